@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import Gazetteer, entity_key, normalise_name, type_group
+from .gazetteer import Gazetteer, entity_key, normalise_name, slugify, type_group
 
 #: spaCy entity labels that never name an entity of the graph.
 NON_ENTITY_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
@@ -51,6 +51,9 @@ _ORG_SUBTYPES = [
                 r"Tribune|Gazette|Broadcasting|TV|Radio)\b"), "Media"),
     (re.compile(r"\b(Inc|Ltd|Corp|Corporation|Company|Group|plc|LLC|Technologies|Labs|AI)\b\.?"), "Company"),
 ]
+
+#: Entity spans that are web addresses, e-mails or markup, not names.
+_NOT_A_NAME = re.compile(r"://|www\.|@|\.(?:com|org|html?)\b|[<>{}|]")
 
 _PRONOUNS = {
     "he": "Person", "him": "Person", "his": "Person", "himself": "Person",
@@ -199,7 +202,7 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
     if label in NON_ENTITY_LABELS:
         return None
     text = normalise_name(ent.text)
-    if not text or not any(ch.isalpha() for ch in text):
+    if not text or not any(ch.isalpha() for ch in text) or _NOT_A_NAME.search(ent.text):
         return None
     ent_id = ent.ent_id_
     if ent_id.startswith("capital:"):
@@ -221,6 +224,15 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
     if entry is not None:
         how = "demonym" if label == "NORP" else "gazetteer"
         return EntityMention(ent.start, ent.end, entry.key, entry.label, entry.type, how)
+    # the head word decides what a name names: "the Paris Agreement" is a document whatever NER says
+    head_word = text.split()[-1].lower() if len(text.split()) >= 2 else ""
+    if label in {"EVENT", "ORG", "LAW", "WORK_OF_ART", "PRODUCT", "FAC"}:
+        if head_word in DOCUMENT_NOUNS and head_word not in {"framework", "strategy", "plan", "initiative"}:
+            kind = DOCUMENT_NOUNS[head_word]
+            return EntityMention(ent.start, ent.end, entity_key(kind, text), text, kind, "ner")
+        if head_word in EVENT_NOUNS or head_word in {"summit", "conference", "forum"}:
+            kind = EVENT_NOUNS.get(head_word, "Event")
+            return EntityMention(ent.start, ent.end, entity_key(kind, text), text, kind, "ner")
     if label == "NORP":
         country = gaz.country_of_demonym(text)
         if country is not None:
@@ -303,6 +315,14 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
         title, _ = title_before(doc[m.start], gaz)
         if title:
             titles[title] = m.key
+    # surnames the NER missed ("Later Cleverly said"): a proper noun equal to a full name's last word
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    surnames = {m.label.split()[-1]: m for m in full_names}
+    for token in doc:
+        if token.i not in covered and token.pos_ == "PROPN" and token.text in surnames \
+                and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
+            mentions.append(EntityMention(token.i, token.i + 1, "", token.text, "Person", "ner"))
+    mentions.sort(key=lambda m: m.start)
     resolved = []
     for m in mentions:
         if m.type == "Person" and len(m.label.split()) == 1:
@@ -390,6 +410,8 @@ def noun_phrase_label(token: Token, max_words: int = 10) -> str:
                 collect(child, depth + 1)
             elif child.dep_ in {"conj", "cc"} and child.i > head.i and head is not token:
                 collect(child, depth + 1)
+            elif child.dep_ == "punct" and child.text == "-" and head.i - 1 <= child.i <= head.i + 1:
+                keep.add(child.i)  # "twenty-five", "capacity-building"
 
     collect(token, 0)
     doc = token.doc
@@ -428,8 +450,13 @@ def resolve_description(token: Token) -> EntityMention | None:
             return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite")
     label = noun_phrase_label(token)
     if len(label.split()) < 2:
-        return None  # "a resolution": nothing to name it by
-    mention = EntityMention(token.i, token.i + 1, entity_key(kind, label), label, kind, "description")
+        if not definite:
+            return None  # "a resolution": nothing to name it by
+        # "the charter" with no antecedent: an entity of this document only
+        key = f"{entity_key(kind, label)}-{slugify(token.doc._.kg_doc_id or 'doc')}"
+    else:
+        key = entity_key(kind, label)
+    mention = EntityMention(token.i, token.i + 1, key, label, kind, "description")
     # Record it so that later definite descriptions ("the resolution") can refer back to it.
     if token.doc._.kg_mentions is not None:
         token.doc._.kg_mentions.append(mention)

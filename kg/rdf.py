@@ -1,0 +1,207 @@
+"""The RDF graph: entities, direct relation triples, and one provenance node per relation mention.
+
+Layout (prefix ``kg:`` = the ontology, ``kgid:`` = the entities):
+
+- every entity: ``rdf:type`` (its class), ``rdfs:label`` (canonical name), ``skos:altLabel`` (other names
+  seen), ``owl:sameAs`` (Wikidata, where known), ``kg:partOf``, ``kg:mentionedIn``;
+- every fact that is not negated: a direct triple ``<subject> kg:<predicate> <object>`` (both
+  directions for symmetric predicates), so simple queries stay simple;
+- every relation mention: a ``kg:Assertion`` node using ``rdf:subject/predicate/object`` with the
+  sentence, its character offsets, the source document, negation, modality, confidence, trigger, rule
+  and extractor version. rdflib cannot parse RDF-star, so this is plain reification.
+"""
+from __future__ import annotations
+
+import hashlib
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD, DefinedNamespace
+
+from .entities import Entity
+from .errors import QueryError
+from .extract import EXTRACTOR_VERSION, Relation
+from .ingest import Document
+from .lexicon import Lexicon
+
+ONTOLOGY_IRI = "https://w3id.org/kg-news/ontology#"
+ENTITY_IRI = "https://w3id.org/kg-news/id/"
+
+KGID = Namespace(ENTITY_IRI)
+WD = Namespace("http://www.wikidata.org/entity/")
+
+
+class KG(DefinedNamespace):
+    """The fixed vocabulary of kg's ontology (``kg/data/ontology.ttl``). Predicates come from the
+    lexicon and are made with :func:`predicate_iri`."""
+
+    _NS = Namespace(ONTOLOGY_IRI)
+    _fail = True
+
+    # classes
+    Entity: URIRef
+    Agent: URIRef
+    Person: URIRef
+    Country: URIRef
+    Group: URIRef
+    Organisation: URIRef
+    Document: URIRef
+    Event: URIRef
+    Place: URIRef
+    Product: URIRef
+    Concept: URIRef
+    Assertion: URIRef
+    SourceDocument: URIRef
+    # properties
+    partOf: URIRef
+    mentionedIn: URIRef
+    document: URIRef
+    sentence: URIRef
+    sentenceIndex: URIRef
+    charStart: URIRef
+    charEnd: URIRef
+    negated: URIRef
+    modality: URIRef
+    confidence: URIRef
+    trigger: URIRef
+    rule: URIRef
+    extractorVersion: URIRef
+    fileName: URIRef
+    title: URIRef
+    checksum: URIRef
+    mentionCount: URIRef
+    pagerank: URIRef
+
+
+def predicate_iri(name: str) -> URIRef:
+    """The IRI of a relation predicate: ``kg:signed``, ``kg:warnedAbout`` …"""
+    return URIRef(ONTOLOGY_IRI + name)
+
+
+def class_iri(entity_type: str) -> URIRef:
+    return URIRef(ONTOLOGY_IRI + entity_type)
+
+
+def entity_iri(key: str) -> URIRef:
+    return KGID[key]
+
+
+def document_iri(doc_id: str) -> URIRef:
+    from .gazetteer import slugify
+
+    return KGID[f"doc/{slugify(doc_id)}"]
+
+
+def assertion_iri(rel: Relation) -> URIRef:
+    """Deterministic: the same mention gets the same IRI on every run."""
+    basis = "|".join(str(x) for x in (rel.doc, rel.sentence_index, rel.subject, rel.predicate, rel.object,
+                                       rel.negated))
+    return KGID[f"assertion/{hashlib.sha1(basis.encode('utf-8')).hexdigest()[:16]}"]
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    g.bind("kg", Namespace(ONTOLOGY_IRI))
+    g.bind("kgid", KGID)
+    g.bind("skos", SKOS)
+    g.bind("owl", OWL)
+    g.bind("wd", WD)
+    return g
+
+
+def load_ontology() -> Graph:
+    """The built-in ontology (``kg/data/ontology.ttl``)."""
+    g = new_graph()
+    g.parse(data=resources.files("kg.data").joinpath("ontology.ttl").read_text(encoding="utf-8"), format="turtle")
+    return g
+
+
+def ontology_for(lexicon: Lexicon) -> Graph:
+    """The ontology plus a declaration for every user-defined predicate it lacks."""
+    g = load_ontology()
+    for name, spec in lexicon.predicates.items():
+        iri = predicate_iri(name)
+        if (iri, RDF.type, None) not in g:
+            g.add((iri, RDF.type, OWL.ObjectProperty))
+            g.add((iri, RDFS.label, Literal(name)))
+            if spec.description:
+                g.add((iri, RDFS.comment, Literal(spec.description)))
+            if spec.symmetric:
+                g.add((iri, RDF.type, OWL.SymmetricProperty))
+    return g
+
+
+def build_graph(documents: Iterable[Document], relations: Iterable[Relation], entities: Iterable[Entity],
+                lexicon: Lexicon) -> Graph:
+    """The knowledge graph of a corpus as an rdflib :class:`Graph`."""
+    g = new_graph()
+    docs = {}
+    for doc in documents:
+        iri = document_iri(doc.id)
+        docs[doc.id] = iri
+        g.add((iri, RDF.type, KG.SourceDocument))
+        g.add((iri, RDFS.label, Literal(doc.title or doc.id)))
+        g.add((iri, KG.fileName, Literal(doc.id)))
+        if doc.title:
+            g.add((iri, KG.title, Literal(doc.title)))
+        g.add((iri, KG.checksum, Literal(doc.checksum)))
+    for entity in entities:
+        iri = entity_iri(entity.key)
+        g.add((iri, RDF.type, class_iri(entity.type)))
+        g.add((iri, RDFS.label, Literal(entity.label)))
+        for alias in sorted(entity.aliases):
+            g.add((iri, SKOS.altLabel, Literal(alias)))
+        if entity.wikidata:
+            g.add((iri, OWL.sameAs, WD[entity.wikidata]))
+        if entity.part_of:
+            g.add((iri, KG.partOf, entity_iri(entity.part_of)))
+        g.add((iri, KG.mentionCount, Literal(entity.mentions)))
+        for doc_id in sorted(entity.documents):
+            if doc_id in docs:
+                g.add((iri, KG.mentionedIn, docs[doc_id]))
+    for rel in relations:
+        s, p, o = entity_iri(rel.subject), predicate_iri(rel.predicate), entity_iri(rel.object)
+        if not rel.negated:
+            g.add((s, p, o))
+            if lexicon.is_symmetric(rel.predicate):
+                g.add((o, p, s))
+        a = assertion_iri(rel)
+        g.add((a, RDF.type, KG.Assertion))
+        g.add((a, RDF.subject, s))
+        g.add((a, RDF.predicate, p))
+        g.add((a, RDF.object, o))
+        if rel.doc in docs:
+            g.add((a, KG.document, docs[rel.doc]))
+        g.add((a, KG.sentence, Literal(rel.sentence)))
+        g.add((a, KG.sentenceIndex, Literal(rel.sentence_index)))
+        g.add((a, KG.charStart, Literal(rel.start_char)))
+        g.add((a, KG.charEnd, Literal(rel.end_char)))
+        g.add((a, KG.negated, Literal(rel.negated)))
+        g.add((a, KG.modality, Literal(rel.modality)))
+        g.add((a, KG.confidence, Literal(rel.confidence, datatype=XSD.decimal)))
+        g.add((a, KG.trigger, Literal(rel.trigger)))
+        g.add((a, KG.rule, Literal(rel.rule)))
+        g.add((a, KG.extractorVersion, Literal(f"{EXTRACTOR_VERSION}+lexicon.{lexicon.version}")))
+    return g
+
+
+def load_graph(path: str | Path) -> Graph:
+    """Load a graph file (Turtle, N-Triples, TriG, JSON-LD, RDF/XML by suffix) or an output folder's
+    ``graph.ttl``."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / "graph.ttl"
+    if not path.exists():
+        raise QueryError(f"{path}: no such graph; run `kg build` first or give a graph file")
+    formats = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld",
+               ".json": "json-ld", ".rdf": "xml", ".xml": "xml", ".owl": "xml", ".n3": "n3"}
+    fmt = formats.get(path.suffix.lower(), "turtle")
+    g = new_graph()
+    try:
+        g.parse(path, format=fmt)
+    except Exception as exc:  # rdflib raises many parser-specific types
+        raise QueryError(f"{path}: cannot parse as {fmt} ({type(exc).__name__}: {str(exc)[:200]})") from None
+    return g
+

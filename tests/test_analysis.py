@@ -1,0 +1,42 @@
+import networkx as nx
+
+from helpers import small_graph
+from kg.analysis import communities, components, degree_table, pagerank, shortest_path, summarize, to_networkx
+
+
+def test_to_networkx_has_one_edge_per_fact_with_evidence():
+    g = to_networkx(small_graph())
+    assert g.number_of_nodes() == 3
+    edges = {(u, v, d["predicate"]) for u, v, d in g.edges(data=True)}
+    assert edges == {("country/france", "document/paris-agreement", "signed"),
+                     ("country/france", "country/japan", "metWith")}
+    data = g.get_edge_data("country/france", "document/paris-agreement")["signed"]
+    assert data["evidence"][0]["sentence"] == "France signed the Paris Agreement."
+    assert data["evidence"][0]["document"] == "a.txt"
+    with_negated = to_networkx(small_graph(), include_negated=True)
+    assert with_negated.has_edge("country/japan", "document/paris-agreement")
+
+
+def test_measures():
+    g = to_networkx(small_graph())
+    assert degree_table(g)["country/france"]["degree"] == 2
+    pr = pagerank(g)
+    assert max(pr, key=pr.get) == "country/france"
+    assert components(g) == [["country/france", "country/japan", "document/paris-agreement"]]
+    hops = shortest_path(g, "country/japan", "document/paris-agreement")
+    assert [(h["from"], h["predicate"], h["to"]) for h in hops] == [
+        ("country/france", "metWith", "country/japan"), ("country/france", "signed", "document/paris-agreement")]
+
+
+def test_communities_split_disconnected_cliques():
+    g = nx.MultiDiGraph()
+    for a, b in [("a", "b"), ("b", "c"), ("a", "c"), ("x", "y"), ("y", "z"), ("x", "z")]:
+        g.add_edge(a, b, predicate="metWith")
+    assert communities(g) == [["a", "b", "c"], ["x", "y", "z"]]
+
+
+def test_summarize_counts():
+    s = summarize(to_networkx(small_graph()))
+    assert (s["nodes"], s["edges"], s["components"]) == (3, 2, 1)
+    assert s["top_actors_by_pagerank"][0]["label"] == "France"
+    assert s["edges_by_predicate"] == {"metWith": 1, "signed": 1}

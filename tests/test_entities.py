@@ -1,0 +1,70 @@
+"""Entity linking and coreference within a document, and merging across documents."""
+from kg.entities import EntityRegistry, resolve_token
+from kg.gazetteer import Gazetteer
+
+
+def keys(doc):
+    return [(doc[m.start:m.end].text, m.key, m.how) for m in doc._.kg_mentions]
+
+
+def test_aliases_and_demonyms_link_to_one_entity(nlp):
+    doc = nlp("Britain and the UK are one. The British delegation agreed.")
+    linked = {text: key for text, key, _ in keys(doc)}
+    assert linked["Britain"] == linked["UK"] == linked["British"] == "country/united-kingdom"
+
+
+def test_surname_and_honorific_resolve_to_full_name(nlp):
+    doc = nlp("Foreign Secretary James Cleverly spoke in New York. Later Mr Cleverly met reporters.")
+    people = [(text, key) for text, key, _ in keys(doc) if key.startswith("person/")]
+    assert {key for _, key in people} == {"person/james-cleverly"}
+    assert len(people) == 2
+
+
+def test_title_resolves_to_person_introduced_with_it(nlp):
+    doc = nlp("Foreign Secretary James Cleverly spoke in New York. The Foreign Secretary left on Tuesday.")
+    token = next(t for t in doc if t.text == "Secretary" and t.i > 8)
+    assert resolve_token(token).key == "person/james-cleverly"
+
+
+def test_acronym_defined_in_text(nlp):
+    doc = nlp("The Frontier Safety Board (FSB) met. Later the FSB warned about risks.")
+    fsb = [m for m in doc._.kg_mentions if doc[m.start:m.end].text == "FSB"]
+    board = [m for m in doc._.kg_mentions if "Board" in doc[m.start:m.end].text]
+    assert fsb and board and {m.key for m in fsb} == {board[0].key}
+
+
+def test_government_metonymy_and_capitals(nlp, facts):
+    got = facts("The Chinese government endorsed the Bletchley Declaration. Washington signed the Paris Agreement.")
+    assert ("China", "endorsed", "Bletchley Declaration", False) in got
+    assert ("United States", "signed", "Paris Agreement", False) in got
+
+
+def test_pronoun_resolves_to_nearest_compatible_antecedent(facts):
+    got = facts("Emmanuel Macron arrived in Tokyo on Monday. He signed the Paris Agreement.")
+    assert ("Emmanuel Macron", "signed", "Paris Agreement", False) in got
+
+
+def test_definite_description_refers_back(facts):
+    got = facts("Brazil proposed a resolution on ocean plastics. The resolution was adopted by the General Assembly.")
+    assert ("Brazil", "proposed", "resolution on ocean plastics", False) in got
+    assert ("UN General Assembly", "adopted", "resolution on ocean plastics", False) in got
+
+
+def test_registry_merges_lone_surname_into_unique_full_name():
+    reg = EntityRegistry(Gazetteer.load())
+    reg.add("person/rishi-sunak", "Rishi Sunak", "Person", doc_id="a")
+    reg.add("person/sunak", "Sunak", "Person", doc_id="b")
+    reg.add("person/smith", "Smith", "Person", doc_id="b")
+    reg.add("person/john-smith", "John Smith", "Person", doc_id="c")
+    reg.add("person/jane-smith", "Jane Smith", "Person", doc_id="c")
+    merges = reg.merge_surnames()
+    assert merges == {"person/sunak": "person/rishi-sunak"}  # "Smith" is ambiguous: left alone
+    assert reg.canonical("person/sunak") == "person/rishi-sunak"
+    assert reg.entities["person/rishi-sunak"].documents == {"a", "b"}
+    assert "Sunak" in reg.entities["person/rishi-sunak"].aliases
+
+
+def test_registry_uses_gazetteer_label_and_wikidata():
+    reg = EntityRegistry(Gazetteer.load())
+    e = reg.add("country/united-kingdom", "UK", "Country", alias="Britain")
+    assert e.label == "United Kingdom" and e.wikidata == "Q145" and "Britain" in e.aliases

@@ -1,0 +1,126 @@
+"""Relation extraction, one table per linguistic phenomenon. Sentences are written for the tests
+(not copied from seeds/), so passing them means the rules generalise beyond the sample corpus."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import verb_lemma
+
+UK, US, CN, FR, JP, IN = "United Kingdom", "United States", "China", "France", "Japan", "India"
+
+ACTIVE_PASSIVE = [
+    ("France signed the Paris Agreement.", {(FR, "signed", "Paris Agreement", False)}),
+    ("The Paris Agreement was signed by France.", {(FR, "signed", "Paris Agreement", False)}),
+    ("India ratified the treaty on Tuesday after a long debate.", {(IN, "ratified", "treaty", False)}),
+    ("Japan hosted the G7 summit in Hiroshima.", {(JP, "hosted", "G7 summit in Hiroshima", False)}),
+    ("The G20 summit was hosted by India.", {(IN, "hosted", "G20 summit", False)}),
+]
+
+COORDINATION = [
+    ("The US, China and the UK signed the Bletchley Declaration.",
+     {(US, "signed", "Bletchley Declaration", False), (CN, "signed", "Bletchley Declaration", False),
+      (UK, "signed", "Bletchley Declaration", False)}),
+    ("Germany endorsed the Hiroshima Process and the Bletchley Declaration.",
+     {("Germany", "endorsed", "Hiroshima Process", False), ("Germany", "endorsed", "Bletchley Declaration", False)}),
+    ("The charter was proposed by Brazil and co-sponsored by Kenya and Chile.",
+     {("Brazil", "proposed", "charter", False), ("Kenya", "coSponsored", "charter", False),
+      ("Chile", "coSponsored", "charter", False)}),
+]
+
+CLAUSES = [
+    ("The General Assembly adopted a resolution on digital trade that was proposed by Canada.",
+     {("UN General Assembly", "adopted", "resolution on digital trade", False),
+      ("Canada", "proposed", "resolution on digital trade", False)}),
+    ("Italy was among 30 countries to endorse the Bletchley Declaration.",
+     {("Italy", "endorsed", "Bletchley Declaration", False)}),
+    ("Japan signed the accord, calling for a common approach to chip exports.",
+     {(JP, "calledFor", "common approach to chip exports", False)}),
+]
+
+PREPOSITIONAL = [
+    ("Canada warned about the risks of autonomous weapons.",
+     {("Canada", "warnedAbout", "risks of autonomous weapons", False)}),
+    ("The European Union called for a ban on facial recognition.",
+     {("European Union", "calledFor", "ban on facial recognition", False)}),
+    ("Emmanuel Macron met with Narendra Modi in Paris.",
+     {("Emmanuel Macron", "metWith", "Narendra Modi", False)}),
+    ("India wants to work with Japan on semiconductors.", {(IN, "cooperatesWith", JP, False)}),
+    ("Britain held talks with Kenya on migration.", {(UK, "metWith", "Kenya", False)}),
+    ("Kenya made an agreement with Germany on climate finance.", {("Kenya", "agreementWith", "Germany", False)}),
+]
+
+NEGATION = [
+    ("France did not sign the Bletchley Declaration.", {(FR, "signed", "Bletchley Declaration", True)}),
+    ("India declined to sign the Bletchley Declaration.", {(IN, "signed", "Bletchley Declaration", True)}),
+    ("Japan never endorsed the Bletchley Declaration.", {(JP, "endorsed", "Bletchley Declaration", True)}),
+]
+
+METONYMY_AND_ALIASES = [
+    ("Britain signed the Bletchley Declaration.", {(UK, "signed", "Bletchley Declaration", False)}),
+    ("The British government signed the Bletchley Declaration.", {(UK, "signed", "Bletchley Declaration", False)}),
+    ("Beijing endorsed the Bletchley Declaration.", {(CN, "endorsed", "Bletchley Declaration", False)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ACTIVE_PASSIVE + COORDINATION + CLAUSES + PREPOSITIONAL + NEGATION
+                         + METONYMY_AND_ALIASES)
+def test_phenomena(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    # nothing negated may come out positive, and nothing positive negated
+    flipped = {(s, p, o, not n) for s, p, o, n in expected}
+    assert not (flipped & got), f"polarity wrong: {flipped & got}"
+
+
+@pytest.mark.parametrize("text,unwanted", [
+    # topic, not event: the warning is about cooperation, nobody cooperated
+    ("US officials warned about working with China on AI.", (US, "cooperatesWith", CN)),
+    # a negated fact must never be asserted
+    ("France did not sign the Bletchley Declaration.", (FR, "signed", "Bletchley Declaration")),
+])
+def test_no_false_assertion(facts, text, unwanted):
+    assert unwanted + (False,) not in facts(text)
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("India will sign the Bletchley Declaration.", "planned"),
+    ("India may sign the Bletchley Declaration.", "possible"),
+    ("India wants to sign the Bletchley Declaration.", "intended"),
+    ("India signed the Bletchley Declaration.", "asserted"),
+    ("Officials said that India signed the Bletchley Declaration.", "reported"),
+])
+def test_modality(facts, text, modality):
+    got = facts(text, with_modality=True)
+    assert (IN, "signed", "Bletchley Declaration", False, modality) in got, got
+
+
+def test_reciprocal_symmetric(facts):
+    got = facts("The United States and China are competing in artificial intelligence.")
+    assert (US, "competesWith", CN, False) in got or (CN, "competesWith", US, False) in got
+
+
+def test_relation_carries_provenance(nlp, extractor):
+    text = "Intro line.\nFrance signed the Paris Agreement."
+    doc = nlp(text)
+    rels = extractor.extract(doc, "a.txt")
+    rel = next(r for r in rels if r.predicate == "signed")
+    assert rel.doc == "a.txt"
+    assert text[rel.start_char:rel.end_char].strip() == "France signed the Paris Agreement."
+    assert rel.sentence == "France signed the Paris Agreement."
+    assert 0 < rel.confidence <= 1
+
+
+def test_roles(facts):
+    got = facts("Chinese President Xi Jinping met US President Joe Biden. OpenAI's Sam Altman spoke.")
+    assert ("Xi Jinping", "officialOf", CN, False) in got
+    assert ("Joe Biden", "officialOf", US, False) in got
+    assert ("Sam Altman", "affiliatedWith", "OpenAI", False) in got
+    assert ("Xi Jinping", "metWith", "Joe Biden", False) in got
+
+
+@pytest.mark.parametrize("text", ["The plan was co-sponsored by Peru.", "Peru is co-sponsoring the plan.",
+                                  "Peru co-sponsors the plan."])
+def test_verb_lemma_keeps_hyphenated_prefix(nlp, text):
+    doc = nlp(text)
+    token = next(t for t in doc if "sponsor" in t.text)
+    assert verb_lemma(token, {"co-sponsor"}) == "co-sponsor"

@@ -1,0 +1,68 @@
+import pytest
+
+from kg.errors import DataFileError
+from kg.gazetteer import Gazetteer, entity_key, normalise_name, slugify
+
+
+@pytest.mark.parametrize("name,label", [
+    ("UK", "United Kingdom"), ("Britain", "United Kingdom"), ("the United Kingdom", "United Kingdom"),
+    ("the US", "United States"), ("U.S.", "United States"), ("America", "United States"),
+    ("PRC", "China"), ("People's Republic of China", "China"), ("UNGA", "UN General Assembly"),
+    ("Kosovo", "Kosovo"), ("South Korea", "South Korea"), ("Korea, Republic of", "South Korea"),
+])
+def test_aliases_resolve_to_one_label(name, label):
+    assert Gazetteer.load().lookup(name).label == label
+
+
+def test_short_aliases_are_case_sensitive():
+    gaz = Gazetteer.load()
+    assert gaz.lookup("us") is None
+    assert gaz.lookup("US").label == "United States"
+
+
+def test_demonyms_and_capitals():
+    gaz = Gazetteer.load()
+    assert gaz.country_of_demonym("British").label == "United Kingdom"
+    assert gaz.country_of_capital("Beijing").label == "China"
+
+
+def test_every_country_has_a_deterministic_key():
+    gaz = Gazetteer.load()
+    countries = [e for e in gaz.entries.values() if e.type == "Country"]
+    assert len(countries) >= 249
+    assert gaz.lookup("UK").key == "country/united-kingdom" == entity_key("Country", "United Kingdom")
+    assert gaz.lookup("UK").wikidata == "Q145"
+
+
+def test_user_gazetteer_extends_builtin(tmp_path):
+    extra = tmp_path / "mine.toml"
+    extra.write_text('''
+[countries.GB]
+aliases = ["Blighty"]
+
+[[entity]]
+id = "frontier-forum"
+label = "Frontier Model Forum"
+type = "InternationalOrganisation"
+aliases = ["FMF"]
+''', encoding="utf-8")
+    gaz = Gazetteer.load((extra,))
+    assert gaz.lookup("Blighty").label == "United Kingdom"
+    assert gaz.lookup("FMF").label == "Frontier Model Forum"
+    assert gaz.lookup("FMF").key == "org/frontier-forum"
+
+
+def test_bad_gazetteer_file_names_the_file(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[entity]]\nlabel = "X"\ntype = "Spaceship"\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match="bad.toml.*unknown type 'Spaceship'"):
+        Gazetteer.load((bad,))
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[[entity]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="broken.toml: not valid TOML"):
+        Gazetteer.load((broken,))
+
+
+def test_name_helpers():
+    assert normalise_name("the UK’s") == "UK"
+    assert slugify("António Guterres") == "antonio-guterres"

@@ -1,0 +1,49 @@
+import pytest
+
+from kg.errors import DataFileError
+from kg.lexicon import Lexicon, Trigger
+
+ISSUE_INVENTORY = {"signed", "endorsed", "ratified", "proposed", "coSponsored", "adopted", "warnedAbout",
+                   "calledFor", "praised", "criticised", "announced", "metWith", "visited", "hosted", "invited",
+                   "attended", "chaired", "cooperatesWith", "competesWith", "restricted", "agreementWith",
+                   "established", "funded", "released"}
+
+
+def test_builtin_lexicon_covers_the_inventory():
+    lex = Lexicon.load()
+    assert ISSUE_INVENTORY <= set(lex.predicates)
+    assert lex.is_symmetric("metWith") and lex.is_symmetric("cooperatesWith") and not lex.is_symmetric("signed")
+
+
+def test_trigger_syntax():
+    lex = Lexicon.load()
+    assert Trigger("metWith", "hold", "talk", ("with",)) in lex.triggers_for("hold")
+    assert Trigger("warnedAbout", "warn", None, ("about",)) in lex.triggers_for("warn")
+    assert Trigger("proposed", "put", None, ("forward",)) in lex.triggers_for("put")
+    # most specific first, so "meet with" is tried before bare "meet"
+    assert [t.specificity for t in lex.triggers_for("meet")] == sorted(
+        [t.specificity for t in lex.triggers_for("meet")], reverse=True)
+
+
+def test_user_lexicon_adds_verbs_and_predicates(tmp_path):
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[signed]\nverbs = ["ink"]\n\n[vetoed]\ndescription = "vetoed"\nverbs = ["veto"]\n',
+                     encoding="utf-8")
+    lex = Lexicon.load((extra,))
+    assert {t.predicate for t in lex.triggers_for("ink")} == {"signed"}
+    assert "sign" in {t.lemma for t in lex.predicates["signed"].triggers}  # built-in verbs kept
+    assert "vetoed" in lex.predicates
+    assert lex.version != Lexicon.load().version
+
+
+@pytest.mark.parametrize("content,message", [
+    ('[signed]\nverbs = ["Sign It!"]\n', "is not 'lemma'"),
+    ('[Signed]\nverbs = ["sign"]\n', "lowerCamelCase"),
+    ('[signed]\nverb = ["sign"]\n', "unknown setting 'verb'"),
+    ('[signed]\nobject_types = ["Planet"]\n', "object_types has 'Planet'"),
+])
+def test_bad_lexicon_is_a_clear_error(tmp_path, content, message):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(DataFileError, match=message):
+        Lexicon.load((bad,))
