@@ -37,6 +37,14 @@ DOCUMENT_NOUNS = {
 #: Head nouns of event descriptions ("the summit").
 EVENT_NOUNS = {"summit": "Summit", "meeting": "Meeting", "conference": "Event", "briefing": "Meeting",
                "talks": "Meeting", "forum": "Event", "session": "Meeting", "dialogue": "Meeting"}
+#: Head nouns of organisation descriptions ("an international scientific panel on AI").
+ORGANISATION_NOUNS = {"panel": "Organisation", "institute": "ResearchInstitute", "agency": "GovernmentBody",
+                      "committee": "Organisation", "commission": "Organisation", "council": "Organisation",
+                      "taskforce": "Organisation", "network": "Organisation", "body": "Organisation",
+                      "authority": "GovernmentBody", "office": "Organisation", "centre": "Organisation",
+                      "center": "Organisation", "fund": "Organisation", "hub": "Organisation",
+                      "unit": "Organisation", "laboratory": "ResearchInstitute", "lab": "ResearchInstitute",
+                      "secretariat": "Organisation", "alliance": "Organisation", "coalition": "Organisation"}
 #: Head nouns naming a country's government when modified by the country ("the Chinese government").
 GOVERNMENT_NOUNS = {"government", "administration", "state", "authorities", "leadership", "cabinet",
                     "regime", "ministry", "officials", "side", "delegation", "leaders"}
@@ -163,7 +171,7 @@ class EntityRegistry:
 
 def _register_extensions() -> None:
     for name, default in [("kg_mentions", None), ("kg_aliases", None), ("kg_token_mention", None),
-                          ("kg_doc_id", None), ("kg_titles", None)]:
+                          ("kg_doc_id", None), ("kg_titles", None), ("kg_abbreviations", None)]:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
 
@@ -174,6 +182,10 @@ _register_extensions()
 def _clean_person_name(span: Span, gaz: Gazetteer) -> tuple[str, int]:
     """A person's name without honorifics/titles/possessive, and how many leading tokens were dropped."""
     tokens = list(span)
+    for k, t in enumerate(tokens):
+        if t.tag_ == "POS" or t.text in {"'s", "’s"}:
+            tokens = tokens[:k]  # "Joe Biden's Meeting" → "Joe Biden"
+            break
     dropped = 0
     while tokens and (tokens[0].text in gaz.titles.honorifics or tokens[0].lower_ in gaz.titles.government
                       or tokens[0].lower_ in {"the", "foreign", "prime", "home", "general", "vice"}):
@@ -308,13 +320,13 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
                 aliases[acr] = m
     # people: full names first, then surnames/first names/honorific forms resolve to them
     full_names = [m for m in mentions if m.type == "Person" and len(m.label.split()) >= 2]
-    titles: dict[str, str] = {}
+    titles: dict[str, list[tuple[int, str]]] = {}
     for m in full_names:
         parts = m.label.split()
         aliases.setdefault(parts[-1], m)
         title, _ = title_before(doc[m.start], gaz)
         if title:
-            titles[title] = m.key
+            titles.setdefault(title, []).append((m.start, m.key))
     # surnames the NER missed ("Later Cleverly said"): a proper noun equal to a full name's last word
     covered = {i for m in mentions for i in range(m.start, m.end)}
     surnames = {m.label.split()[-1]: m for m in full_names}
@@ -338,6 +350,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     doc._.kg_mentions = resolved
     doc._.kg_aliases = {k: v for k, v in aliases.items()}
     doc._.kg_titles = titles
+    doc._.kg_abbreviations = dict(gaz.titles.abbreviations)
     token_mention: dict[int, EntityMention] = {}
     for m in resolved:
         for i in range(m.start, m.end):
@@ -350,43 +363,83 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
 # Resolving an argument token (called by the extractor)
 
 
+def gaz_titles_abbreviations(doc: Doc) -> dict[str, str]:
+    return doc._.kg_abbreviations or {}
+
+
 def mention_at(token: Token) -> EntityMention | None:
     table = token.doc._.kg_token_mention or {}
     return table.get(token.i)
 
 
-def _nearest_before(doc: Doc, before: int, accept, window_sents: int = 3) -> EntityMention | None:
+def _nearest_before(doc: Doc, before: int, accept, window_sents: int = 3,
+                    prefer_subjects: bool = False) -> EntityMention | None:
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
     floor = 0
     if sents:
         idx = next((k for k, s in enumerate(sents) if s.start <= before < s.end), 0)
         floor = sents[max(0, idx - window_sents)].start
-    best = None
-    for m in doc._.kg_mentions or []:
-        if floor <= m.start < before and accept(m):
-            if best is None or m.start > best.start:
-                best = m
-    return best
+    candidates = [m for m in doc._.kg_mentions or [] if floor <= m.start < before and accept(m)]
+    if not candidates:
+        return None
+    if prefer_subjects:
+        # Centering: a pronoun most often continues the topic, the subject of a recent clause
+        subjects = [m for m in candidates if doc[m.end - 1].dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return max(subjects, key=lambda m: m.start)
+    return max(candidates, key=lambda m: m.start)
+
+
+def _pronoun_filter(kind: str):
+    if kind == "Person":
+        return lambda m: m.type == "Person" and m.how != "demonym"
+    if kind == "Thing":
+        return lambda m: type_group(m.type) in {"Actor", "Document", "Event"} and m.type != "Person" \
+            and m.how != "demonym"
+    return lambda m: m.type in {"Country", "Group", "Organisation", "GovernmentBody", "Company",
+                                "InternationalOrganisation", "ResearchInstitute", "Legislature"} \
+        and m.how != "demonym"
+
+
+def _cataphora(token: Token, accept) -> EntityMention | None:
+    """A pronoun in a fronted subordinate clause refers forward to the main clause's subject:
+    "When asked how *he* felt, the Foreign Secretary said …"."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "advcl" and ancestor.i < ancestor.head.i:
+            for subj in ancestor.head.children:
+                if subj.dep_ in {"nsubj", "nsubjpass"} and subj.i > token.i:
+                    found = mention_at(subj) or (resolve_token(subj) if subj.pos_ != "PRON" else None)
+                    if found is not None and accept(found):
+                        return found
+            return None
+    return None
 
 
 def resolve_pronoun(token: Token) -> EntityMention | None:
-    """The nearest preceding entity a third-person pronoun can refer to, or None."""
+    """The entity a third-person pronoun refers to: the main-clause subject for a pronoun in a fronted
+    subordinate clause, else the nearest preceding compatible entity."""
     kind = _PRONOUNS.get(token.lower_)
     if kind is None:
         return None
-    if kind == "Person":
-        accept = lambda m: m.type == "Person" and m.how != "demonym"
-    elif kind == "Thing":
-        accept = lambda m: type_group(m.type) in {"Actor", "Document", "Event"} and m.type != "Person" \
-            and m.how != "demonym"
-    else:
-        accept = lambda m: m.type in {"Country", "Group", "Organisation", "GovernmentBody", "Company",
-                                      "InternationalOrganisation", "ResearchInstitute", "Legislature"} \
-            and m.how != "demonym"
-    found = _nearest_before(token.doc, token.i, accept)
+    accept = _pronoun_filter(kind)
+    found = _cataphora(token, accept) or _nearest_before(token.doc, token.i, accept, prefer_subjects=True)
     if found is None:
         return None
     return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "pronoun")
+
+
+def plural_antecedent(token: Token) -> Token | None:
+    """For a plural pronoun ("they"), the head token of its nearest compatible antecedent, whose
+    coordination ("China, the UK and the US … they") the extractor then expands."""
+    if _PRONOUNS.get(token.lower_) != "Plural":
+        return None
+    found = _nearest_before(token.doc, token.i, _pronoun_filter("Plural"))
+    if found is None:
+        return None
+    head = token.doc[found.end - 1]
+    while head.head is not head and head.dep_ in {"compound", "flat"} and head.head.i < found.end + 3:
+        head = head.head
+    return head
 
 
 def noun_phrase_label(token: Token, max_words: int = 10) -> str:
@@ -410,14 +463,19 @@ def noun_phrase_label(token: Token, max_words: int = 10) -> str:
                 collect(child, depth + 1)
             elif child.dep_ in {"conj", "cc"} and child.i > head.i and head is not token:
                 collect(child, depth + 1)
+            elif child.dep_ == "case":
+                keep.add(child.i)
             elif child.dep_ == "punct" and child.text == "-" and head.i - 1 <= child.i <= head.i + 1:
                 keep.add(child.i)  # "twenty-five", "capacity-building"
 
     collect(token, 0)
     doc = token.doc
-    out = []
+    out: list[str] = []
     for i in sorted(keep):
         w = doc[i]
+        if w.tag_ == "POS" and out:
+            out[-1] += "'s"  # "UN Security Council's first briefing"
+            continue
         if (w.is_punct and w.text != "-") or w.pos_ == "DET" or w.tag_ == "POS" \
                 or w.lower_ in {"such", "other", "own", "its", "their", "his", "her", "our", "my", "your"}:
             continue
@@ -434,9 +492,11 @@ def resolve_description(token: Token) -> EntityMention | None:
     its own, labelled by its phrase.
     """
     lemma = token.lemma_.lower()
-    kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma)
+    kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma) or ORGANISATION_NOUNS.get(lemma)
     if kind is None or token.pos_ not in {"NOUN", "PROPN"}:
         return None
+    if lemma in ORGANISATION_NOUNS and not any(c.dep_ in {"amod", "compound", "prep"} for c in token.children):
+        return None  # "the panel" alone is too vague to be an organisation
     if token.tag_ in {"NNS", "NNPS"} and lemma not in {"talks"}:
         return None  # plural descriptions ("agreements") are not one entity
     group = type_group(kind)
@@ -495,10 +555,13 @@ def resolve_token(token: Token) -> EntityMention | None:
         if titles:
             words = [c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"}] + [token.lower_]
             title = " ".join(words)
-            if title in titles:
-                key = titles[title]
+            for abbr, full in gaz_titles_abbreviations(doc).items():
+                if title == abbr.lower():
+                    title = full
+            earlier = [key for start, key in titles.get(title, []) if start < token.i]
+            if earlier:  # the person most recently introduced with this title
                 for m in doc._.kg_mentions or []:
-                    if m.key == key:
+                    if m.key == earlier[-1]:
                         return EntityMention(token.i, token.i + 1, m.key, m.label, m.type, "title")
         return resolve_description(token)
     return None

@@ -22,7 +22,8 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .entities import EntityMention, mention_at, noun_phrase_label, resolve_token, title_before
+from .entities import (EntityMention, mention_at, plural_antecedent, noun_phrase_label, resolve_token,
+                       title_before)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
 from .lexicon import Lexicon, Trigger
 
@@ -56,6 +57,23 @@ SPEECH_VERBS = {"say", "tell", "state", "claim", "report", "add", "insist", "arg
 PARTITIVE_HEADS = {"session", "meeting", "members", "member", "leaders", "leader", "leadership", "government",
                    "representatives", "delegation", "delegates", "officials", "group", "body", "council",
                    "head", "side", "majority", "most", "all", "some", "each", "both", "one"}
+#: Nouns whose infinitive complement states a real event ("the decision to invite China").
+NOMINAL_ASSERTED = {"decision", "move", "vote", "step", "bid", "effort", "attempt", "agreement"}
+#: Nouns whose infinitive complement states an intention ("its readiness to work with China").
+NOMINAL_INTENT = {"readiness", "willingness", "intention", "intent", "plan", "desire", "commitment", "pledge",
+                  "promise", "determination", "ambition", "aim", "goal", "wish", "offer", "proposal"}
+#: Words whose "about/of/for/on" complement is a topic, not an event ("warned about working with China").
+TOPIC_HEADS = {"warn", "caution", "call", "push", "press", "appeal", "argue", "talk", "speak", "think",
+               "worry", "fear", "concern", "hope", "plan", "discuss", "discussion", "debate", "talks",
+               "calls", "fears", "concerns", "warning", "warnings", "idea", "proposal", "prospect",
+               "possibility", "question", "case", "risk", "risks", "need", "importance", "way", "ways",
+               "option", "options", "approach", "focus", "agree", "decide", "consider", "vote", "campaign"}
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+#: Nouns whose infinitive complement is possible, not real ("an incentive to work", "ways to work").
+NOMINAL_POSSIBLE = {"incentive", "need", "opportunity", "way", "chance", "ability", "right", "power", "time",
+                    "reason", "pressure", "call", "urge", "freedom", "capacity", "potential", "option",
+                    "possibility", "motivation", "interest", "obligation", "duty", "responsibility"}
+NOMINAL_CONTROL = NOMINAL_ASSERTED | NOMINAL_INTENT | NOMINAL_POSSIBLE
 #: Nouns too vague to be a concept node of their own.
 VAGUE_NOUNS = {"thing", "things", "it", "this", "that", "one", "ones", "way", "ways", "lot", "kind", "part",
                "issue", "issues", "matter", "something", "anything", "everything", "nothing", "what", "which",
@@ -103,7 +121,7 @@ class Relation:
 def verb_lemma(token: Token, known: set[str] | frozenset[str] = frozenset()) -> str:
     """The lemma, keeping a hyphenated prefix ("co-sponsored" → "co-sponsor").
 
-    The tokenizer keeps lexicon verbs like "co-sponsored" whole (see :func:`kg.nlp.keep_hyphenated_verbs`)
+    The tokenizer keeps lexicon words like "co-sponsored" whole (see :func:`kg.nlp.keep_hyphenated_verbs`)
     but the lemmatizer does not know them, so the inflection is undone here and checked against the
     ``known`` lemmas; a prefix split off as "co - sponsored" is re-attached.
     """
@@ -126,11 +144,30 @@ def verb_lemma(token: Token, known: set[str] | frozenset[str] = frozenset()) -> 
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """The token and every token coordinated with it ("the US, China and the UK" → three heads)."""
+    """The token and every token coordinated with it ("the US, China and the UK" → three heads).
+
+    Lists of names are often parsed as appositions ("China, the UK, and the US" with "UK" an
+    apposition of "China"); two different named actors cannot be in apposition, so such an
+    apposition is taken as coordination.
+    """
     out = [token]
-    for conj in token.conjuncts:
-        if conj not in out:
-            out.append(conj)
+    queue = [token]
+    while queue:
+        current = queue.pop()
+        related = list(current.conjuncts)
+        here = mention_at(current)
+        if here is not None and type_group(here.type) == "Actor":
+            linked = [c for c in current.children if c.dep_ == "appos"]
+            if current.dep_ == "appos":
+                linked.append(current.head)
+            for other in linked:
+                there = mention_at(other)
+                if there is not None and there.key != here.key and there.type == here.type:
+                    related.append(other)
+        for other in related:
+            if other not in out:
+                out.append(other)
+                queue.append(other)
     return sorted(out, key=lambda t: t.i)
 
 
@@ -150,10 +187,11 @@ def _children(token: Token, deps: set[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
-def _governors(verb: Token, max_hops: int = 4) -> Iterator[tuple[Token, str]]:
-    """Verbs above ``verb`` that share its subject, with the link that leads to each: ``xcomp``
-    (control: "wants to work"), ``conj`` (coordination), ``advcl``/``pcomp`` (participial adjuncts:
-    "signed X, calling for Y"), ``nominal`` (nominal control: "showed its readiness to work")."""
+def _governors(verb: Token, max_hops: int = 5) -> Iterator[tuple[Token, str]]:
+    """Words above ``verb`` that share its subject, with the link that leads to each: ``xcomp``
+    (control: "wants to work"), ``conj`` (coordination), ``advcl``/``pcomp`` (adjuncts: "signed X,
+    calling for Y"; "faced criticism for inviting China"), ``nominal`` (nominal control: "showed its
+    readiness to work", "the decision to invite")."""
     token = verb
     for _ in range(max_hops):
         dep = token.dep_
@@ -161,24 +199,37 @@ def _governors(verb: Token, max_hops: int = 4) -> Iterator[tuple[Token, str]]:
             head = token.head
             if dep == "pcomp" and head.dep_ == "prep":
                 head = head.head
+            if head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"dobj", "attr", "pobj"} and dep == "pcomp":
+                yield head, "nominal"  # "faced criticism for inviting": the noun, then its verb
+                head = head.head if head.dep_ != "pobj" else head.head.head
             if head.pos_ not in {"VERB", "AUX", "ADJ"}:
                 return
             yield head, dep
             token = head
-        elif dep == "acl" and token.tag_ == "VB" and token.head.dep_ in {"dobj", "attr"}:
-            token = token.head.head
+        elif dep in {"acl", "relcl"} and token.tag_ == "VB" and token.head.pos_ in {"NOUN", "PROPN"} \
+                and token.head.lemma_.lower() in NOMINAL_CONTROL:
+            noun = token.head
+            yield noun, "nominal"
+            if noun.dep_ not in {"dobj", "attr", "nsubj", "pobj"}:
+                return
+            token = noun.head if noun.dep_ != "pobj" else noun.head.head
+            if token.pos_ not in {"VERB", "AUX"}:
+                return
             yield token, "nominal"
         else:
             return
 
 
-def _scope(verb: Token) -> list[Token]:
-    """The verb and the verbs whose negation and modality it inherits (control and coordination)."""
+def _scope(verb: Token, links: frozenset[str] = frozenset({"xcomp", "conj", "nominal"})) -> list[Token]:
+    """The verb and the words whose negation (default links) or modality (also advcl) it inherits.
+    A clause with a subject of its own ("as they continue to compete") is a scope of its own."""
     chain = [verb]
+    below = verb
     for head, link in _governors(verb):
-        if link not in {"xcomp", "conj", "nominal"}:
+        if link not in links or (link in {"advcl", "conj"} and _children(below, SUBJECT_DEPS)):
             break
         chain.append(head)
+        below = head
     return chain
 
 
@@ -194,10 +245,9 @@ def _orphan_subject(verb: Token) -> list[Token]:
         i -= 1
     if i < verb.sent.start or doc[i].pos_ not in {"NOUN", "PROPN", "PUNCT"}:
         return []
-    # the head of the noun phrase ending at i
-    token = doc[i]
-    while token.is_punct or (token.dep_ in {"compound", "appos", "pobj"} and token.head.i < verb.i
-                             and token.head.pos_ in {"NOUN", "PROPN", "ADP"} and token.dep_ != "appos"):
+    token = doc[i]  # climb to the head of the noun phrase ending at i
+    while token.is_punct or (token.dep_ in {"compound", "pobj"} and token.head.i < verb.i
+                             and token.head.pos_ in {"NOUN", "PROPN", "ADP"}):
         token = token.head
         if token.pos_ == "ADP":
             token = token.head
@@ -209,10 +259,16 @@ def _orphan_subject(verb: Token) -> list[Token]:
 
 def _is_topic(verb: Token) -> bool:
     """A verb that names a topic, not an event: "warned about *working* with China", "calls for
-    *signing*". Temporal and manner prepositions ("after signing", "by signing") still report events."""
+    *signing*", "talks about *setting up* hubs". After "criticised for", "after", "by" it is an event."""
     token = verb
     for _ in range(3):
-        if token.dep_ == "pcomp" and token.head.lower_ in TOPIC_PREPOSITIONS:
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+            prep = token.head
+            governor = prep.head
+            if prep.lower_ in TOPIC_PREPOSITIONS and (governor.lemma_.lower() in TOPIC_HEADS
+                                                      or governor.lower_ in TOPIC_HEADS):
+                return True
+        if token.dep_ in {"csubj", "csubjpass"}:  # "working with China could pose risks"
             return True
         if token.dep_ not in {"conj", "xcomp"}:
             return False
@@ -221,13 +277,7 @@ def _is_topic(verb: Token) -> bool:
 
 
 # --------------------------------------------------------------------------------------------------
-# Arguments
-
-
-@dataclass
-class _Arg:
-    token: Token
-    how: str  # direct | passive-agent | passive-subject | inherited | relative | participle | coordinated
+# Arguments of verbal triggers
 
 
 def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
@@ -242,7 +292,9 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
         return conjuncts(verb.head), "relative"
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "countries calling for X"
         return conjuncts(verb.head), "participle"
-    for gov, _link in _governors(verb):
+    for gov, link in _governors(verb):
+        if link == "nominal" and gov.pos_ in {"NOUN", "PROPN"}:
+            continue
         subjects = _children(gov, SUBJECT_DEPS)
         if subjects:
             subj = subjects[0]
@@ -285,13 +337,19 @@ def _by_agents(verb: Token) -> list[Token]:
     return []
 
 
-def _prep_objects(head: Token, word: str) -> list[Token]:
+def _prep_objects(head: Token, word: str) -> list[Token] | None:
+    """Objects of ``head``'s preposition ``word``; [] when the preposition is stranded ("which they
+    called for"), None when ``head`` has no such preposition."""
     for child in head.children:
         if child.dep_ in {"prep", "dative", "agent"} and child.lower_ == word:
             objs = _children(child, {"pobj", "pcomp"})
-            if objs:
-                return conjuncts(objs[0])
-    return []
+            return conjuncts(objs[0]) if objs else []
+    return None
+
+
+def _clause_theme(verb: Token) -> list[Token]:
+    """The complement clause of a speech verb ("warned that the US must develop AI")."""
+    return [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i][:1]
 
 
 def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Token], str] | None:
@@ -299,7 +357,6 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
 
     An empty list means the trigger matched but its theme is found elsewhere (passive, relative).
     """
-    words = list(trig.words)
     anchor = verb
     if trig.noun:
         nouns = [c for c in verb.children if c.dep_ in ({"nsubjpass"} if passive else {"dobj"})
@@ -308,27 +365,57 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
             return None
         anchor = nouns[0]
     theme: list[Token] = []
-    for word in words:
-        particle = [c for c in verb.children if c.dep_ == "prt" and c.lower_ == word]
-        if particle:
+    how = "light" if trig.noun else "direct"
+    for word in trig.words:
+        if any(c.dep_ == "prt" and c.lower_ == word for c in verb.children):
             continue
-        objs = _prep_objects(anchor, word) or (_prep_objects(verb, word) if anchor is not verb else [])
-        if not objs and anchor is not verb:
+        if word == "that":
+            theme, how = _clause_theme(verb), "clause"
+            if not theme:
+                return None
+            continue
+        objs = _prep_objects(anchor, word)
+        if objs is None and anchor is not verb:
+            objs = _prep_objects(verb, word)
+        if objs is None and anchor is not verb:  # the parser often attaches the PP low
             for inner in anchor.subtree:
                 objs = _prep_objects(inner, word)
                 if objs:
                     break
+        if objs is None:
+            return None
+        if not objs and verb.dep_ == "relcl":  # stranded: "a pause, which experts called for"
+            return conjuncts(verb.head), "relative"
         if not objs:
             return None
-        theme = objs
+        theme, how = objs, "prep"
     if trig.noun or theme:
-        return theme, "prep" if theme else "light"
+        return theme, how
     if passive:
         return [], "passive"
     objs = _children(verb, {"dobj"})
     if objs:
-        return conjuncts(objs[0]), "direct"
+        obj = objs[0]
+        if obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return conjuncts(verb.head), "relative"
+        return conjuncts(obj), "direct"
+    if verb.dep_ == "relcl" and not _children(verb, {"dobj", "ccomp", "xcomp"}):
+        # "the declaration that China signed": the relative pronoun is the (missing) object
+        subjects = _children(verb, SUBJECT_DEPS)
+        if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS:
+            return conjuncts(verb.head), "relative"
     return None
+
+
+def _members(token: Token) -> list[Token]:
+    """Named members of a group noun: "Senior Chinese officials, including Premier Li Qiang and
+    Foreign Minister Wang Yi" → [Qiang, Yi]."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"including", "like", "such"}:
+            objs = _children(child, {"pobj"})
+            if objs:
+                return conjuncts(objs[0])
+    return []
 
 
 # --------------------------------------------------------------------------------------------------
@@ -349,27 +436,32 @@ def _is_negated(verb: Token, subjects: Iterable[Token], themes: Iterable[Token])
     return False
 
 
-def _is_conj_of(verb: Token, other: Token) -> bool:
-    return other in verb.conjuncts
-
-
 def _modality(verb: Token, sent: Span) -> tuple[str, float]:
-    """The modality of a verb's clause and the confidence factor it implies."""
-    for v in _scope(verb):
+    """The modality of a trigger's clause and the confidence factor it implies."""
+    for v in _scope(verb, frozenset({"xcomp", "conj", "nominal", "advcl"})):
         for aux in _children(v, {"aux", "auxpass"}):
             lemma = aux.lemma_.lower()
             if lemma in PLAN_MODALS or aux.lower_ in PLAN_MODALS:
                 return "planned", 0.85
             if lemma in POSSIBLE_MODALS:
                 return "possible", 0.6
-        if v is not verb and v.dep_ != "conj" and not _is_conj_of(verb, v):
+        if v is not verb and v not in verb.conjuncts:
             lemma = v.lemma_.lower()
+            if v.pos_ in {"NOUN", "PROPN"}:
+                if lemma in NOMINAL_ASSERTED:
+                    continue
+                if lemma in NOMINAL_INTENT:
+                    return "intended", 0.85
+                return "possible", 0.6  # "an incentive to work", "ways for X to work together"
             if lemma in PLAN_GOVERNORS:
                 return "planned", 0.85
             if lemma in INTENT_GOVERNORS:
                 return "intended", 0.85
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in v.children):
             return "possible", 0.6
+        if any(c.dep_ in {"mark", "prep"} and c.lower_ == "for" and c.i < v.i for c in v.children) \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            return "possible", 0.6  # "for the UK and China to work together"
     if sent.text.rstrip().endswith("?"):
         return "possible", 0.5
     # reported: the clause is the complement of a speech verb, or sourced with "according to"
@@ -380,7 +472,7 @@ def _modality(verb: Token, sent: Span) -> tuple[str, float]:
         if token.head is token:
             break
         token = token.head
-    if any(t.lower_ == "according" and t.nbor(1).lower_ == "to" for t in sent if t.i + 1 < len(sent.doc)):
+    if any(t.lower_ == "according" and t.i + 1 < len(sent.doc) and t.nbor(1).lower_ == "to" for t in sent):
         return "reported", 0.9
     return "asserted", 1.0
 
@@ -402,22 +494,42 @@ def _quote_speaker(token: Token) -> EntityMention | None:
     return None
 
 
-def _resolve(token: Token, role: str, predicate_concepts: bool, gaz: Gazetteer) -> EntityMention | None:
-    if token.lower_ in {"i", "we", "me", "us", "our"} and token.pos_ == "PRON":
+def _speaker_country(speaker: EntityMention, doc: Doc, gaz: Gazetteer) -> EntityMention | None:
+    """The country a quoted person speaks for, when the article gives it in a title ("Chinese
+    Ambassador Fu Cong" → China). "We" in their quote is that country."""
+    if speaker.type != "Person":
+        return speaker if type_group(speaker.type) == "Actor" else None
+    for m in doc._.kg_mentions or []:
+        if m.key == speaker.key and m.how in {"ner", "gazetteer"}:
+            _, modifiers = title_before(doc[m.start], gaz)
+            for mod in modifiers:
+                found = mention_at(mod)
+                if found is not None and found.type == "Country":
+                    return found
+    return None
+
+
+def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> EntityMention | None:
+    if token.pos_ == "PRON" and token.lower_ in FIRST_PERSON:
         speaker = _quote_speaker(token)
-        if speaker is not None:
-            return EntityMention(token.i, token.i + 1, speaker.key, speaker.label, speaker.type, "speaker")
-        return None
+        if speaker is None:
+            return None
+        if token.lower_ in {"we", "us", "our"}:
+            speaker = _speaker_country(speaker, token.doc, gaz)
+            if speaker is None:
+                return None
+        return EntityMention(token.i, token.i + 1, speaker.key, speaker.label, speaker.type, "speaker")
     mention = _partitive(token) if mention_at(token) is None else None
     mention = mention or resolve_token(token)
     if mention is None or mention.how in {"description", "definite"}:
-        # "met US President Joe Biden" parsed as President ← appos Biden: the apposition names it
+        # "met US President Joe Biden" parsed as President ← appos Biden; "the o1 model": the
+        # apposition or the name compounded with the class noun names the entity
         for child in token.children:
-            if child.dep_ == "appos":
-                named = mention_at(child)
-                if named is not None and named.how != "demonym":
-                    mention = named
-                    break
+            named = mention_at(child) if child.dep_ in {"appos", "compound"} else None
+            if named is not None and named.how != "demonym" and (
+                    child.dep_ == "appos" or type_group(named.type) in {"Product", "Document", "Event"}):
+                mention = named
+                break
     if mention is not None:
         if mention.how == "demonym" and token.dep_ in {"amod", "compound"}:
             return None
@@ -433,17 +545,17 @@ def _resolve(token: Token, role: str, predicate_concepts: bool, gaz: Gazetteer) 
         doc_id = token.doc._.kg_doc_id or ""
         return EntityMention(token.i, token.i + 1, f"group/{slugify(doc_id)}/{slugify(label)}", label,
                              "Group", "group")
-    if role == "object" and predicate_concepts and token.pos_ in {"NOUN", "PROPN", "VERB"} \
+    if role == "object" and allow_concepts and token.pos_ in {"NOUN", "PROPN", "VERB", "AUX"} \
             and token.lower_ not in VAGUE_NOUNS:
-        if token.pos_ == "VERB":  # a gerund clause: "warned about working too closely with China"
-            words = [t.text for t in token.subtree if not t.is_punct][:8]
+        if token.pos_ in {"VERB", "AUX"}:  # a clause: "warned about working too closely with China"
+            words = [t.text for t in token.subtree if not t.is_punct and t.dep_ != "mark"][:10]
             label = " ".join(words)
         else:
             label = noun_phrase_label(token, max_words=8)
         label = label.strip()
-        if not label or label.lower() in VAGUE_NOUNS:
+        if not label or label.lower() in VAGUE_NOUNS or not any(ch.isalpha() for ch in label):
             return None
-        return EntityMention(token.i, token.i + 1, entity_key("Concept", label.lower()), label.lower(),
+        return EntityMention(token.i, token.i + 1, entity_key("Concept", label.lower()), label,
                              "Concept", "concept")
     return None
 
@@ -465,8 +577,37 @@ def _type_ok(entity_type: str, allowed: tuple[str, ...]) -> bool:
     return "Any" in allowed or type_group(entity_type) in allowed
 
 
+def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
+    """Argument heads, with plural pronouns replaced by their coordinated antecedents ("China, the UK
+    and the US … they") and group nouns joined by their named members ("officials, including Li")."""
+    out: list[tuple[Token, str]] = []
+    for token in tokens:
+        antecedent = plural_antecedent(token)
+        group = conjuncts(antecedent) if antecedent is not None else []
+        if len(group) >= 2:
+            out += [(t, "pronoun") for t in group]
+            continue
+        out.append((token, ""))
+        out += [(m, "member") for m in _members(token)]
+    return out
+
+
 # --------------------------------------------------------------------------------------------------
 # The extractor
+
+
+@dataclass
+class _Frame:
+    """A matched trigger with its argument heads, before they are resolved to entities."""
+
+    anchor: Token
+    trigger: Trigger
+    subjects: list[Token]
+    subject_how: str
+    themes: list[Token]
+    theme_how: str
+    passive: bool = False
+    scope: Token | None = None  # the word whose negation and modality apply (default: anchor)
 
 
 class Extractor:
@@ -474,9 +615,9 @@ class Extractor:
 
     >>> from kg.nlp import build_pipeline                                    # doctest: +SKIP
     >>> nlp = build_pipeline()                                               # doctest: +SKIP
-    >>> [(r.subject_label, r.predicate, r.object_label)
+    >>> [(r.subject_label, r.predicate, r.object_label, r.negated)
     ...  for r in Extractor().extract(nlp("Britain did not sign the treaty."), "d")]  # doctest: +SKIP
-    [('United Kingdom', 'signed', 'treaty')]
+    [('United Kingdom', 'signed', 'treaty', True)]
     """
 
     def __init__(self, lexicon: Lexicon | None = None, gazetteer: Gazetteer | None = None):
@@ -485,83 +626,123 @@ class Extractor:
         self._lemmas = frozenset(self.lexicon.lemmas)
 
     def extract(self, doc: Doc, doc_id: str) -> list[Relation]:
+        """Every relation mention in ``doc`` (a Doc from :func:`kg.nlp.build_pipeline`)."""
+        if doc._.kg_doc_id is None:
+            doc._.kg_doc_id = doc_id
         relations: list[Relation] = []
         for sent_index, sent in enumerate(doc.sents):
-            relations += self._sentence(sent, sent_index, doc_id)
+            for frame in self._frames(sent):
+                relations += self._relations(frame, sent, sent_index, doc_id)
             relations += self._roles(sent, sent_index, doc_id)
         return _dedupe(relations)
 
-    # -- verbal triggers ---------------------------------------------------------------------------
+    # -- finding triggers --------------------------------------------------------------------------
 
-    def _sentence(self, sent: Span, sent_index: int, doc_id: str) -> list[Relation]:
-        out = []
-        for verb in sent:
-            if verb.pos_ not in {"VERB", "AUX"} and not (verb.pos_ == "NOUN" and verb.tag_ == "VBN"):
-                continue
-            triggers = self.lexicon.triggers_for(verb_lemma(verb, self._lemmas))
-            if not triggers or _is_topic(verb):
-                continue
-            out += self._verb(verb, triggers, sent, sent_index, doc_id)
-        return out
+    def _frames(self, sent: Span) -> Iterator[_Frame]:
+        for token in sent:
+            if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.tag_ == "VBN"):
+                triggers = self.lexicon.triggers_for(verb_lemma(token, self._lemmas))
+                if triggers and not _is_topic(token):
+                    yield from self._verb_frames(token, triggers)
+            elif token.pos_ in {"NOUN", "PROPN"}:
+                lemma = verb_lemma(token, self._lemmas)
+                triggers = self.lexicon.triggers_for(lemma, "noun") or self.lexicon.triggers_for(token.lower_, "noun")
+                if triggers:
+                    yield from self._noun_frames(token, triggers)
 
-    def _verb(self, verb: Token, triggers: list[Trigger], sent: Span, sent_index: int,
-              doc_id: str) -> list[Relation]:
+    def _verb_frames(self, verb: Token, triggers: list[Trigger]) -> Iterator[_Frame]:
         passive = is_passive(verb)
-        out: list[Relation] = []
-        used_specificity = -1
+        best = -1
         for trig in triggers:  # most specific first; a bare "sign" yields to "sign [agreement] with"
-            if trig.specificity < used_specificity:
+            if trig.specificity < best:
                 break
-            match = _match_trigger(verb, trig, passive)
             spec = self.lexicon.predicates[trig.predicate]
+            match = _match_trigger(verb, trig, passive)
+            if match is not None and not match[0] and not passive and match[1] == "direct":
+                match = None
             if match is None and spec.symmetric and not trig.noun and not passive \
-                    and not _children(verb, {"dobj"}) and len(_subject_tokens(verb)[0]) >= 2:
+                    and not _children(verb, {"dobj"}) and len(_expand(_subject_tokens(verb)[0])) >= 2:
                 match = [], "reciprocal"  # "The US and China are competing": no "with" needed
             if match is None:
                 continue
-            theme_tokens, theme_how = match
-            spec = self.lexicon.predicates[trig.predicate]
+            themes, theme_how = match
             if passive:
-                subject_tokens, subject_how = _by_agents(verb), "passive-agent"
-                if not theme_tokens:
-                    theme_tokens, theme_how = _passive_theme_tokens(verb)
+                subjects, subject_how = _by_agents(verb), "passive-agent"
+                if not themes:
+                    themes, theme_how = _passive_theme_tokens(verb)
+                if not subjects and themes:  # "OpenAI's o1 model, released last month"
+                    owners = [c for c in themes[0].children if c.dep_ == "poss"]
+                    subjects, subject_how = owners, "possessor"
             else:
-                subject_tokens, subject_how = _subject_tokens(verb)
+                subjects, subject_how = _subject_tokens(verb)
             if theme_how == "relative":
-                theme_tokens = self._attach_relative(verb, theme_tokens, spec)
+                themes = self._attach_relative(themes, spec.object_types, "object")
             if subject_how == "relative":
-                subject_tokens = self._attach_relative(verb, subject_tokens, spec, role="subject")
-            if spec.symmetric and not theme_tokens and len(subject_tokens) >= 2 and not passive:
-                # reciprocal: "The US and China are competing" → each pair of conjuncts
-                theme_tokens, theme_how = subject_tokens[1:], "reciprocal"
-                subject_tokens = subject_tokens[:1]
-            if not subject_tokens or not theme_tokens:
-                continue
-            negated = _is_negated(verb, subject_tokens, theme_tokens)
-            modality, factor = _modality(verb, sent)
-            made = 0
-            for s_tok in subject_tokens:
-                subj = _resolve(s_tok, "subject", False, self.gazetteer)
-                if subj is None or not _type_ok(subj.type, spec.subject_types):
-                    continue
-                for o_tok in theme_tokens:
-                    obj = _resolve(o_tok, "object", spec.concept_objects, self.gazetteer)
-                    if obj is None or obj.key == subj.key or not _type_ok(obj.type, spec.object_types):
-                        continue
-                    confidence = _confidence(subject_how, theme_how, subj, obj) * factor
-                    out.append(_relation(doc_id, sent, sent_index, subj, trig.predicate, obj, negated,
-                                         modality, confidence, f"{verb.text} ({trig})",
-                                         f"verb:{'passive' if passive else 'active'}:{subject_how}/{theme_how}"))
-                    made += 1
-            if made:
-                used_specificity = trig.specificity
-        return out
+                subjects = self._attach_relative(subjects, spec.subject_types, "subject")
+            if theme_how == "reciprocal":
+                themes = [t for t, _ in _expand(subjects)]  # each pair of the group (see _relations)
+            if subjects and themes:
+                best = trig.specificity
+                yield _Frame(verb, trig, subjects, subject_how, themes, theme_how, passive)
 
-    def _attach_relative(self, verb: Token, heads: list[Token], spec, role: str = "object") -> list[Token]:
+    def _noun_frames(self, noun: Token, triggers: list[Trigger]) -> Iterator[_Frame]:
+        """Nominal triggers: "his talks with Musk", "China's proposal", "US sanctions on China",
+        "the meeting between Biden and Xi", "Biden, in the meeting with Xi, discussed …"."""
+        for trig in triggers:
+            spec = self.lexicon.predicates[trig.predicate]
+            themes: list[Token] = []
+            theme_how = "noun"
+            if trig.words:
+                objs = _prep_objects(noun, trig.words[-1])
+                if not objs:
+                    continue
+                themes, theme_how = objs, "noun-prep"
+            else:
+                themes = [noun]  # "China's proposal": the proposal is the document
+            subjects, subject_how = self._noun_agents(noun, trig)
+            if trig.words and trig.words[-1] == "between" and spec.symmetric and not subjects and len(themes) >= 2:
+                subjects, themes, subject_how = themes[:1], themes[1:], "between"
+            if not subjects or not themes:
+                continue
+            scope = noun.head if noun.head.pos_ in {"VERB", "AUX"} and noun.dep_ in {"nsubj", "dobj", "nsubjpass"} else noun
+            yield _Frame(noun, trig, subjects, subject_how, themes, theme_how, scope=scope)
+            return
+
+    def _noun_agents(self, noun: Token, trig: Trigger) -> tuple[list[Token], str]:
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return conjuncts(child), "possessor"
+        by = _prep_objects(noun, "by")
+        if by:
+            return by, "by"
+        for child in noun.lefts:
+            if child.dep_ in {"compound", "amod", "nmod"}:
+                found = resolve_token(child)
+                if found is not None and type_group(found.type) == "Actor" and found.type != "Concept":
+                    return [child], "modifier"
+        # "Biden, in the meeting with Xi, discussed …": the subject of the clause around the noun
+        if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during", "at", "after", "following"}:
+            holder = noun.head.head
+            if holder.pos_ in {"PROPN", "NOUN"} and resolve_token(holder) is not None:
+                return [holder], "holder"
+            if holder.pos_ in {"VERB", "AUX"}:
+                subjects, _ = _subject_tokens(holder)
+                if subjects:
+                    return subjects, "holder"
+        if noun.dep_ in {"dobj"} and noun.head.pos_ in {"VERB", "AUX"}:
+            # "the UK held talks with Kenya", "Kosovo has a deal with Denmark": the subject's
+            if noun.head.lemma_.lower() in {"have", "hold", "conclude", "reach", "seek", "pursue", "announce",
+                                            "sign", "strike", "make", "negotiate", "begin", "start", "open",
+                                            "continue", "deepen", "expand", "impose", "propose", "welcome"}:
+                subjects, _ = _subject_tokens(noun.head)
+                if subjects:
+                    return subjects, "light"
+        return [], ""
+
+    def _attach_relative(self, heads: list[Token], allowed: tuple[str, ...], role: str) -> list[Token]:
         """Resolve relative-clause attachment by meaning: in "a resolution on digital trade that was
         proposed by Canada" the parser may attach the clause to "trade"; the noun it modifies is the
         nearest one up the noun phrase whose entity fits the predicate."""
-        allowed = spec.subject_types if role == "subject" else spec.object_types
         candidate = heads[0] if heads else None
         for _ in range(3):
             if candidate is None:
@@ -575,7 +756,35 @@ class Extractor:
                 break
         return heads
 
-    # -- roles ---------------------------------------------------------------------------------------
+    # -- from frames to relations ----------------------------------------------------------------
+
+    def _relations(self, frame: _Frame, sent: Span, sent_index: int, doc_id: str) -> list[Relation]:
+        spec = self.lexicon.predicates[frame.trigger.predicate]
+        scope = frame.scope or frame.anchor
+        negated = _is_negated(scope, frame.subjects, frame.themes)
+        modality, factor = _modality(scope, sent)
+        allow_concepts = spec.concept_objects or "Concept" in spec.object_types
+        out = []
+        reciprocal = frame.theme_how == "reciprocal"
+        for s_tok, s_extra in _expand(frame.subjects):
+            subj = _resolve(s_tok, "subject", False, self.gazetteer)
+            if subj is None or not _type_ok(subj.type, spec.subject_types) or subj.type == "Concept":
+                continue
+            for o_tok, o_extra in _expand(frame.themes):
+                if reciprocal and o_tok.i <= s_tok.i:
+                    continue  # "A, B and C compete": A–B, A–C, B–C once each
+                obj = _resolve(o_tok, "subject" if reciprocal else "object", allow_concepts, self.gazetteer)
+                if obj is None or obj.key == subj.key or not _type_ok(obj.type, spec.object_types):
+                    continue
+                how_s = s_extra or frame.subject_how
+                confidence = _confidence(how_s, o_extra or frame.theme_how, subj, obj) * factor
+                kind = "noun" if frame.trigger.kind == "noun" else ("passive" if frame.passive else "active")
+                out.append(_relation(doc_id, sent, sent_index, subj, frame.trigger.predicate, obj, negated,
+                                     modality, confidence, f"{frame.anchor.text} ({frame.trigger})",
+                                     f"{kind}:{how_s}/{o_extra or frame.theme_how}"))
+        return out
+
+    # -- roles ------------------------------------------------------------------------------------------
 
     def _roles(self, sent: Span, sent_index: int, doc_id: str) -> list[Relation]:
         """officialOf / affiliatedWith from "Chinese President Xi Jinping", "OpenAI's Sam Altman",
@@ -641,12 +850,16 @@ class Extractor:
 
 def _confidence(subject_how: str, theme_how: str, subj: EntityMention, obj: EntityMention) -> float:
     score = 0.9
-    if subject_how in {"inherited", "participle", "relative"}:
+    if subject_how in {"inherited", "participle", "relative", "holder", "light", "modifier"}:
         score -= 0.08
-    elif subject_how == "recovered":
+    elif subject_how in {"recovered", "possessor"}:
         score -= 0.15
-    if theme_how in {"coordinated", "relative", "participle"}:
+    elif subject_how in {"member", "between"}:
+        score -= 0.05
+    if theme_how in {"coordinated", "relative", "participle", "noun", "noun-prep"}:
         score -= 0.03
+    elif theme_how in {"clause", "reciprocal"}:
+        score -= 0.06
     for m in (subj, obj):
         if m.how in {"pronoun", "speaker"}:
             score -= 0.12

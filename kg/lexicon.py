@@ -30,6 +30,7 @@ class Trigger:
     lemma: str
     noun: str | None = None
     words: tuple[str, ...] = ()
+    kind: str = "verb"  # "verb" or "noun" (a nominal trigger: "talks with", "China's proposal")
 
     @property
     def specificity(self) -> int:
@@ -62,20 +63,21 @@ class Lexicon:
     def __init__(self, predicates: dict[str, PredicateSpec], version: str):
         self.predicates = predicates
         self.version = version
-        self._by_lemma: dict[str, list[Trigger]] = {}
+        self._by_lemma: dict[tuple[str, str], list[Trigger]] = {}
         for spec in predicates.values():
             for trig in spec.triggers:
-                self._by_lemma.setdefault(trig.lemma, []).append(trig)
+                self._by_lemma.setdefault((trig.kind, trig.lemma), []).append(trig)
         for triggers in self._by_lemma.values():
             triggers.sort(key=lambda t: -t.specificity)
 
-    def triggers_for(self, lemma: str) -> list[Trigger]:
-        """Triggers whose verb is ``lemma``, most specific first."""
-        return self._by_lemma.get(lemma, [])
+    def triggers_for(self, lemma: str, kind: str = "verb") -> list[Trigger]:
+        """Triggers whose verb (or noun, ``kind="noun"``) is ``lemma``, most specific first."""
+        return self._by_lemma.get((kind, lemma), [])
 
     @property
     def lemmas(self) -> set[str]:
-        return set(self._by_lemma)
+        """Every trigger lemma, verbal and nominal."""
+        return {lemma for _, lemma in self._by_lemma}
 
     def is_symmetric(self, predicate: str) -> bool:
         spec = self.predicates.get(predicate)
@@ -94,9 +96,10 @@ def _parse(data: dict, source: str, into: dict[str, dict]) -> None:
             raise DataFileError(f"{source}: predicate name {name!r} must be lowerCamelCase, like 'warnedAbout'")
         merged = into.setdefault(name, {})
         for key, value in table.items():
-            if key not in {"description", "verbs", "symmetric", "concept_objects", "subject_types", "object_types"}:
+            if key not in {"description", "verbs", "nouns", "symmetric", "concept_objects", "subject_types",
+                           "object_types"}:
                 raise DataFileError(f"{source}: [{name}] has unknown setting {key!r}")
-            if isinstance(value, list) and key == "verbs":
+            if isinstance(value, list) and key in {"verbs", "nouns"}:
                 merged[key] = merged.get(key, []) + [v for v in value if v not in merged.get(key, [])]
             else:
                 merged[key] = value
@@ -104,12 +107,13 @@ def _parse(data: dict, source: str, into: dict[str, dict]) -> None:
 
 def _spec(name: str, table: dict, source: str) -> PredicateSpec:
     triggers = []
-    for text in table.get("verbs", []):
-        m = _TRIGGER.match(text.strip().lower())
-        if not m:
-            raise DataFileError(f"{source}: [{name}] trigger {text!r} is not 'lemma', 'lemma word' "
-                                f"or 'lemma [noun] word'")
-        triggers.append(Trigger(name, m["lemma"], m["noun"], tuple(m["rest"].split())))
+    for kind, key in (("verb", "verbs"), ("noun", "nouns")):
+        for text in table.get(key, []):
+            m = _TRIGGER.match(text.strip().lower())
+            if not m or (kind == "noun" and m["noun"]):
+                form = "'lemma', 'lemma word' or 'lemma [noun] word'" if kind == "verb" else "'noun' or 'noun word'"
+                raise DataFileError(f"{source}: [{name}] {kind} trigger {text!r} is not {form}")
+            triggers.append(Trigger(name, m["lemma"], m["noun"], tuple(m["rest"].split()), kind))
     for key in ("subject_types", "object_types"):
         for group in table.get(key, []):
             if group not in _GROUPS:
