@@ -32,8 +32,13 @@ DOCUMENT_NOUNS = {
     "memorandum": "Agreement", "bill": "Law", "law": "Law", "act": "Law", "regulation": "Law",
     "report": "Report", "statement": "Document", "communique": "Document", "charter": "Document",
     "framework": "Document", "strategy": "Document", "guide": "Document", "plan": "Document",
-    "proposal": "Document", "initiative": "Document", "roadmap": "Document",
+    "proposal": "Document", "initiative": "Document", "roadmap": "Document", "text": "Document",
+    "code": "Document", "document": "Document", "package": "Document", "compact": "Agreement",
+    "instrument": "Document", "guidance": "Document", "omnibus": "Law", "directive": "Law",
 }
+#: Nouns that may refer back to a document of any kind ("the text" = the resolution just named).
+GENERIC_DOCUMENT_NOUNS = {"text", "document", "deal", "agreement", "package", "instrument", "measure", "treaty",
+                          "declaration", "resolution", "code", "framework"}
 #: Head nouns of event descriptions ("the summit").
 EVENT_NOUNS = {"summit": "Summit", "meeting": "Meeting", "conference": "Event", "briefing": "Meeting",
                "talks": "Meeting", "forum": "Event", "session": "Meeting", "dialogue": "Meeting"}
@@ -45,6 +50,13 @@ ORGANISATION_NOUNS = {"panel": "Organisation", "institute": "ResearchInstitute",
                       "center": "Organisation", "fund": "Organisation", "hub": "Organisation",
                       "unit": "Organisation", "laboratory": "ResearchInstitute", "lab": "ResearchInstitute",
                       "secretariat": "Organisation", "alliance": "Organisation", "coalition": "Organisation"}
+#: Organisation nouns that only refer back ("the group's director" = the organisation just named).
+ANAPHORIC_ORGANISATION_NOUNS = {"group": "Organisation", "organisation": "Organisation", "organization": "Organisation",
+                                "company": "Company", "firm": "Company", "start-up": "Company", "startup": "Company",
+                                "ministry": "GovernmentBody", "department": "GovernmentBody", "agency": "GovernmentBody",
+                                "institute": "ResearchInstitute", "university": "ResearchInstitute",
+                                "bloc": "InternationalOrganisation", "alliance": "InternationalOrganisation",
+                                "developer": "Company", "lab": "Company", "body": "Organisation"}
 #: Head nouns naming a country's government when modified by the country ("the Chinese government").
 GOVERNMENT_NOUNS = {"government", "administration", "state", "authorities", "leadership", "cabinet",
                     "regime", "ministry", "officials", "side", "delegation", "leaders"}
@@ -191,9 +203,11 @@ def _clean_person_name(span: Span, gaz: Gazetteer) -> tuple[str, int]:
                       or tokens[0].lower_ in {"the", "foreign", "prime", "home", "general", "vice"}):
         tokens.pop(0)
         dropped += 1
-    while tokens and tokens[-1].tag_ == "POS" or (tokens and tokens[-1].is_punct):
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
         tokens.pop()
-    name = " ".join(t.text for t in tokens)
+    if not tokens:
+        return "", dropped
+    name = span.doc[tokens[0].i: tokens[-1].i + 1].text  # keeps "Lee Ji-won" as written
     return normalise_name(name), dropped
 
 
@@ -204,9 +218,26 @@ def _org_type(name: str) -> str:
     return "Organisation"
 
 
+_NAME_PREPOSITIONS = {"on", "of", "for", "to", "against", "in", "between", "with", "by"}
+
+
+def name_head(name: str) -> str:
+    """The head word of a multi-word name: the last word before its first preposition.
+
+    >>> name_head("Framework Convention on Artificial Intelligence")
+    'convention'
+    """
+    words = re.findall(r"[\w'’-]+", name)
+    head = []
+    for word in words:
+        if word.lower() in _NAME_PREPOSITIONS and head:
+            break
+        head.append(word)
+    return head[-1].lower() if len(words) >= 2 and head else ""
+
+
 def _document_type(name: str) -> str:
-    last = name.split()[-1].lower() if name.split() else ""
-    return DOCUMENT_NOUNS.get(last, "Document")
+    return DOCUMENT_NOUNS.get(name_head(name), "Document")
 
 
 def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
@@ -237,7 +268,7 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
         how = "demonym" if label == "NORP" else "gazetteer"
         return EntityMention(ent.start, ent.end, entry.key, entry.label, entry.type, how)
     # the head word decides what a name names: "the Paris Agreement" is a document whatever NER says
-    head_word = text.split()[-1].lower() if len(text.split()) >= 2 else ""
+    head_word = name_head(text)
     if label in {"EVENT", "ORG", "LAW", "WORK_OF_ART", "PRODUCT", "FAC"}:
         if head_word in DOCUMENT_NOUNS and head_word not in {"framework", "strategy", "plan", "initiative"}:
             kind = DOCUMENT_NOUNS[head_word]
@@ -280,6 +311,33 @@ def _is_acronym_of(acronym: str, name: str) -> bool:
         and acronym[0] == (letters[0] if letters else "")
 
 
+def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
+    """Names the statistical NER typed as places or organisations but the text shows are people:
+
+    - the article later calls them "Mr/Ms/Dr <last name>" ("Marcus Feld … Mr Feld said");
+    - they stand in apposition to an office or job title ("Marcus Feld, Germany's federal minister";
+      "Its chief executive, Park Seo-jun"), or right after one ("Google DeepMind's chief Demis Hassabis").
+    """
+    honorific_surnames = set()
+    for m in mentions:
+        words = doc[m.start:m.end]
+        if m.type == "Person" and len(words) >= 2 and words[0].text in gaz.titles.honorifics:
+            honorific_surnames.add(words[-1].text)
+    out = []
+    for m in mentions:
+        span = doc[m.start:m.end]
+        if m.how == "ner" and m.type != "Person" and len(span) >= 2 and all(t.is_title or "-" in t.text for t in span) \
+                and type_group(m.type) in {"Actor", "Place"} and m.type not in {"Country", "City"}:
+            head = span.root
+            titled = any(gaz.titles.kind(t.text) for t in head.children if t.dep_ == "appos") or (
+                head.dep_ == "appos" and gaz.titles.kind(head.head.text))
+            if span[-1].text in honorific_surnames or titled:
+                name = normalise_name(span.text)
+                m = EntityMention(m.start, m.end, entity_key("Person", name), name, "Person", "ner")
+        out.append(m)
+    return out
+
+
 def title_before(token: Token, gaz: Gazetteer) -> tuple[str, list[Token]]:
     """The office title written right before a name ("Foreign Secretary" in "Foreign Secretary James
     Cleverly"), lower-cased, and the modifier tokens in front of it (demonyms, countries, organisations).
@@ -292,8 +350,7 @@ def title_before(token: Token, gaz: Gazetteer) -> tuple[str, list[Token]]:
         i -= 1
     # drop honorifics; keep only a chain that contains a title head noun
     words = [w for w in words if w.text not in gaz.titles.honorifics]
-    heads = {w.lower_ for w in words} & (gaz.titles.government | gaz.titles.organisation)
-    if not heads:
+    if not any(gaz.titles.kind(w.text) for w in words):
         return "", []
     modifiers = [w for w in words if w.ent_type_ and w.ent_type_ != "PERSON"]
     title_words = [w for w in words if not w.ent_type_ or w.ent_type_ == "PERSON"]
@@ -327,6 +384,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
         title, _ = title_before(doc[m.start], gaz)
         if title:
             titles.setdefault(title, []).append((m.start, m.key))
+    mentions = _retype_people(doc, mentions, gaz)
     # surnames the NER missed ("Later Cleverly said"): a proper noun equal to a full name's last word
     covered = {i for m in mentions for i in range(m.start, m.end)}
     surnames = {m.label.split()[-1]: m for m in full_names}
@@ -347,6 +405,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
             a = aliases[m.label]
             m = EntityMention(m.start, m.end, a.key, a.label, a.type, "acronym")
         resolved.append(m)
+    resolved = _link_descriptions(doc, resolved)
     doc._.kg_mentions = resolved
     doc._.kg_aliases = {k: v for k, v in aliases.items()}
     doc._.kg_titles = titles
@@ -357,6 +416,73 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
             token_mention[i] = m
     doc._.kg_token_mention = token_mention
     return doc
+
+
+_OPEN_QUOTES = {'"', "“", "«", "'", "‘"}
+_CLOSE_QUOTES = {'"', "”", "»", "'", "’"}
+_NAMING_VERBS = {"titled", "entitled", "called", "named", "dubbed", "known"}
+
+
+def _quoted_title(noun: Token) -> str:
+    """The quoted name given right after a noun: 'a resolution titled "Bridging the AI Divide"'."""
+    doc = noun.doc
+    i = noun.i + 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in _NAMING_VERBS:
+        i += 1
+        if i < len(doc) and doc[i].lower_ == "as":
+            i += 1
+    elif i < len(doc) and doc[i].text in _OPEN_QUOTES and noun.i + 1 != i:
+        return ""
+    if i >= len(doc) or doc[i].text not in _OPEN_QUOTES:
+        return ""
+    for j in range(i + 1, min(len(doc), i + 25)):
+        if doc[j].text in _CLOSE_QUOTES:
+            return doc[i + 1: j].text.strip(" ,.;:")
+    return ""
+
+
+def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
+    """Descriptions of documents and events, linked to the names the article gives them.
+
+    - 'a resolution titled "Bridging the AI Divide"' is the resolution *Bridging the AI Divide*;
+    - 'a declaration on inclusive AI', followed within a few sentences by the first *Nairobi
+      Declaration*, is that declaration: news introduces a document by description, then names it.
+    """
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    out = list(mentions)
+    described: list[EntityMention] = []
+    for token in doc:
+        if token.i in covered or token.pos_ not in {"NOUN", "PROPN"} or token.tag_ in {"NNS", "NNPS"}:
+            continue
+        lemma = token.lemma_.lower()
+        kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma)
+        if kind is None:
+            continue
+        title = _quoted_title(token)
+        if title and any(ch.isalpha() for ch in title):
+            out.append(EntityMention(token.i, token.i + 1, entity_key(kind, title), title, kind, "titled"))
+            continue
+        dets = {c.lower_ for c in token.children if c.dep_ == "det"}
+        if dets & {"the", "this", "that", "these", "those"} or any(c.dep_ == "poss" for c in token.children):
+            continue  # definite: refers back, resolved on demand (resolve_description)
+        label = noun_phrase_label(token)
+        if len(label.split()) >= 2:
+            described.append(EntityMention(token.i, token.i + 1, entity_key(kind, label), label, kind, "description"))
+    named = [m for m in out if m.how in {"gazetteer", "ner", "titled"} and type_group(m.type) in {"Document", "Event"}]
+    sents = list(doc.sents)
+    sent_of = {t.i: k for k, s in enumerate(sents) for t in s} if sents else {}
+    for d in described:
+        later = [n for n in named if n.start > d.start and n.type == d.type
+                 and sent_of.get(n.start, 0) - sent_of.get(d.start, 0) <= 6]
+        rivals = [x for x in described if x is not d and x.type == d.type and d.start < x.start
+                  and (not later or x.start < later[0].start)]
+        if later and not rivals:
+            name = later[0]
+            d = EntityMention(d.start, d.end, name.key, name.label, name.type, "description")
+        out.append(d)
+    return sorted(out, key=lambda m: m.start)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -492,6 +618,14 @@ def resolve_description(token: Token) -> EntityMention | None:
     its own, labelled by its phrase.
     """
     lemma = token.lemma_.lower()
+    dets = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
+    if lemma in ANAPHORIC_ORGANISATION_NOUNS and dets & {"the", "this", "that", "its"} and token.tag_ == "NN":
+        wanted = ANAPHORIC_ORGANISATION_NOUNS[lemma]
+        accept = (lambda m: m.type not in {"Person", "Country", "Group"} and type_group(m.type) == "Actor"
+                  and m.how != "demonym" and (wanted == "Organisation" or m.type == wanted))
+        found = _nearest_before(token.doc, token.i, accept, window_sents=5)
+        if found is not None:
+            return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite")
     kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma) or ORGANISATION_NOUNS.get(lemma)
     if kind is None or token.pos_ not in {"NOUN", "PROPN"}:
         return None
@@ -503,9 +637,11 @@ def resolve_description(token: Token) -> EntityMention | None:
     dets = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
     definite = bool(dets & {"the", "this", "that", "its", "their", "his", "her"})
     if definite:
-        same_kind = lambda m: (m.type == kind or (kind in {"Document", "Agreement"} and type_group(m.type) == group)) \
-            and m.how != "demonym"
+        same_kind = lambda m: m.type == kind and m.how != "demonym"
+        any_kind = lambda m: type_group(m.type) == group and m.how != "demonym"
         found = _nearest_before(token.doc, token.i, same_kind, window_sents=30)
+        if found is None and (kind in {"Document", "Agreement"} or lemma in GENERIC_DOCUMENT_NOUNS):
+            found = _nearest_before(token.doc, token.i, any_kind, window_sents=30)
         if found is not None:
             return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite")
     label = noun_phrase_label(token)

@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .entities import (EntityMention, mention_at, plural_antecedent, noun_phrase_label, resolve_token,
+from .entities import (NON_ENTITY_LABELS, EntityMention, mention_at, plural_antecedent, noun_phrase_label, resolve_token,
                        title_before)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
 from .lexicon import Lexicon, Trigger
@@ -280,16 +280,25 @@ def _is_topic(verb: Token) -> bool:
 # Arguments of verbal triggers
 
 
+def _relative_head(verb: Token) -> Token:
+    """The noun a relative clause modifies; when that noun is an apposition of a name ("Senator
+    Rachel Dunmore, an Ohio Republican who chairs …"), the name."""
+    head = verb.head
+    if head.dep_ == "appos" and mention_at(head) is None and mention_at(head.head) is not None:
+        return head.head
+    return head
+
+
 def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
     """The agent heads of an active verb, and how they were found."""
     subjects = _children(verb, SUBJECT_DEPS)
     if subjects:
         subj = subjects[0]
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return conjuncts(verb.head), "relative"
+            return conjuncts(_relative_head(verb)), "relative"
         return conjuncts(subj), "direct"
     if verb.dep_ == "relcl":
-        return conjuncts(verb.head), "relative"
+        return conjuncts(_relative_head(verb)), "relative"
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "countries calling for X"
         return conjuncts(verb.head), "participle"
     for gov, link in _governors(verb):
@@ -509,7 +518,8 @@ def _speaker_country(speaker: EntityMention, doc: Doc, gaz: Gazetteer) -> Entity
     return None
 
 
-def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> EntityMention | None:
+def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer,
+             places_allowed: bool = True) -> EntityMention | None:
     if token.pos_ == "PRON" and token.lower_ in FIRST_PERSON:
         speaker = _quote_speaker(token)
         if speaker is None:
@@ -519,6 +529,10 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
             if speaker is None:
                 return None
         return EntityMention(token.i, token.i + 1, speaker.key, speaker.label, speaker.type, "speaker")
+    if mention_at(token) is None and token.dep_ == "appos" and token.pos_ == "NOUN":
+        named = mention_at(token.head)  # "Lumen Labs, a French start-up founded by …": the start-up is Lumen Labs
+        if named is not None and named.how != "demonym":
+            return named
     mention = _partitive(token) if mention_at(token) is None else None
     mention = mention or resolve_token(token)
     if mention is None or mention.how in {"description", "definite"}:
@@ -533,11 +547,13 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
     if mention is not None:
         if mention.how == "demonym" and token.dep_ in {"amod", "compound"}:
             return None
-        if role == "subject" and mention.country:
+        if mention.country and (role == "subject" or not places_allowed):
             country = gaz.entries.get(mention.country)
-            if country is not None:  # "Beijing said" → China
+            if country is not None:  # "Beijing said", "accused Washington" → the country
                 return EntityMention(mention.start, mention.end, country.key, country.label, country.type, "capital")
         return mention
+    if token.ent_type_ in NON_ENTITY_LABELS or token.like_num:
+        return None  # "on Monday", "in 2023": never an argument
     if token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() in GROUP_NOUNS \
             and any(c.dep_ == "nummod" for c in token.children):
         # a counted group of actors: "more than 140 countries", "twenty-five other countries"
@@ -773,7 +789,8 @@ class Extractor:
             for o_tok, o_extra in _expand(frame.themes):
                 if reciprocal and o_tok.i <= s_tok.i:
                     continue  # "A, B and C compete": A–B, A–C, B–C once each
-                obj = _resolve(o_tok, "subject" if reciprocal else "object", allow_concepts, self.gazetteer)
+                obj = _resolve(o_tok, "subject" if reciprocal else "object", allow_concepts, self.gazetteer,
+                               places_allowed=_type_ok("Place", spec.object_types) and "Any" not in spec.object_types)
                 if obj is None or obj.key == subj.key or not _type_ok(obj.type, spec.object_types):
                     continue
                 how_s = s_extra or frame.subject_how
@@ -784,68 +801,138 @@ class Extractor:
                                      f"{kind}:{how_s}/{o_extra or frame.theme_how}"))
         return out
 
-    # -- roles ------------------------------------------------------------------------------------------
+    # -- roles ---------------------------------------------------------------------------------------
 
     def _roles(self, sent: Span, sent_index: int, doc_id: str) -> list[Relation]:
-        """officialOf / affiliatedWith from "Chinese President Xi Jinping", "OpenAI's Sam Altman",
-        "Yi Zeng, a researcher at the Chinese Academy of Sciences"."""
+        """officialOf / affiliatedWith / memberOf from the titles around a name:
+
+        - before it: "Chinese President Xi Jinping", "Dutch trade minister Pieter van Aalst";
+        - in apposition: "Karen Holt, a deputy US representative", "Brazil's ambassador to the United
+          Nations, Sérgio Almeida Prado", "Yi Zeng, an AI researcher at the Chinese Academy of Sciences";
+        - possessive: "OpenAI's Sam Altman".
+
+        An ambassador or envoy *to* an organisation is not its official, so "to" phrases are skipped.
+        """
         out = []
         doc = sent.doc
-        titles = self.gazetteer.titles
-        for mention in doc._.kg_mentions or []:
-            if mention.type != "Person" or not (sent.start <= mention.start < sent.end):
+        seen: set[tuple[str, str]] = set()
+        for person in doc._.kg_mentions or []:
+            if person.type != "Person" or not (sent.start <= person.start < sent.end) \
+                    or person.how not in {"ner", "gazetteer", "surname"}:
                 continue
-            if mention.how not in {"ner", "gazetteer", "surname"}:
-                continue
-            person = mention
-            head = doc[mention.end - 1]
-            title, modifiers = title_before(doc[mention.start], self.gazetteer)
-            if title:
-                title_heads = set(title.split())
-                gov = bool(title_heads & titles.government)
-                for mod in modifiers:
-                    org = resolve_token(mod)
-                    if org is None or type_group(org.type) != "Actor" or org.type == "Person":
-                        continue
-                    if org.type == "Country" and not gov:
-                        continue  # "UK-China commentator": a topic, not an employer
-                    predicate = "officialOf" if org.type in {"Country", "GovernmentBody", "Legislature",
-                                                              "InternationalOrganisation"} and gov else "affiliatedWith"
-                    out.append(_relation(doc_id, sent, sent_index, person, predicate, org, False, "asserted",
-                                         0.85, title, "role:title"))
-                # "Chinese Ambassador to the UN Fu Cong": the organisation after the title
-            # possessive: "OpenAI's Sam Altman", "Google DeepMind's Demis Hassabis"
-            for child in head.children:
+            head = doc[person.end - 1]
+            for phrase, rule in self._title_phrases(person, head):
+                kinds = set().union(*(self.gazetteer.titles.kind(t.text) for t in phrase)) if phrase else set()
+                if not kinds:
+                    continue
+                title_text = " ".join(t.text for t in sorted(phrase, key=lambda t: t.i))[:80]
+                for org in self._role_holders(phrase, person):
+                    predicate = self._role_predicate(kinds, org)
+                    if predicate and (org.key, predicate) not in seen:
+                        seen.add((org.key, predicate))
+                        out.append(_relation(doc_id, sent, sent_index, person, predicate, org, False,
+                                             "asserted", 0.8 if rule == "role:title" else 0.75, title_text, rule))
+            for child in head.children:  # "OpenAI's Sam Altman"
                 if child.dep_ == "poss":
                     org = resolve_token(child)
-                    if org is not None and org.type not in {"Person", "Country", "Place", "City"} \
-                            and type_group(org.type) == "Actor":
+                    if org is not None and type_group(org.type) == "Actor" \
+                            and org.type not in {"Person", "Country", "Group"} and (org.key, "affiliatedWith") not in seen:
+                        seen.add((org.key, "affiliatedWith"))
                         out.append(_relation(doc_id, sent, sent_index, person, "affiliatedWith", org, False,
-                                             "asserted", 0.8, f"{child.text}'s", "role:possessive"))
-            # apposition: "Andi Hoxhaj, Balkan expert at King's College"
-            for child in head.children:
-                if child.dep_ != "appos" or child.lemma_.lower() not in titles.organisation | titles.government:
-                    continue
-                for prep in child.children:
-                    if prep.dep_ == "prep" and prep.lower_ in {"at", "of", "for", "with", "to"}:
-                        for pobj in _children(prep, {"pobj"}):
-                            org = resolve_token(pobj)
-                            if org is None or org.type == "Person" or type_group(org.type) != "Actor":
-                                continue
-                            gov = child.lemma_.lower() in titles.government and org.type in {
-                                "Country", "GovernmentBody", "Legislature", "InternationalOrganisation"}
-                            out.append(_relation(doc_id, sent, sent_index, person,
-                                                 "officialOf" if gov else "affiliatedWith", org, False,
-                                                 "asserted", 0.75, f"{child.text} {prep.text}", "role:apposition"))
-                for poss in _children(child, {"poss"}):
-                    org = resolve_token(poss)
-                    if org is not None and type_group(org.type) == "Actor" and org.type != "Person":
-                        gov = child.lemma_.lower() in titles.government
-                        out.append(_relation(doc_id, sent, sent_index, person,
-                                             "officialOf" if gov and org.type == "Country" else "affiliatedWith",
-                                             org, False, "asserted", 0.75, f"{poss.text}'s {child.text}",
-                                             "role:apposition"))
+                                             "asserted", 0.75, f"{child.text}'s", "role:possessive"))
         return out
+
+    def _title_phrases(self, person: EntityMention, head: Token) -> Iterator[tuple[list[Token], str]]:
+        doc = head.doc
+        name = set(range(person.start, person.end))
+        before = [t for c in head.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.i not in name
+                  for t in c.subtree if t.i not in name]
+        _, modifiers = title_before(doc[person.start], self.gazetteer)
+        yield sorted(set(before) | set(modifiers) | _title_words_before(doc[person.start]), key=lambda t: t.i), "role:title"
+        for child in head.children:
+            if child.dep_ == "appos":
+                yield _phrase(child, name), "role:apposition"
+        if head.dep_ == "appos" and mention_at(head.head) is None:
+            title = head.head
+            yield [t for t in _phrase(title, name) if t.i < head.i], "role:apposition"
+        # "Chinese Ambassador to the UN Fu Cong": the name ends a title's "to" phrase
+        if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in {"NOUN", "PROPN"} \
+                and self.gazetteer.titles.kind(head.head.head.text):
+            title = head.head.head
+            yield [t for c in title.lefts for t in c.subtree] + [title], "role:title"
+        # "Senior Chinese officials, including Premier Li Qiang": the group's country, the person's title
+        top = head
+        while top.dep_ == "conj":
+            top = top.head
+        if top.dep_ == "pobj" and top.head.lower_ in {"including", "like"} and top.head.head.pos_ in {"NOUN", "PROPN"}:
+            group = top.head.head
+            own = [t for c in head.lefts if c.i not in name for t in c.subtree]
+            yield own + [t for c in group.lefts for t in c.subtree] + [group], "role:group"
+
+    def _role_holders(self, phrase: list[Token], person: EntityMention) -> list[EntityMention]:
+        found: dict[str, EntityMention] = {}
+        for token in phrase:
+            if any(a.dep_ == "prep" and a.lower_ == "to" for a in token.ancestors if a in phrase):
+                continue  # "ambassador to the UN": the UN is where, not whom, they serve
+            if token.dep_ == "relcl" or any(a.dep_ == "relcl" for a in token.ancestors if a in phrase):
+                continue
+            org = mention_at(token)
+            if org is None and token.lower_ in {"its", "their"}:  # "Its chief executive, Park Seo-jun"
+                org = resolve_token(token)
+            elif org is None and token.dep_ == "poss" and token.pos_ == "NOUN":  # "the group's director"
+                org = resolve_token(token)
+            if org is None or org.key == person.key or type_group(org.type) != "Actor" or org.type == "Person":
+                continue
+            if org.how == "ner" and org.end - org.start == 1 and org.type not in {"Country"} \
+                    and not doc_has_alias(token):
+                continue  # "Commerce Secretary": a one-word department name is not a resolvable body
+            found.setdefault(org.key, org)
+        return list(found.values())
+
+    def _role_predicate(self, kinds: set[str], org: EntityMention) -> str | None:
+        governmental = org.type in {"Country", "GovernmentBody", "Legislature", "InternationalOrganisation"}
+        if org.type == "Country":  # "an Italian member of …" is nationality, not office
+            return "officialOf" if "government" in kinds else None
+        if "membership" in kinds and org.type in {"Organisation", "Group", "Legislature"}:
+            return "memberOf"
+        if "government" in kinds and governmental:
+            return "officialOf"
+        if kinds & {"organisation", "government"}:
+            return "affiliatedWith"
+        return None
+
+
+def _phrase(title: Token, name: set[int]) -> list[Token]:
+    """The tokens of a title noun phrase, without relative clauses and without coordinated phrases
+    ("Oliver Hartley, Britain's technology secretary, and Ravi Menon, India's minister")."""
+    out = []
+
+    def walk(token: Token) -> None:
+        if token.i in name:
+            return
+        out.append(token)
+        for child in token.children:
+            if child.dep_ not in {"relcl", "conj", "cc", "appos", "acl"}:
+                walk(child)
+
+    walk(title)
+    return out
+
+
+def _title_words_before(token: Token) -> set[Token]:
+    """Tokens of the noun phrase written right before a name, up to the article or a comma."""
+    doc = token.doc
+    out = set()
+    i = token.i - 1
+    while i >= 0 and not doc[i].is_punct and doc[i].pos_ in {"PROPN", "NOUN", "ADJ", "ADP", "DET", "PART"} \
+            and doc[i].ent_type_ != "PERSON" and doc[i].lower_ not in {"the", "a", "an"}:
+        out.add(doc[i])
+        i -= 1
+    return out
+
+
+def doc_has_alias(token: Token) -> bool:
+    return token.text in (token.doc._.kg_aliases or {})
 
 
 def _confidence(subject_how: str, theme_how: str, subj: EntityMention, obj: EntityMention) -> float:

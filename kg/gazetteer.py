@@ -123,6 +123,19 @@ class Titles:
     government: set[str]
     organisation: set[str]
     abbreviations: dict[str, str]
+    membership: set[str] = field(default_factory=set)
+
+    def kind(self, word: str) -> set[str]:
+        """Which title lists a word (or any part of a hyphenated word: "Vice-Premier") is in."""
+        parts = {word.lower(), *word.lower().split("-")}
+        kinds = set()
+        if parts & self.government:
+            kinds.add("government")
+        if parts & self.organisation:
+            kinds.add("organisation")
+        if parts & self.membership:
+            kinds.add("membership")
+        return kinds
 
 
 class Gazetteer:
@@ -293,7 +306,7 @@ def _load(extra_files: tuple[str, ...]) -> Gazetteer:
 
     country_table: dict = {}
     items: list[tuple[str, list]] = []
-    titles = {"honorifics": [], "government": [], "organisation": [], "abbreviations": {}}
+    titles = {"honorifics": [], "government": [], "organisation": [], "membership": [], "abbreviations": {}}
     for source, data in sources:
         for code, extra in data.get("countries", {}).items():
             merged = country_table.setdefault(code, {})
@@ -321,4 +334,5 @@ def _load(extra_files: tuple[str, ...]) -> Gazetteer:
         government={t.lower() for t in titles["government"]},
         organisation={t.lower() for t in titles["organisation"]},
         abbreviations=dict(titles["abbreviations"]),
+        membership={t.lower() for t in titles["membership"]},
     ))
