@@ -37,8 +37,7 @@ DOCUMENT_NOUNS = {
     "instrument": "Document", "guidance": "Document", "omnibus": "Law", "directive": "Law",
 }
 #: Nouns that may refer back to a document of any kind ("the text" = the resolution just named).
-GENERIC_DOCUMENT_NOUNS = {"text", "document", "deal", "agreement", "package", "instrument", "measure", "treaty",
-                          "declaration", "resolution", "code", "framework"}
+GENERIC_DOCUMENT_NOUNS = {"text", "document", "deal", "agreement", "package", "instrument", "measure"}
 #: Head nouns of event descriptions ("the summit").
 EVENT_NOUNS = {"summit": "Summit", "meeting": "Meeting", "conference": "Event", "briefing": "Meeting",
                "talks": "Meeting", "forum": "Event", "session": "Meeting", "dialogue": "Meeting"}
@@ -255,6 +254,11 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
         entry = gaz.entries[ent_id]
         how = "demonym" if label == "NORP" else "gazetteer"
         return EntityMention(ent.start, ent.end, entry.key, entry.label, entry.type, how)
+    known = gaz.lookup(text)
+    if known is not None and not (label == "PERSON" and known.type == "Country"):
+        # the gazetteer knows this name ("OpenAI" is a company whatever NER guessed)
+        how = "demonym" if label == "NORP" else "gazetteer"
+        return EntityMention(ent.start, ent.end, known.key, known.label, known.type, how)
     if label == "PERSON":
         name, _ = _clean_person_name(ent, gaz)
         if not name or not name[0].isupper():
@@ -325,7 +329,11 @@ def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> l
             honorific_surnames.add(words[-1].text)
     out = []
     for m in mentions:
-        span = doc[m.start:m.end]
+        start = m.start
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i < m.end \
+                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_:
+            start -= 1  # "Ana Costa" tagged as the place "Costa": take the whole name
+        span = doc[start:m.end]
         if m.how == "ner" and m.type != "Person" and len(span) >= 2 and all(t.is_title or "-" in t.text for t in span) \
                 and type_group(m.type) in {"Actor", "Place"} and m.type not in {"Country", "City"}:
             head = span.root
@@ -333,7 +341,7 @@ def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> l
                 head.dep_ == "appos" and gaz.titles.kind(head.head.text))
             if span[-1].text in honorific_surnames or titled:
                 name = normalise_name(span.text)
-                m = EntityMention(m.start, m.end, entity_key("Person", name), name, "Person", "ner")
+                m = EntityMention(start, m.end, entity_key("Person", name), name, "Person", "ner")
         out.append(m)
     return out
 
@@ -639,11 +647,11 @@ def resolve_description(token: Token) -> EntityMention | None:
     if definite:
         same_kind = lambda m: m.type == kind and m.how != "demonym"
         any_kind = lambda m: type_group(m.type) == group and m.how != "demonym"
-        found = _nearest_before(token.doc, token.i, same_kind, window_sents=30)
+        found = _nearest_before(token.doc, token.i, same_kind, window_sents=30, prefer_subjects=True)
         if found is None and (kind in {"Document", "Agreement"} or lemma in GENERIC_DOCUMENT_NOUNS):
-            found = _nearest_before(token.doc, token.i, any_kind, window_sents=30)
+            found = _nearest_before(token.doc, token.i, any_kind, window_sents=30, prefer_subjects=True)
         if found is not None:
-            return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite")
+            return _remember(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
     label = noun_phrase_label(token)
     if len(label.split()) < 2:
         if not definite:
@@ -652,9 +660,12 @@ def resolve_description(token: Token) -> EntityMention | None:
         key = f"{entity_key(kind, label)}-{slugify(token.doc._.kg_doc_id or 'doc')}"
     else:
         key = entity_key(kind, label)
-    mention = EntityMention(token.i, token.i + 1, key, label, kind, "description")
-    # Record it so that later definite descriptions ("the resolution") can refer back to it.
-    if token.doc._.kg_mentions is not None:
+    return _remember(token, EntityMention(token.i, token.i + 1, key, label, kind, "description"))
+
+
+def _remember(token: Token, mention: EntityMention) -> EntityMention:
+    """Record a mention found on demand so that later references ("the text") can chain to it."""
+    if token.doc._.kg_mentions is not None and token.i not in token.doc._.kg_token_mention:
         token.doc._.kg_mentions.append(mention)
         token.doc._.kg_token_mention[token.i] = mention
     return mention

@@ -142,7 +142,11 @@ def _same(a: str, b: str) -> bool:
     if not wa or not wb:
         return False
     if wa <= wb or wb <= wa:  # "cleverly" ⊂ "james cleverly", "global approach" ⊂ "global approach to risks"
-        return len(wa & wb) >= 1 and (min(len(wa), len(wb)) >= 2 or len(wa | wb) <= 3)
+        if min(len(wa), len(wb)) >= 2 or len(wa | wb) <= 3:
+            return True
+        # one phrase is the head of the other: "postponement" ~ "postponement of AI Act obligations"
+        heads = [w for w in a.split() if w not in _STOP][:1], [w for w in b.split() if w not in _STOP][:1]
+        return heads[0] == heads[1]
     return len(wa & wb) / len(wa | wb) >= 0.5
 
 

@@ -74,6 +74,17 @@ NOMINAL_POSSIBLE = {"incentive", "need", "opportunity", "way", "chance", "abilit
                     "reason", "pressure", "call", "urge", "freedom", "capacity", "potential", "option",
                     "possibility", "motivation", "interest", "obligation", "duty", "responsibility"}
 NOMINAL_CONTROL = NOMINAL_ASSERTED | NOMINAL_INTENT | NOMINAL_POSSIBLE
+#: People who act for the actor named by their "from" phrase ("diplomats from Kenya").
+REPRESENTATIVE_NOUNS = {"diplomat", "official", "representative", "delegate", "negotiator", "minister",
+                        "leader", "delegation", "envoy", "lawmaker", "ambassador", "officer", "team"}
+#: Attributes that, possessed, stand for their possessor as the object of praise or criticism.
+ATTRIBUTE_NOUNS = {"commitment", "role", "approach", "decision", "policy", "move", "effort", "plan", "leadership",
+                   "handling", "stance", "position", "provision", "language", "wording", "record", "response",
+                   "action", "conduct", "text", "content", "terms", "strategy", "treatment"}
+#: Nominalised acts that, as the object of praise or criticism, stand for the document or product
+#: they acted on ("welcomed the vote" after the resolution was adopted).
+EVENT_NOMINALS = {"vote", "release", "decision", "move", "result", "update", "adoption", "launch", "change",
+                  "announcement", "step", "outcome", "passage", "publication", "agreement", "deal"}
 #: Nouns too vague to be a concept node of their own.
 VAGUE_NOUNS = {"thing", "things", "it", "this", "that", "one", "ones", "way", "ways", "lot", "kind", "part",
                "issue", "issues", "matter", "something", "anything", "everything", "nothing", "what", "which",
@@ -284,7 +295,10 @@ def _relative_head(verb: Token) -> Token:
     """The noun a relative clause modifies; when that noun is an apposition of a name ("Senator
     Rachel Dunmore, an Ohio Republican who chairs …"), the name."""
     head = verb.head
-    if head.dep_ == "appos" and mention_at(head) is None and mention_at(head.head) is not None:
+    own, named = mention_at(head), mention_at(head.head)
+    if head.dep_ == "appos" and (own is None or own.type != "Person") and named is not None and named.type == "Person":
+        return head.head
+    if head.dep_ == "appos" and own is None and named is not None:
         return head.head
     return head
 
@@ -414,6 +428,20 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
         if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS:
             return conjuncts(verb.head), "relative"
     return None
+
+
+def _discourse_document(verb: Token, window_sents: int = 3, kinds: set[str] | frozenset[str] = frozenset({"Document"})) -> Token | None:
+    """The document under discussion: the latest document named before ``verb`` in this or the
+    previous few sentences (its last token), for verbs whose object is left implicit."""
+    doc = verb.doc
+    sents = list(doc.sents)
+    idx = next((k for k, s in enumerate(sents) if s.start <= verb.i < s.end), 0)
+    floor = sents[max(0, idx - window_sents)].start
+    best = None
+    for m in doc._.kg_mentions or []:
+        if floor <= m.start < verb.i and type_group(m.type) in kinds and (best is None or m.start > best.start):
+            best = m
+    return doc[best.end - 1] if best is not None else None
 
 
 def _members(token: Token) -> list[Token]:
@@ -577,11 +605,16 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer,
 
 
 def _partitive(token: Token) -> EntityMention | None:
-    """"the 78th session of the General Assembly", "leaders of China": the actor in the of-phrase."""
-    if token.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ", "PRON"} or token.lower_ not in PARTITIVE_HEADS:
+    """"the 78th session of the General Assembly", "leaders of China", "diplomats from Kenya, Ghana and
+    Rwanda": the actor in the of/from-phrase."""
+    if token.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ", "PRON"}:
+        return None
+    preps = ({"of"} if token.lower_ in PARTITIVE_HEADS else set()) | (
+        {"from"} if token.lemma_.lower() in REPRESENTATIVE_NOUNS else set())
+    if not preps:
         return None
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in preps:
             for pobj in _children(child, {"pobj"}):
                 inner = resolve_token(pobj)
                 if inner is not None and type_group(inner.type) == "Actor":
@@ -605,6 +638,11 @@ def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
             continue
         out.append((token, ""))
         out += [(m, "member") for m in _members(token)]
+        if mention_at(token) is None and token.lemma_.lower() in REPRESENTATIVE_NOUNS:
+            for prep in token.children:  # "diplomats from Kenya, Ghana and Rwanda": each country
+                if prep.dep_ == "prep" and prep.lower_ == "from":
+                    for pobj in _children(prep, {"pobj"}):
+                        out += [(c, "partitive") for c in conjuncts(pobj)[1:]]
     return out
 
 
@@ -679,6 +717,11 @@ class Extractor:
             if match is None and spec.symmetric and not trig.noun and not passive \
                     and not _children(verb, {"dobj"}) and len(_expand(_subject_tokens(verb)[0])) >= 2:
                 match = [], "reciprocal"  # "The US and China are competing": no "with" needed
+            if match is None and spec.implicit_objects and not trig.words and not trig.noun and not passive \
+                    and not _children(verb, {"dobj", "ccomp", "xcomp", "prep", "attr"} ):
+                implicit = _discourse_document(verb)
+                if implicit is not None:  # "Hungary declined to sign": the declaration just named
+                    match = [implicit], "implicit"
             if match is None:
                 continue
             themes, theme_how = match
@@ -789,6 +832,16 @@ class Extractor:
             for o_tok, o_extra in _expand(frame.themes):
                 if reciprocal and o_tok.i <= s_tok.i:
                     continue  # "A, B and C compete": A–B, A–C, B–C once each
+                owners = [c for c in o_tok.children if c.dep_ == "poss"]
+                if spec.possessor_objects and o_tok.lemma_.lower() in ATTRIBUTE_NOUNS | EVENT_NOMINALS \
+                        and mention_at(o_tok) is None and owners and resolve_token(owners[0]) is not None:
+                    o_tok, o_extra = owners[0], "possessor"  # "praised the declaration's commitments"
+                elif spec.possessor_objects and o_tok.lemma_.lower() in EVENT_NOMINALS and mention_at(o_tok) is None \
+                        and not any(c.dep_ in {"poss", "prep"} for c in o_tok.children):
+                    # "welcomed the vote", "criticised the move": the act stands for what it acted on
+                    implicit = _discourse_document(frame.anchor, kinds={"Document", "Product"})
+                    if implicit is not None:
+                        o_tok, o_extra = implicit, "implicit"
                 obj = _resolve(o_tok, "subject" if reciprocal else "object", allow_concepts, self.gazetteer,
                                places_allowed=_type_ok("Place", spec.object_types) and "Any" not in spec.object_types)
                 if obj is None or obj.key == subj.key or not _type_ok(obj.type, spec.object_types):
@@ -945,8 +998,10 @@ def _confidence(subject_how: str, theme_how: str, subj: EntityMention, obj: Enti
         score -= 0.05
     if theme_how in {"coordinated", "relative", "participle", "noun", "noun-prep"}:
         score -= 0.03
-    elif theme_how in {"clause", "reciprocal"}:
+    elif theme_how in {"clause", "reciprocal", "possessor"}:
         score -= 0.06
+    elif theme_how == "implicit":
+        score -= 0.15
     for m in (subj, obj):
         if m.how in {"pronoun", "speaker"}:
             score -= 0.12

@@ -191,13 +191,16 @@ class Gazetteer:
         key = self.capitals.get(normalise_name(name))
         return self.entries.get(key) if key else None
 
-    def ruler_patterns(self) -> list[dict]:
-        """EntityRuler patterns: exact-case phrases for every name and alias, and honorific + name
-        ("Mr Cleverly") for people.
+    def ruler_patterns(self, multi_word: bool = True) -> list[dict]:
+        """EntityRuler patterns: exact-case phrases for the gazetteer's names and aliases.
 
-        Demonyms and capitals are not patterns: as parts of longer names ("Paris Agreement", "Chinese
-        Academy of Sciences") they must not pre-empt the statistical NER; the linker maps the spans NER
-        finds instead.
+        ``multi_word=True`` gives the names of two or more words ("Bletchley Declaration", "UN General
+        Assembly") and honorific + name ("Mr Cleverly"): kg runs these *before* the NER so domain terms
+        get the right span and type. ``multi_word=False`` gives one-word names ("UK", "AI", "PRC"): kg
+        runs these *after* the NER, filling only gaps, because a one-word alias inside a longer name
+        ("UK AI Security Institute", "African AI Compute Facility") must not break that name up; the
+        linker re-types what NER found ("AI" is a concept, not a place).
+        Demonyms and capitals are never patterns, for the same reason ("Paris Agreement").
         """
         labels = {"Country": "GPE", "Person": "PERSON", "Summit": "EVENT", "Event": "EVENT",
                   "Meeting": "EVENT", "Place": "LOC", "City": "GPE", "AIModel": "PRODUCT",
@@ -208,9 +211,14 @@ class Gazetteer:
             label = labels.get(entry.type) or ("LAW" if group == "Document" else "ORG")
             names = {entry.label, *entry.aliases}
             for name in sorted(names):
+                words = re.sub(r"^the ", "", name, flags=re.I).split()
+                if (len(words) >= 2) != multi_word:
+                    continue
                 variants = {name, re.sub(r"^the ", "The ", name)}
                 for variant in variants:
                     patterns.append({"label": label, "pattern": variant, "id": entry.key})
+        if not multi_word:
+            return patterns
         honorifics = sorted(self.titles.honorifics)
         patterns.append({"label": "PERSON", "pattern": [
             {"TEXT": {"IN": honorifics}}, {"IS_TITLE": True, "POS": {"IN": ["PROPN", "NOUN", "ADJ", "X"]}},

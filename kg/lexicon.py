@@ -48,6 +48,8 @@ class PredicateSpec:
     triggers: list[Trigger] = field(default_factory=list)
     symmetric: bool = False
     concept_objects: bool = False
+    possessor_objects: bool = False
+    implicit_objects: bool = False
     subject_types: tuple[str, ...] = ("Actor",)
     object_types: tuple[str, ...] = ("Any",)
 
@@ -96,8 +98,8 @@ def _parse(data: dict, source: str, into: dict[str, dict]) -> None:
             raise DataFileError(f"{source}: predicate name {name!r} must be lowerCamelCase, like 'warnedAbout'")
         merged = into.setdefault(name, {})
         for key, value in table.items():
-            if key not in {"description", "verbs", "nouns", "symmetric", "concept_objects", "subject_types",
-                           "object_types"}:
+            if key not in {"description", "verbs", "nouns", "symmetric", "concept_objects", "possessor_objects",
+                           "implicit_objects", "subject_types", "object_types"}:
                 raise DataFileError(f"{source}: [{name}] has unknown setting {key!r}")
             if isinstance(value, list) and key in {"verbs", "nouns"}:
                 merged[key] = merged.get(key, []) + [v for v in value if v not in merged.get(key, [])]
@@ -121,6 +123,8 @@ def _spec(name: str, table: dict, source: str) -> PredicateSpec:
     return PredicateSpec(
         name=name, description=table.get("description", ""), triggers=triggers,
         symmetric=bool(table.get("symmetric", False)), concept_objects=bool(table.get("concept_objects", False)),
+        possessor_objects=bool(table.get("possessor_objects", False)),
+        implicit_objects=bool(table.get("implicit_objects", False)),
         subject_types=tuple(table.get("subject_types", ["Actor"])),
         object_types=tuple(table.get("object_types", ["Any"])),
     )

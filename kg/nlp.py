@@ -1,8 +1,11 @@
 """The spaCy pipeline: a trained English model plus kg's own components.
 
-- ``kg_entity_ruler`` (an EntityRuler before ``ner``): the gazetteer's names, so domain terms get the
-  right type ("AI" is a concept, not a place; "Bletchley Declaration" is a document).
-- ``kg_linker`` (after ``ner``): links entity spans to canonical entities (:func:`kg.entities.link_doc`).
+- ``kg_entity_ruler`` (an EntityRuler before ``ner``): the gazetteer's multi-word names, so domain terms
+  get the right span and type ("Bletchley Declaration" is a document, "AI Safety Summit" an event);
+- ``kg_name_ruler`` (an EntityRuler after ``ner`` that only fills gaps): one-word names ("UK", "PRC"),
+  which must not break up longer names the NER finds ("UK AI Security Institute");
+- ``kg_linker``: links entity spans to canonical entities and fixes their types with the gazetteer
+  ("AI" is a concept, not a place) (:func:`kg.entities.link_doc`).
 """
 from __future__ import annotations
 
@@ -70,8 +73,11 @@ def build_pipeline(model: str = DEFAULT_MODEL, gazetteer_files: tuple[str, ...] 
         ruler = nlp.add_pipe("entity_ruler", name="kg_entity_ruler", before="ner", **ruler_args)
     else:
         ruler = nlp.add_pipe("entity_ruler", name="kg_entity_ruler", **ruler_args)
+    gap_filler = nlp.add_pipe("entity_ruler", name="kg_name_ruler",
+                              config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(gazetteer.ruler_patterns())
+        ruler.add_patterns(gazetteer.ruler_patterns(multi_word=True))
+        gap_filler.add_patterns(gazetteer.ruler_patterns(multi_word=False))
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("sentencizer", first=True)
     if nlp.has_pipe("parser"):

@@ -124,3 +124,47 @@ def test_verb_lemma_keeps_hyphenated_prefix(nlp, text):
     doc = nlp(text)
     token = next(t for t in doc if "sponsor" in t.text)
     assert verb_lemma(token, {"co-sponsor"}) == "co-sponsor"
+
+
+DISCOURSE = [
+    # null object: the document under discussion
+    ("Peru signed the Lima Accord on Friday. Chile declined to sign.",
+     {("Peru", "signed", "Lima Accord", False), ("Chile", "signed", "Lima Accord", True)}),
+    # a document introduced by description, then named
+    ("Twelve countries endorsed a charter on ocean data in Lisbon. The Lisbon Charter was drafted by Portugal.",
+     {("Portugal", "proposed", "Lisbon Charter", False)}),
+    # a quoted title names the document; "the text" refers back to it
+    ('The assembly adopted a resolution titled "Clean Seas Now". The text was tabled by Fiji.',
+     {("Fiji", "proposed", "Clean Seas Now", False)}),
+    # representatives stand for their countries
+    ("The accord was drafted by diplomats from Norway and Iceland.",
+     {("Norway", "proposed", "accord", False), ("Iceland", "proposed", "accord", False)}),
+    # a capital as the object of criticism is its country
+    ("Moscow condemned Washington over the sanctions.", {("Russia", "criticised", "United States", False)}),
+    # the act stands for what it acted on
+    ("The Council adopted the Data Governance Act. Sweden welcomed the decision.",
+     {("Sweden", "endorsed", "Data Governance Act", False)}),
+]
+
+ROLES = [
+    ("Ana Costa, Portugal's minister for the sea, arrived.", {("Ana Costa", "officialOf", "Portugal", False)}),
+    ("Brazil's ambassador to the United Nations, Rui Barbosa, spoke.", {("Rui Barbosa", "officialOf", "Brazil", False)}),
+    ("Kenyan Trade Minister Amina Odhiambo spoke.", {("Amina Odhiambo", "officialOf", "Kenya", False)}),
+    ("Google's chief scientist, Jeff Dean, spoke.", {("Jeff Dean", "affiliatedWith", "Google", False)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", DISCOURSE + ROLES)
+def test_discourse_and_roles(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_ambassador_to_an_organisation_is_not_its_official(facts):
+    got = facts("Brazil's ambassador to the United Nations, Rui Barbosa, spoke.")
+    assert ("Rui Barbosa", "officialOf", "United Nations", False) not in got
+
+
+def test_relative_clause_on_an_apposition_belongs_to_the_name(facts):
+    got = facts("Senator Jane Doe, a Texas Republican who chairs the Senate Armed Services Committee, spoke.")
+    assert any(s == "Jane Doe" and p == "chaired" for s, p, _, _ in got), got
