@@ -315,6 +315,40 @@ def _is_acronym_of(acronym: str, name: str) -> bool:
         and acronym[0] == (letters[0] if letters else "")
 
 
+def _split_span(ent: Span, gaz: Gazetteer) -> list[Span]:
+    """Split an NER span that runs two names together: "OpenAI's Sam Altman" (at the possessive) or
+    "the UN Fu Cong" (a known name followed by more capitalised words). The part after a known name
+    keeps the NER label; :func:`_retype_people` decides later whether it is a person."""
+    doc = ent.doc
+    for t in ent:
+        if t.tag_ == "POS" and ent.start < t.i < ent.end - 1:
+            left = Span(doc, ent.start, t.i, label=ent.label_)
+            right = Span(doc, t.i + 1, ent.end, label=ent.label_)
+            return [left, *(_split_span(right, gaz))]
+    if gaz.lookup(ent.text) is None and len(ent) >= 3:
+        for cut in range(ent.end - 2, ent.start, -1):  # longest known prefix first
+            prefix = doc[ent.start:cut]
+            rest = doc[cut:ent.end]
+            if gaz.lookup(prefix.text) is not None and all(t.is_title for t in rest) and len(rest) <= 3:
+                return [Span(doc, ent.start, cut, label=ent.label_), Span(doc, cut, ent.end, label=ent.label_)]
+    return [ent]
+
+
+def _after_title(doc: Doc, start: int, gaz: Gazetteer) -> bool:
+    """Whether a name follows an office title: "Vice-Premier Zhao", "Ambassador to the UN Fu Cong"."""
+    i = start - 1
+    if i >= 0 and doc[i].is_title and gaz.titles.kind(doc[i].text):
+        return True
+    # "<title> to/of the <organisation> <name>"
+    while i >= 0 and doc[i].is_title and gaz.lookup(doc[i].text) is not None:
+        i -= 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 1 and doc[i].lower_ in {"to", "of", "at"} and i < start - 1:
+        return bool(doc[i - 1].is_title and gaz.titles.kind(doc[i - 1].text))
+    return False
+
+
 def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
     """Names the statistical NER typed as places or organisations but the text shows are people:
 
@@ -338,7 +372,7 @@ def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> l
                 and type_group(m.type) in {"Actor", "Place"} and m.type not in {"Country", "City"}:
             head = span.root
             titled = any(gaz.titles.kind(t.text) for t in head.children if t.dep_ == "appos") or (
-                head.dep_ == "appos" and gaz.titles.kind(head.head.text))
+                head.dep_ == "appos" and gaz.titles.kind(head.head.text)) or _after_title(doc, start, gaz)
             if span[-1].text in honorific_surnames or titled:
                 name = normalise_name(span.text)
                 m = EntityMention(start, m.end, entity_key("Person", name), name, "Person", "ner")
@@ -372,9 +406,10 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     """Attach ``doc._.kg_mentions`` (entity mentions with canonical keys) and ``doc._.kg_aliases``."""
     mentions: list[EntityMention] = []
     for ent in doc.ents:
-        mention = _mention_for_ent(ent, gaz)
-        if mention is not None:
-            mentions.append(mention)
+        for part in _split_span(ent, gaz):
+            mention = _mention_for_ent(part, gaz)
+            if mention is not None:
+                mentions.append(mention)
 
     aliases: dict[str, EntityMention] = {}  # surface form → mention, for this document only
     # acronyms defined in the text: "Name (ACR)"

@@ -24,6 +24,9 @@ from .errors import GoldError
 from .gazetteer import Gazetteer, normalise_name
 from .lexicon import Lexicon
 
+#: Predicates scored as roles, apart from the event predicates ("core").
+ROLE_PREDICATES = {"officialOf", "affiliatedWith", "memberOf"}
+
 _STOP = {"the", "a", "an", "of", "on", "for", "to", "in", "and", "with", "about", "its", "their", "by", "at",
          "from", "that", "this", "these", "those", "s"}
 
@@ -208,6 +211,11 @@ def format_report(report: Report, show_errors: bool = True) -> str:
     lines = [f"{'predicate':<16} {'gold':>5} {'pred':>5} {'tp':>4} {'P':>6} {'R':>6} {'F1':>6}"]
     for name, s in report.per_predicate.items():
         lines.append(f"{name:<16} {s.tp + s.fn:>5} {s.tp + s.fp:>5} {s.tp:>4} {s.precision:>6.2f} {s.recall:>6.2f} {s.f1:>6.2f}")
+    for name, group in (("core (events)", [s for p, s in report.per_predicate.items() if p not in ROLE_PREDICATES]),
+                        ("roles", [s for p, s in report.per_predicate.items() if p in ROLE_PREDICATES])):
+        if group:
+            g = Score(sum(s.tp for s in group), sum(s.fp for s in group), sum(s.fn for s in group))
+            lines.append(f"{name:<16} {g.tp + g.fn:>5} {g.tp + g.fp:>5} {g.tp:>4} {g.precision:>6.2f} {g.recall:>6.2f} {g.f1:>6.2f}")
     o = report.overall
     lines.append(f"{'OVERALL':<16} {o.tp + o.fn:>5} {o.tp + o.fp:>5} {o.tp:>4} {o.precision:>6.2f} {o.recall:>6.2f} {o.f1:>6.2f}")
     lines.append(f"negated facts asserted as positive: {len(report.negated_asserted)}")

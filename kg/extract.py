@@ -85,6 +85,10 @@ ATTRIBUTE_NOUNS = {"commitment", "role", "approach", "decision", "policy", "move
 #: they acted on ("welcomed the vote" after the resolution was adopted).
 EVENT_NOMINALS = {"vote", "release", "decision", "move", "result", "update", "adoption", "launch", "change",
                   "announcement", "step", "outcome", "passage", "publication", "agreement", "deal"}
+#: Verbs whose object noun carries the event ("commence a visit to", "hold talks with").
+LIGHT_VERBS = {"have", "hold", "conclude", "reach", "seek", "pursue", "announce", "sign", "strike", "make",
+               "negotiate", "begin", "start", "open", "continue", "deepen", "expand", "impose", "propose",
+               "welcome", "commence", "pay", "undertake", "complete", "end", "launch", "host", "conduct"}
 #: Nouns too vague to be a concept node of their own.
 VAGUE_NOUNS = {"thing", "things", "it", "this", "that", "one", "ones", "way", "ways", "lot", "kind", "part",
                "issue", "issues", "matter", "something", "anything", "everything", "nothing", "what", "which",
@@ -210,9 +214,12 @@ def _governors(verb: Token, max_hops: int = 5) -> Iterator[tuple[Token, str]]:
             head = token.head
             if dep == "pcomp" and head.dep_ == "prep":
                 head = head.head
-            if head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"dobj", "attr", "pobj"} and dep == "pcomp":
+            if head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} and dep == "pcomp":
                 yield head, "nominal"  # "faced criticism for inviting": the noun, then its verb
-                head = head.head if head.dep_ != "pobj" else head.head.head
+                for _ in range(6):  # through the noun phrase (the PP is often attached too low)
+                    if head.pos_ in {"VERB", "AUX"} or head.head is head:
+                        break
+                    head = head.head
             if head.pos_ not in {"VERB", "AUX", "ADJ"}:
                 return
             yield head, dep
@@ -790,9 +797,7 @@ class Extractor:
                     return subjects, "holder"
         if noun.dep_ in {"dobj"} and noun.head.pos_ in {"VERB", "AUX"}:
             # "the UK held talks with Kenya", "Kosovo has a deal with Denmark": the subject's
-            if noun.head.lemma_.lower() in {"have", "hold", "conclude", "reach", "seek", "pursue", "announce",
-                                            "sign", "strike", "make", "negotiate", "begin", "start", "open",
-                                            "continue", "deepen", "expand", "impose", "propose", "welcome"}:
+            if noun.head.lemma_.lower() in LIGHT_VERBS:
                 subjects, _ = _subject_tokens(noun.head)
                 if subjects:
                     return subjects, "light"

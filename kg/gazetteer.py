@@ -210,9 +210,13 @@ class Gazetteer:
             group = type_group(entry.type)
             label = labels.get(entry.type) or ("LAW" if group == "Document" else "ORG")
             names = {entry.label, *entry.aliases}
+            # one-word names of countries, places and concepts often sit inside longer names ("UK AI
+            # Security Institute"); those of organisations and products rarely do, and the NER often
+            # swallows them ("OpenAI's Sam Altman" as one ORG), so they are ruled before the NER
+            early = entry.type not in {"Country", "Place", "City", "Concept"}
             for name in sorted(names):
                 words = re.sub(r"^the ", "", name, flags=re.I).split()
-                if (len(words) >= 2) != multi_word:
+                if (len(words) >= 2 or early) != multi_word:
                     continue
                 variants = {name, re.sub(r"^the ", "The ", name)}
                 for variant in variants:
