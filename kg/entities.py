@@ -504,6 +504,9 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
         if kind is None:
             continue
         title = _quoted_title(token)
+        if not title and any(c.lower_ in {"so-called", "so"} and c.i < token.i for c in token.children):
+            title = noun_phrase_label(token).replace("so-called ", "").replace("so called ", "")  # "the so-called digital omnibus"
+            title = title if len(title.split()) >= 2 else ""
         if title and any(ch.isalpha() for ch in title):
             out.append(EntityMention(token.i, token.i + 1, entity_key(kind, title), title, kind, "titled"))
             continue
@@ -629,7 +632,10 @@ def noun_phrase_label(token: Token, max_words: int = 10) -> str:
                 collect(child, depth + 1)
             elif child.dep_ == "prep" and depth < 3 and child.lower_ in {
                     "of", "on", "for", "to", "about", "against", "in", "with", "between"}:
-                collect(child, depth + 1)
+                if any(g.dep_ in {"pcomp", "pobj"} and (g.pos_ in {"VERB", "AUX"} or g.tag_ == "WP") for g in child.children):
+                    keep.update(t.i for t in child.subtree)  # a clause: "gap between what systems can do and …"
+                else:
+                    collect(child, depth + 1)
             elif child.dep_ in {"conj", "cc"} and child.i > head.i and head is not token:
                 collect(child, depth + 1)
             elif child.dep_ == "case":

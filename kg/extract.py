@@ -322,6 +322,11 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
         return conjuncts(_relative_head(verb)), "relative"
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "countries calling for X"
         return conjuncts(verb.head), "participle"
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in {"of", "for"} \
+            and verb.head.head.pos_ == "VERB":
+        objects = _children(verb.head.head, {"dobj"})
+        if objects:  # object control: "accused the Commission of drafting", "praised X for closing"
+            return conjuncts(objects[0]), "inherited"
     for gov, link in _governors(verb):
         if link == "nominal" and gov.pos_ in {"NOUN", "PROPN"}:
             continue
@@ -444,11 +449,17 @@ def _discourse_document(verb: Token, window_sents: int = 3, kinds: set[str] | fr
     sents = list(doc.sents)
     idx = next((k for k, s in enumerate(sents) if s.start <= verb.i < s.end), 0)
     floor = sents[max(0, idx - window_sents)].start
-    best = None
+    # the most salient: most often mentioned in the article so far, then the most recent
+    seen: dict[str, list[EntityMention]] = {}
     for m in doc._.kg_mentions or []:
-        if floor <= m.start < verb.i and type_group(m.type) in kinds and (best is None or m.start > best.start):
-            best = m
-    return doc[best.end - 1] if best is not None else None
+        if m.start < verb.i and type_group(m.type) in kinds:
+            seen.setdefault(m.key, []).append(m)
+    recent = {k: ms for k, ms in seen.items() if max(m.start for m in ms) >= floor}
+    if not recent:
+        return None
+    key = max(recent, key=lambda k: (len(recent[k]), max(m.start for m in recent[k])))
+    best = max(recent[key], key=lambda m: m.start)
+    return doc[best.end - 1]
 
 
 def _members(token: Token) -> list[Token]:
