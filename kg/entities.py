@@ -285,13 +285,14 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
         if country is not None:
             return EntityMention(ent.start, ent.end, country.key, country.label, country.type, "demonym")
         return EntityMention(ent.start, ent.end, entity_key("Group", text), text, "Group", "ner")
-    if label == "GPE":
+    if label in {"GPE", "FAC", "ORG", "LOC"}:
         country = gaz.country_of_capital(text)
-        if country is not None:
-            return EntityMention(ent.start, ent.end, entity_key("City", text), text, "City", "capital",
+        if country is not None:  # "Washington DC" and "Washington" are one city; "Downing Street" one place
+            seat = next((c for c in country.capitals if normalise_name(c) == text), text)
+            city = _canonical_capital(country, seat)
+            return EntityMention(ent.start, ent.end, entity_key("City", city), city, "City", "capital",
                                  country.key)
-        return EntityMention(ent.start, ent.end, entity_key("Place", text), text, "Place", "ner")
-    if label in {"LOC", "FAC"}:
+    if label in {"GPE", "LOC", "FAC"}:
         return EntityMention(ent.start, ent.end, entity_key("Place", text), text, "Place", "ner")
     if label == "ORG":
         kind = _org_type(text)
@@ -309,6 +310,37 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
     return None
 
 
+_MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                    "saturday", "sunday"}
+
+
+def _not_a_name(doc: Doc, m: EntityMention) -> bool:
+    """Spans the NER took for names that the article itself shows are ordinary words: a one-word
+    "name" the article also writes in lower case ("Summit" / "summit", "Meeting"), month and day names,
+    and group adjectives ("Western", "Sino-British") that modify a noun rather than name an actor."""
+    if m.how != "ner":
+        return False
+    span = doc[m.start:m.end]
+    if len(span) == 1:
+        word = span[0]
+        if word.lower_ in _MONTHS_AND_DAYS:
+            return True
+        if any(t.text == word.lower_ and t.pos_ in {"NOUN", "VERB", "ADJ"} for t in doc) and word.lower_ != word.text:
+            return True
+    if m.type == "Group" and span.root.dep_ in {"amod", "compound", "nmod"}:
+        return True
+    return False
+
+
+def _canonical_capital(country, name: str) -> str:
+    """The first listed form of a capital the name extends: "Washington DC" → "Washington"."""
+    for capital in country.capitals:
+        if name == capital or name.startswith(capital + " ") or capital.startswith(name + " "):
+            return capital
+    return name
+
+
 def _is_acronym_of(acronym: str, name: str) -> bool:
     letters = [w[0] for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", name) if w[0].isupper()]
     return len(acronym) >= 2 and acronym.isupper() and "".join(letters).endswith(acronym[: len(letters)]) \
@@ -321,10 +353,17 @@ def _split_span(ent: Span, gaz: Gazetteer) -> list[Span]:
     keeps the NER label; :func:`_retype_people` decides later whether it is a person."""
     doc = ent.doc
     for t in ent:
-        if t.tag_ == "POS" and ent.start < t.i < ent.end - 1:
-            left = Span(doc, ent.start, t.i, label=ent.label_)
+        if t.tag_ == "POS" and ent.start < t.i < ent.end - 2:
             right = Span(doc, t.i + 1, ent.end, label=ent.label_)
-            return [left, *(_split_span(right, gaz))]
+            if _org_type(right.text) == "Organisation" and name_head(right.text) not in DOCUMENT_NOUNS:
+                # "OpenAI's Sam Altman", but not "King's College" or "China's Third Plenum decision"
+                return [Span(doc, ent.start, t.i, label=ent.label_), *(_split_span(right, gaz))]
+    for t in ent:
+        # "National Police Chiefs' Council and College of Policing": two names joined by "and"
+        if t.lower_ == "and" and ent.label_ == "ORG" and t.i - ent.start >= 2 and ent.end - t.i - 1 >= 2:
+            left, right = doc[ent.start:t.i], doc[t.i + 1:ent.end]
+            if _org_type(left.text) != "Organisation" and _org_type(right.text) != "Organisation":
+                return [Span(doc, ent.start, t.i, label="ORG"), Span(doc, t.i + 1, ent.end, label="ORG")]
     if gaz.lookup(ent.text) is None and len(ent) >= 3:
         for cut in range(ent.end - 2, ent.start, -1):  # longest known prefix first
             prefix = doc[ent.start:cut]
@@ -411,6 +450,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
             if mention is not None:
                 mentions.append(mention)
 
+    mentions = [m for m in mentions if not _not_a_name(doc, m)]
     aliases: dict[str, EntityMention] = {}  # surface form → mention, for this document only
     # acronyms defined in the text: "Name (ACR)"
     for m in mentions:
