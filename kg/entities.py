@@ -116,6 +116,7 @@ class EntityRegistry:
         self.gazetteer = gazetteer
         self.entities: dict[str, Entity] = {}
         self._merged: dict[str, str] = {}  # key → key it was merged into
+        self.stats: dict[str, int] = {}
 
     def add(self, key: str, label: str, entity_type: str, alias: str | None = None,
             doc_id: str | None = None) -> Entity:
@@ -288,8 +289,8 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
     if label in {"GPE", "FAC", "ORG", "LOC"}:
         country = gaz.country_of_capital(text)
         if country is not None:  # "Washington DC" and "Washington" are one city; "Downing Street" one place
-            seat = next((c for c in country.capitals if normalise_name(c) == text), text)
-            city = _canonical_capital(country, seat)
+            written = next((c for c in [*country.capitals, *country.seats] if normalise_name(c) == text), text)
+            city = _canonical_capital(country, written)
             return EntityMention(ent.start, ent.end, entity_key("City", city), city, "City", "capital",
                                  country.key)
     if label in {"GPE", "LOC", "FAC"}:
@@ -326,6 +327,10 @@ def _not_a_name(doc: Doc, m: EntityMention) -> bool:
         word = span[0]
         if word.lower_ in _MONTHS_AND_DAYS:
             return True
+        nxt = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        if m.type not in {"Country", "City"} and nxt is not None and nxt.is_title and nxt.lower_ in {
+                "secretary", "minister", "department", "ministry", "committee", "spokesperson", "spokesman"}:
+            return True  # "Commerce Secretary", "Treasury Secretary": part of a title
         if any(t.text == word.lower_ and t.pos_ in {"NOUN", "VERB", "ADJ"} for t in doc) and word.lower_ != word.text:
             return True
     if m.type == "Group" and span.root.dep_ in {"amod", "compound", "nmod"}:
@@ -334,10 +339,10 @@ def _not_a_name(doc: Doc, m: EntityMention) -> bool:
 
 
 def _canonical_capital(country, name: str) -> str:
-    """The first listed form of a capital the name extends: "Washington DC" → "Washington"."""
-    for capital in country.capitals:
-        if name == capital or name.startswith(capital + " ") or capital.startswith(name + " "):
-            return capital
+    """One node per city: any way of writing the capital gives its first listed name ("Washington DC"
+    → "Washington"); a seat of government ("White House") is a place of its own."""
+    if name in country.capitals:
+        return country.capitals[0]
     return name
 
 
@@ -376,7 +381,7 @@ def _split_span(ent: Span, gaz: Gazetteer) -> list[Span]:
 def _after_title(doc: Doc, start: int, gaz: Gazetteer) -> bool:
     """Whether a name follows an office title: "Vice-Premier Zhao", "Ambassador to the UN Fu Cong"."""
     i = start - 1
-    if i >= 0 and doc[i].is_title and gaz.titles.kind(doc[i].text):
+    if i >= 0 and doc[i].is_title and "government" in gaz.titles.kind(doc[i].text):
         return True
     # "<title> to/of the <organisation> <name>"
     while i >= 0 and doc[i].is_title and gaz.lookup(doc[i].text) is not None:
@@ -384,7 +389,7 @@ def _after_title(doc: Doc, start: int, gaz: Gazetteer) -> bool:
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     if i >= 1 and doc[i].lower_ in {"to", "of", "at"} and i < start - 1:
-        return bool(doc[i - 1].is_title and gaz.titles.kind(doc[i - 1].text))
+        return bool(doc[i - 1].is_title and "government" in gaz.titles.kind(doc[i - 1].text))
     return False
 
 
@@ -408,7 +413,8 @@ def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> l
             start -= 1  # "Ana Costa" tagged as the place "Costa": take the whole name
         span = doc[start:m.end]
         if m.how == "ner" and m.type != "Person" and len(span) >= 2 and all(t.is_title or "-" in t.text for t in span) \
-                and type_group(m.type) in {"Actor", "Place"} and m.type not in {"Country", "City"}:
+                and type_group(m.type) in {"Actor", "Place"} and m.type not in {"Country", "City"} \
+                and _org_type(span.text) == "Organisation":
             head = span.root
             titled = any(gaz.titles.kind(t.text) for t in head.children if t.dep_ == "appos") or (
                 head.dep_ == "appos" and gaz.titles.kind(head.head.text)) or _after_title(doc, start, gaz)
@@ -458,6 +464,12 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
             acr = doc[m.end + 1].text
             if _is_acronym_of(acr, m.label) or (acr.isupper() and 2 <= len(acr) <= 6):
                 aliases[acr] = m
+    # short names: "the Commission" after "the European Commission" (the head noun of a longer name)
+    for m in mentions:
+        if type_group(m.type) == "Actor" and m.type not in {"Person", "Country", "Group"} and m.end - m.start >= 2:
+            head = name_head(m.label)
+            if head and head[0].isalpha():
+                aliases[head[:1].upper() + head[1:]] = m
     # people: full names first, then surnames/first names/honorific forms resolve to them
     full_names = [m for m in mentions if m.type == "Person" and len(m.label.split()) >= 2]
     titles: dict[str, list[tuple[int, str]]] = {}
@@ -484,7 +496,8 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
                 before = [f for f in candidates if f.start < m.start]
                 best = before[-1] if before else candidates[0]
                 m = EntityMention(m.start, m.end, best.key, best.label, "Person", "surname")
-        elif m.label in aliases and m.how == "ner" and aliases[m.label].key != m.key:
+        elif m.label in aliases and m.how == "ner" and aliases[m.label].key != m.key \
+                and aliases[m.label].start < m.start:
             a = aliases[m.label]
             m = EntityMention(m.start, m.end, a.key, a.label, a.type, "acronym")
         resolved.append(m)

@@ -114,7 +114,8 @@ class Entry:
     wikidata: str | None = None
     part_of: str | None = None  # key of the parent organisation or country
     demonyms: list[str] = field(default_factory=list)
-    capitals: list[str] = field(default_factory=list)
+    capitals: list[str] = field(default_factory=list)  # one city: canonical name first
+    seats: list[str] = field(default_factory=list)  # places that stand for the government
 
 
 @dataclass
@@ -162,6 +163,7 @@ class Gazetteer:
             old.aliases += [a for a in entry.aliases if a not in old.aliases]
             old.demonyms += entry.demonyms
             old.capitals += entry.capitals
+            old.seats += entry.seats
             old.wikidata = entry.wikidata or old.wikidata
             old.part_of = entry.part_of or old.part_of
             entry = old
@@ -174,7 +176,7 @@ class Gazetteer:
                 self._alias_folded.setdefault(norm.casefold(), entry.key)
         for demonym in entry.demonyms:
             self.demonyms.setdefault(demonym, entry.key)
-        for capital in entry.capitals:
+        for capital in [*entry.capitals, *entry.seats]:
             self.capitals.setdefault(capital, entry.key)
 
     def lookup(self, name: str) -> Entry | None:
@@ -268,6 +270,7 @@ def _country_entries(table: dict) -> list[Entry]:
             key=entity_key("Country", label), label=label, type="Country",
             aliases=sorted(aliases), wikidata=extra.get("wikidata"),
             demonyms=list(extra.get("demonyms", [])), capitals=list(extra.get("capital", [])),
+            seats=list(extra.get("seats", [])),
         ))
     for code, extra in table.items():  # countries ISO does not list (e.g. Kosovo, XK)
         if code not in seen:
@@ -277,6 +280,7 @@ def _country_entries(table: dict) -> list[Entry]:
                 key=entity_key("Country", extra["label"]), label=extra["label"], type="Country",
                 aliases=list(extra.get("aliases", [])), wikidata=extra.get("wikidata"),
                 demonyms=list(extra.get("demonyms", [])), capitals=list(extra.get("capital", [])),
+                seats=list(extra.get("seats", [])),
             ))
     return entries
 

@@ -69,13 +69,20 @@ def extract_corpus(documents: list[Document], model: str = DEFAULT_MODEL, lexico
     registry = EntityRegistry(gazetteer)
     relations: list[Relation] = []
     sentences = 0
+    surface_forms: set[str] = set()
+    named_keys: set[str] = set()
+    named_mentions = 0
     stream = ((d.text, d) for d in documents)
     for n, (doc, document) in enumerate(nlp.pipe(stream, as_tuples=True, batch_size=batch_size), start=1):
         doc._.kg_doc_id = document.id
         found = extractor.extract(doc, document.id)
         for m in doc._.kg_mentions or []:
             if m.how in NAMING:
-                registry.add(m.key, m.label, m.type, alias=doc[m.start:m.end].text, doc_id=document.id)
+                surface = doc[m.start:m.end].text
+                registry.add(m.key, m.label, m.type, alias=surface, doc_id=document.id)
+                surface_forms.add(surface)
+                named_keys.add(m.key)
+                named_mentions += 1
         for r in found:
             registry.add(r.subject, r.subject_label, r.subject_type, doc_id=document.id)
             registry.add(r.object, r.object_label, r.object_type, doc_id=document.id)
@@ -85,6 +92,12 @@ def extract_corpus(documents: list[Document], model: str = DEFAULT_MODEL, lexico
             progress(f"[{n}/{len(documents)}] {document.id}: {len(found)} relations")
     registry.merge_surnames()
     relations = [_canonical(r, registry) for r in relations]
+    registry.stats = {
+        "named_mentions": named_mentions,  # entity names found in the text
+        "distinct_surface_forms": len(surface_forms),  # what a graph without entity resolution would have
+        "named_entities": len({registry.canonical(k) for k in named_keys}),  # after linking and merging
+        "entities": len(registry.entities),  # also descriptions, groups and concepts used in facts
+    }
     return relations, registry, sentences
 
 
@@ -176,6 +189,7 @@ def build(input_path: str | Path, out_dir: str | Path, model: str = DEFAULT_MODE
     analysis["sentences"] = sentences
     analysis["relation_mentions"] = len(relations)
     analysis["negated_mentions"] = sum(r.negated for r in relations)
+    analysis["entity_resolution"] = registry.stats
     stages["analysis"] = time.perf_counter() - t
 
     t = time.perf_counter()
