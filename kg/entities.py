@@ -260,6 +260,8 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
         # the gazetteer knows this name ("OpenAI" is a company whatever NER guessed)
         how = "demonym" if label == "NORP" else "gazetteer"
         return EntityMention(ent.start, ent.end, known.key, known.label, known.type, how)
+    if label == "PERSON" and _org_type(text) not in {"Organisation", "GovernmentBody"}:
+        label = "ORG"  # "Lumen Labs", "Sakana AI": a company's name, whatever NER guessed
     if label == "PERSON":
         name, _ = _clean_person_name(ent, gaz)
         if not name or not name[0].isupper():
@@ -331,11 +333,21 @@ def _not_a_name(doc: Doc, m: EntityMention) -> bool:
         if m.type not in {"Country", "City"} and nxt is not None and nxt.is_title and nxt.lower_ in {
                 "secretary", "minister", "department", "ministry", "committee", "spokesperson", "spokesman"}:
             return True  # "Commerce Secretary", "Treasury Secretary": part of a title
+        prev = doc[word.i - 1] if word.i >= 2 else None
+        if prev is not None and prev.lower_ == "of" and gaz_title_word(doc[word.i - 2]):
+            return True  # "Secretary of State": part of a title
         if any(t.text == word.lower_ and t.pos_ in {"NOUN", "VERB", "ADJ"} for t in doc) and word.lower_ != word.text:
             return True
     if m.type == "Group" and span.root.dep_ in {"amod", "compound", "nmod"}:
         return True
     return False
+
+
+def gaz_title_word(token: Token) -> bool:
+    """Whether a token is an office title word (uses the gazetteer the linker stored on the doc)."""
+    return token.is_title and token.lower_.split("-")[-1] in {
+        "secretary", "minister", "president", "ambassador", "envoy", "commissioner", "director", "head",
+        "chief", "chair", "chairman", "chairwoman", "governor", "spokesperson", "spokesman", "spokeswoman"}
 
 
 def _canonical_capital(country, name: str) -> str:
@@ -667,7 +679,7 @@ def plural_antecedent(token: Token) -> Token | None:
     return head
 
 
-def noun_phrase_label(token: Token, max_words: int = 10) -> str:
+def noun_phrase_label(token: Token, max_words: int = 14) -> str:
     """A short label for the noun phrase headed by ``token``: its modifiers and "of/on/for" complements,
     without determiners, relative or infinitival clauses, or punctuation.
 
@@ -708,8 +720,10 @@ def noun_phrase_label(token: Token, max_words: int = 10) -> str:
                 or w.lower_ in {"such", "other", "own", "its", "their", "his", "her", "our", "my", "your"}:
             continue
         out.append(w.text)
-    label = " ".join(out[:max_words])
-    return re.sub(r"\s*-\s*", "-", label).strip()
+    words = out[:max_words]
+    while len(words) > 1 and words[-1].lower() in _NAME_PREPOSITIONS | {"and", "or", "the"}:
+        words.pop()  # never end a cut-off label on "of"
+    return re.sub(r"\s*-\s*", "-", " ".join(words)).strip()
 
 
 def resolve_description(token: Token) -> EntityMention | None:

@@ -28,7 +28,7 @@ from .viz import MAX_NODES, render_html
 #: Columns of ``relations.csv``, in order.
 RELATION_COLUMNS = ["doc", "sentence_index", "sentence", "subject", "predicate", "object", "subject_type",
                     "object_type", "negated", "modality", "confidence", "trigger", "rule", "subject_id",
-                    "object_id", "start_char", "end_char"]
+                    "object_id", "start_char", "end_char", "subject_how", "object_how"]
 #: Mentions that name an entity (as opposed to pronouns and descriptions) and so make it a node.
 NAMING = {"gazetteer", "ner", "demonym", "capital", "surname", "acronym"}
 
