@@ -72,10 +72,11 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate, format_report, load_gold, load_predicted
+    from .evaluate import SCORED_MODALITIES, evaluate, format_report, load_gold, load_predicted
 
     gold = load_gold(args.gold)
-    predicted = load_predicted(args.output, min_confidence=args.min_confidence)
+    modalities = tuple(args.modalities.split(",")) if args.modalities else SCORED_MODALITIES
+    predicted = load_predicted(args.output, min_confidence=args.min_confidence, modalities=modalities)
     only = set(args.predicates.split(",")) if args.predicates else None
     report = evaluate(gold, predicted, predicates=only)
     sys.stdout.write(format_report(report, show_errors=not args.no_errors))
@@ -128,6 +129,9 @@ def make_parser() -> argparse.ArgumentParser:
     e.add_argument("output", help="output folder of `kg build`, or its relations.csv")
     e.add_argument("--predicates", help="comma-separated predicates to score (default: all in the gold file)")
     e.add_argument("--min-confidence", type=float, default=0.0, help="ignore predictions below this confidence")
+    e.add_argument("--modalities", metavar="M1,M2",
+                   help="modalities of predicted facts to score (default: asserted,reported,planned,intended; "
+                        "add 'possible' to score hedged facts too)")
     e.add_argument("--no-errors", action="store_true", help="print only the scores")
     e.set_defaults(func=cmd_evaluate)
     return parser

@@ -569,9 +569,11 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
         if kind is None:
             continue
         title = _quoted_title(token)
-        if not title and any(c.lower_ in {"so-called", "so"} and c.i < token.i for c in token.children):
-            title = noun_phrase_label(token).replace("so-called ", "").replace("so called ", "")  # "the so-called digital omnibus"
-            title = title if len(title.split()) >= 2 else ""
+        so_called = [c for c in token.children if c.i < token.i and (c.lower_ == "so-called" or (
+            c.lower_ == "called" and any(g.lower_ == "so" for g in c.children)))]
+        if not title and so_called:  # "the so-called digital omnibus": the phrase is a name
+            words = [w for w in noun_phrase_label(token).split() if w.lower() not in {"so-called", "so", "called"}]
+            title = " ".join(words) if len(words) >= 2 else ""
         if title and any(ch.isalpha() for ch in title):
             out.append(EntityMention(token.i, token.i + 1, entity_key(kind, title), title, kind, "titled"))
             continue
@@ -696,7 +698,7 @@ def noun_phrase_label(token: Token, max_words: int = 14) -> str:
             elif child.dep_ in {"compound", "amod", "pobj", "pcomp", "dobj"} and child.i > head.i:
                 collect(child, depth + 1)
             elif child.dep_ == "prep" and depth < 3 and child.lower_ in {
-                    "of", "on", "for", "to", "about", "against", "in", "with", "between"}:
+                    "of", "on", "for", "to", "about", "against", "with", "between"}:
                 if any(g.dep_ in {"pcomp", "pobj"} and (g.pos_ in {"VERB", "AUX"} or g.tag_ == "WP") for g in child.children):
                     keep.update(t.i for t in child.subtree)  # a clause: "gap between what systems can do and …"
                 else:
@@ -753,8 +755,16 @@ def resolve_description(token: Token) -> EntityMention | None:
     dets = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
     definite = bool(dets & {"the", "this", "that", "its", "their", "his", "her"})
     if definite:
-        same_kind = lambda m: m.type == kind and m.how != "demonym"
-        any_kind = lambda m: type_group(m.type) == group and m.how != "demonym"
+        content = {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod"}
+                   and c.pos_ in {"NOUN", "PROPN"}}
+
+        def agrees(m: EntityMention) -> bool:
+            # "the reporting framework" cannot be "the code of conduct" introduced before it
+            label = m.label.lower()
+            return not content or lemma in label or any(w in label for w in content)
+
+        same_kind = lambda m: m.type == kind and m.how != "demonym" and agrees(m)
+        any_kind = lambda m: type_group(m.type) == group and m.how != "demonym" and agrees(m)
         found = _nearest_before(token.doc, token.i, same_kind, window_sents=30, prefer_subjects=True)
         if found is None and (kind in {"Document", "Agreement"} or lemma in GENERIC_DOCUMENT_NOUNS):
             found = _nearest_before(token.doc, token.i, any_kind, window_sents=30, prefer_subjects=True)

@@ -87,8 +87,15 @@ def load_gold(path: str | Path) -> list[Fact]:
     return facts
 
 
-def load_predicted(path: str | Path, min_confidence: float = 0.0) -> tuple[list[Fact], dict[str, str]]:
-    """Facts from a build's ``relations.csv`` and the alias → label map of its ``entities.csv``."""
+#: Modalities scored by default. A fact the text calls merely possible ("India may join") is kept in
+#: the graph with its modality, but a gold standard of stated facts does not contain it.
+SCORED_MODALITIES = ("asserted", "reported", "planned", "intended")
+
+
+def load_predicted(path: str | Path, min_confidence: float = 0.0,
+                   modalities: tuple[str, ...] = SCORED_MODALITIES) -> tuple[list[Fact], dict[str, str]]:
+    """Facts from a build's ``relations.csv`` (those with one of ``modalities``) and the alias → label
+    map of its ``entities.csv``."""
     path = Path(path)
     folder = path if path.is_dir() else path.parent
     rel_path = path / "relations.csv" if path.is_dir() else path
@@ -98,6 +105,8 @@ def load_predicted(path: str | Path, min_confidence: float = 0.0) -> tuple[list[
     with open(rel_path, encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             if float(row.get("confidence") or 0) < min_confidence:
+                continue
+            if row.get("modality", "asserted") not in modalities:
                 continue
             facts.append(Fact(row["doc"], row["subject"], row["predicate"], row["object"],
                               row.get("negated", "false").lower() == "true"))

@@ -85,6 +85,9 @@ ATTRIBUTE_NOUNS = {"commitment", "role", "approach", "decision", "policy", "move
 #: they acted on ("welcomed the vote" after the resolution was adopted).
 EVENT_NOMINALS = {"vote", "release", "decision", "move", "result", "update", "adoption", "launch", "change",
                   "announcement", "step", "outcome", "passage", "publication", "agreement", "deal"}
+#: Verbs whose object noun's infinitive has the verb's subject as agent ("made the decision to invite").
+SUPPORT_VERBS = {"make", "take", "have", "show", "express", "announce", "reach", "confirm", "signal", "reaffirm",
+                 "demonstrate", "state", "declare", "give", "set", "get", "win", "lose", "need", "see", "find"}
 #: Verbs whose object noun carries the event ("commence a visit to", "hold talks with").
 LIGHT_VERBS = {"have", "hold", "conclude", "reach", "seek", "pursue", "announce", "sign", "strike", "make",
                "negotiate", "begin", "start", "open", "continue", "deepen", "expand", "impose", "propose",
@@ -229,6 +232,11 @@ def _governors(verb: Token, max_hops: int = 5) -> Iterator[tuple[Token, str]]:
             noun = token.head
             yield noun, "nominal"
             if noun.dep_ not in {"dobj", "attr", "nsubj", "pobj"}:
+                return
+            # "made the decision to invite": the maker decides; "criticised the decision to release":
+            # whose decision is not said, so the critic is not the agent
+            if noun.dep_ == "dobj" and noun.head.lemma_.lower() not in SUPPORT_VERBS \
+                    and not any(c.dep_ == "poss" for c in noun.children):
                 return
             token = noun.head if noun.dep_ != "pobj" else noun.head.head
             if token.pos_ not in {"VERB", "AUX"}:
@@ -449,7 +457,11 @@ def _discourse_document(verb: Token, window_sents: int = 3, kinds: set[str] | fr
     sents = list(doc.sents)
     idx = next((k for k, s in enumerate(sents) if s.start <= verb.i < s.end), 0)
     floor = sents[max(0, idx - window_sents)].start
-    # the most salient: most often mentioned in the article so far, then the most recent
+    # in this or the previous sentence: the most recent; else the most salient (most often mentioned)
+    near = sents[max(0, idx - 1)].start
+    close = [m for m in doc._.kg_mentions or [] if near <= m.start < verb.i and type_group(m.type) in kinds]
+    if close:
+        return doc[max(close, key=lambda m: m.start).end - 1]
     seen: dict[str, list[EntityMention]] = {}
     for m in doc._.kg_mentions or []:
         if m.start < verb.i and type_group(m.type) in kinds:
@@ -498,6 +510,8 @@ def _modality(verb: Token, sent: Span) -> tuple[str, float]:
             lemma = aux.lemma_.lower()
             if lemma in PLAN_MODALS or aux.lower_ in PLAN_MODALS:
                 return "planned", 0.85
+            if aux.lower_ == "would" and _reported(v):
+                return "planned", 0.85  # future in the past: "said her office would work with the ITU"
             if lemma in POSSIBLE_MODALS:
                 return "possible", 0.6
         if v is not verb and v not in verb.conjuncts:
@@ -519,17 +533,22 @@ def _modality(verb: Token, sent: Span) -> tuple[str, float]:
             return "possible", 0.6  # "for the UK and China to work together"
     if sent.text.rstrip().endswith("?"):
         return "possible", 0.5
-    # reported: the clause is the complement of a speech verb, or sourced with "according to"
+    if _reported(verb) or any(t.lower_ == "according" and t.i + 1 < len(sent.doc) and t.nbor(1).lower_ == "to"
+                              for t in sent):
+        return "reported", 0.9
+    return "asserted", 1.0
+
+
+def _reported(verb: Token) -> bool:
+    """Whether the clause is the complement of a speech verb ("officials said China signed …")."""
     token = verb
     for _ in range(4):
         if token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_.lower() in SPEECH_VERBS:
-            return "reported", 0.9
+            return True
         if token.head is token:
             break
         token = token.head
-    if any(t.lower_ == "according" and t.i + 1 < len(sent.doc) and t.nbor(1).lower_ == "to" for t in sent):
-        return "reported", 0.9
-    return "asserted", 1.0
+    return False
 
 
 # --------------------------------------------------------------------------------------------------

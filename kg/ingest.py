@@ -64,6 +64,19 @@ def clean_markup(text: str) -> str:
     return text
 
 
+_DATELINE = re.compile(r"^([A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?)\s+([—–-]{1,2})\s+", re.M)
+
+
+def separate_datelines(text: str) -> str:
+    """Put a news dateline ("SEOUL — ", "EVIAN-LES-BAINS, France — ") on a line of its own, so the
+    parser does not read the place as the subject of the first sentence.
+
+    >>> separate_datelines("PARIS — France signed it.")
+    'PARIS —\nFrance signed it.'
+    """
+    return _DATELINE.sub(lambda m: f"{m.group(1)} {m.group(2)}\n", text)
+
+
 def _title_of(text: str) -> str:
     for line in text.splitlines():
         line = line.strip()
@@ -110,6 +123,7 @@ def read_documents(path: str | Path, skipped: list[Skipped] | None = None) -> It
         if not text.strip():
             _skip(skipped, rel, "empty file")
             continue
+        text = separate_datelines(text)
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         if digest in seen:
             _skip(skipped, rel, "same text as an earlier file; read once")

@@ -12,7 +12,7 @@ ACTIVE_PASSIVE = [
     ("France signed the Paris Agreement.", {(FR, "signed", "Paris Agreement", False)}),
     ("The Paris Agreement was signed by France.", {(FR, "signed", "Paris Agreement", False)}),
     ("India ratified the treaty on Tuesday after a long debate.", {(IN, "ratified", "treaty", False)}),
-    ("Japan hosted the G7 summit in Hiroshima.", {(JP, "hosted", "G7 summit in Hiroshima", False)}),
+    ("Japan hosted the G7 summit in Hiroshima.", {(JP, "hosted", "G7 summit", False)}),
     ("The G20 summit was hosted by India.", {(IN, "hosted", "G20 summit", False)}),
 ]
 
