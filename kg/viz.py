@@ -45,14 +45,41 @@ def _safe_json(value) -> str:
 
 
 def _layout(graph: nx.MultiDiGraph, seed: int = 42) -> dict[str, tuple[float, float]]:
-    """Positions precomputed with networkx so the page is still on arrival (no physics to settle)."""
+    """Positions precomputed with networkx so the page is still on arrival (no physics to settle).
+
+    Each connected component gets its own force-directed layout, sized by its number of nodes so labels
+    stay readable, and components are packed in rows, largest first; entities without facts (hidden
+    until asked for) go in a grid underneath.
+    """
     if graph.number_of_nodes() == 0:
         return {}
     simple = nx.Graph(graph.to_undirected())
-    n = simple.number_of_nodes()
-    pos = nx.spring_layout(simple, seed=seed, k=2.5 / max(n, 1) ** 0.5, iterations=60 if n < 3000 else 25)
-    scale = 180 * max(n, 4) ** 0.5
-    return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in pos.items()}
+    simple.remove_edges_from(nx.selfloop_edges(simple))
+    components = sorted((sorted(c) for c in nx.connected_components(simple) if len(c) > 1),
+                        key=lambda c: (-len(c), c))
+    alone = sorted(n for n in simple.nodes if simple.degree(n) == 0)
+    positions: dict[str, tuple[float, float]] = {}
+    row_width = max(2400.0, 220 * max((len(c) for c in components), default=1) ** 0.5 * 1.6)
+    x = y = row_height = 0.0
+    for nodes in components:
+        sub = simple.subgraph(nodes)
+        n = len(nodes)
+        size = 220 * n ** 0.5
+        if n > 2:
+            pos = nx.spring_layout(sub, seed=seed, k=1.8 / n ** 0.5, iterations=60 if n < 3000 else 25)
+        else:
+            pos = {node: ((-1) ** i * 0.5, 0.0) for i, node in enumerate(nodes)}
+        if x > 0 and x + size > row_width:
+            x, y, row_height = 0.0, y + row_height + 120, 0.0
+        for node, (px, py) in pos.items():
+            positions[node] = (x + size / 2 + float(px) * size / 2, y + size / 2 + float(py) * size / 2)
+        x += size + 120
+        row_height = max(row_height, size)
+    bottom = y + row_height + 200
+    width = max(int(len(alone) ** 0.5) + 1, 1)
+    for i, node in enumerate(alone):
+        positions[node] = (float((i % width) * 160), float(bottom + (i // width) * 80))
+    return positions
 
 
 def cap_graph(graph: nx.MultiDiGraph, max_nodes: int | None) -> tuple[nx.MultiDiGraph, str]:
@@ -85,7 +112,9 @@ def build_network(graph: nx.MultiDiGraph, aliases: dict[str, list[str]] | None =
         net.add_node(node, label=label, title=f"{label}\n{kind} · {degree} facts" + (f"\nalso: {alias_text}" if alias_text else ""),
                      color=type_colour(kind, data.get("group", "")), size=8 + 32 * (pr.get(node, 0) / top) ** 0.5,
                      x=x, y=y, physics=False, shape="dot", kind=kind, name=label, aliases=alias_text,
-                     search=" ".join([label, alias_text]).lower(), value=round(pr.get(node, 0), 6))
+                     search=" ".join([label, alias_text]).lower(), value=round(pr.get(node, 0), 6),
+                     facts=sum(1 for _, _, d in graph.edges(node, data=True) if not d.get("negated"))
+                     + sum(1 for _, _, d in graph.in_edges(node, data=True) if not d.get("negated")))
     for n, (u, v, data) in enumerate(sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("predicate", "")))):
         predicate = data.get("predicate", "")
         negated = bool(data.get("negated"))
@@ -117,7 +146,7 @@ def render_html(graph: nx.MultiDiGraph, title: str = "kg explorer", aliases: dic
         "physics": {"enabled": False},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False, "multiselect": True},
         "edges": {"smooth": False, "font": {"size": 10, "align": "middle", "color": "#555"}},
-        "nodes": {"font": {"size": 14}},
+        "nodes": {"font": {"size": 16, "strokeWidth": 3, "strokeColor": "#ffffff"}},
     }
     negated = sum(1 for e in net.edges if e["negated"])
     payload = {
