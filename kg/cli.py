@@ -16,7 +16,9 @@ EXAMPLES = {
     "query": """examples:
   kg query output/ "SELECT ?who WHERE { ?who kg:signed ?doc . ?doc rdfs:label 'Bletchley Declaration' }"
   kg query output/graph.ttl --file who-signed.rq --format csv
-  kg query output/ --file q.rq --param name="United Kingdom"
+  kg query output/ --named evidence -p subject=UK -p predicate=signed -p object="Bletchley Declaration"
+  kg query --list
+  kg query output/ --named who-signed --store oxigraph:output/oxigraph
 
 Prefixes kg:, kgid:, rdf:, rdfs:, owl:, skos:, xsd: and wd: are predeclared.""",
     "evaluate": """examples:
@@ -47,26 +49,47 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parse_params(items: list[str]) -> dict[str, str]:
-    params = {}
-    for item in items:
-        if "=" not in item:
-            raise KGError(f"--param {item!r}: write it as name=value")
-        key, value = item.split("=", 1)
-        params[key.strip().lstrip("?$")] = value
-    return params
+def parse_param(item: str):
+    """``name=value`` → (name, term): ``<iri>`` or ``prefix:local`` (a known prefix) is an IRI, anything
+    else a literal. Values are bound as RDF terms, never written into the query text."""
+    from rdflib import Literal, URIRef
+
+    from .sparql import PREFIXES
+
+    if "=" not in item:
+        raise KGError(f"--param {item!r}: write it as name=value")
+    key, value = item.split("=", 1)
+    key = key.strip().lstrip("?$")
+    if value.startswith("<") and value.endswith(">"):
+        return key, URIRef(value[1:-1])
+    prefix, _, local = value.partition(":")
+    if local and prefix in PREFIXES and " " not in value:
+        return key, URIRef(PREFIXES[prefix] + local)
+    return key, Literal(value)
 
 
 def cmd_query(args: argparse.Namespace) -> int:
     from .errors import QueryError
-    from .rdf import load_graph
-    from .sparql import format_result, read_query_file, run_query
+    from .sparql import format_result, get_named_query, named_queries, open_backend, read_query_file
 
-    if bool(args.query) == bool(args.file):
-        raise QueryError("give the query either as an argument or with --file, not both or neither")
-    text = read_query_file(args.file) if args.file else args.query
-    graph = load_graph(args.graph)
-    result = run_query(graph, text, _parse_params(args.param))
+    if args.list:
+        for q in named_queries().values():
+            params = ", ".join(f"{k} ({v})" for k, v in q.params.items()) or "none"
+            print(f"{q.name}\n    {q.description}\n    params: {params}")
+        return 0
+    if args.graph is None:
+        raise QueryError("give the output folder or graph file to query (see kg query --help)")
+    sources = [bool(args.query), bool(args.file), bool(args.named)]
+    if sum(sources) != 1:
+        raise QueryError("give exactly one query: as an argument, with --file, or with --named")
+    if args.named:
+        named = get_named_query(args.named)
+        text = named.text
+    else:
+        text = read_query_file(args.file) if args.file else args.query
+    params = dict(parse_param(p) for p in args.param)
+    backend = open_backend(args.graph, args.store)
+    result = backend.query(text, params, limit=args.limit)
     sys.stdout.write(format_result(result, args.format))
     return 0
 
@@ -113,12 +136,19 @@ def make_parser() -> argparse.ArgumentParser:
     q = sub.add_parser("query", help="run a SPARQL query on a built graph",
                        description="Run a SPARQL query on GRAPH (an output folder or a graph file) and print "
                                    "the result.", epilog=EXAMPLES["query"], formatter_class=fmt)
-    q.add_argument("graph", help="output folder of `kg build`, or a .ttl/.nt/.trig/.jsonld file")
+    q.add_argument("graph", nargs="?", help="output folder of `kg build`, or a .ttl/.nt/.trig/.jsonld file")
     q.add_argument("query", nargs="?", help="the SPARQL query text")
     q.add_argument("--file", "-f", help="read the query from this file instead")
+    q.add_argument("--named", "-n", metavar="NAME", help="run a query of kg's library (see --list)")
+    q.add_argument("--list", action="store_true", help="list the named queries and their parameters")
     q.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
-                   help="bind ?NAME to the literal VALUE (safely, never by text substitution); repeatable")
-    q.add_argument("--format", choices=["table", "csv", "json"], default="table", help="output format")
+                   help="bind ?NAME to VALUE: a literal, or an IRI written <...> or kgid:...; bound as an "
+                        "RDF term, never by text substitution; repeatable")
+    q.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table", help="output format")
+    q.add_argument("--store", default=None, metavar="STORE",
+                   help="rdflib (default, in memory), oxigraph (in memory) or oxigraph:DIR (on disk, "
+                        "loaded once and reused; fast on large graphs)")
+    q.add_argument("--limit", type=int, default=None, metavar="N", help="print at most N rows")
     q.set_defaults(func=cmd_query)
 
     e = sub.add_parser("evaluate", help="score extracted relations against a gold standard",

@@ -77,6 +77,34 @@ def separate_datelines(text: str) -> str:
     return _DATELINE.sub(lambda m: f"{m.group(1)} {m.group(2)}\n", text)
 
 
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+_DATE_PATTERNS = [
+    re.compile(r"\b(?P<month>[A-Z][a-z]+)\.? (?P<day>\d{1,2}),? (?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<day>\d{1,2}) (?P<month>[A-Z][a-z]+) (?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
+]
+
+
+def find_date(text: str, within: int = 1500) -> str:
+    """The first date written near the top of an article (its dateline or byline), as ISO 8601.
+
+    >>> find_date("By A. Writer\nJuly 29, 2024\nThe UN adopted …")
+    '2024-07-29'
+    """
+    head = text[:within]
+    found = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(head):
+            month = m.group("month")
+            month_no = int(month) if month.isdigit() else (_MONTHS.index(month.lower()) + 1
+                                                          if month.lower() in _MONTHS else 0)
+            day = int(m.group("day"))
+            if 1 <= month_no <= 12 and 1 <= day <= 31:
+                found.append((m.start(), f"{m.group('year')}-{month_no:02d}-{day:02d}"))
+    return min(found)[1] if found else ""
+
+
 def _title_of(text: str) -> str:
     for line in text.splitlines():
         line = line.strip()
@@ -129,7 +157,8 @@ def read_documents(path: str | Path, skipped: list[Skipped] | None = None) -> It
             _skip(skipped, rel, "same text as an earlier file; read once")
             continue
         seen.add(digest)
-        yield Document(id=rel, text=text, path=str(file), title=_title_of(text))
+        date = find_date(text)
+        yield Document(id=rel, text=text, path=str(file), title=_title_of(text), meta={"date": date} if date else {})
 
 
 def _skip(skipped: list[Skipped] | None, path: str, reason: str, used: bool = False) -> None:

@@ -71,6 +71,7 @@ class KG(DefinedNamespace):
     fileName: URIRef
     title: URIRef
     checksum: URIRef
+    date: URIRef
     mentionCount: URIRef
     pagerank: URIRef
 
@@ -134,9 +135,11 @@ def ontology_for(lexicon: Lexicon) -> Graph:
 
 
 def build_graph(documents: Iterable[Document], relations: Iterable[Relation], entities: Iterable[Entity],
-                lexicon: Lexicon) -> Graph:
-    """The knowledge graph of a corpus as an rdflib :class:`Graph`."""
-    g = new_graph()
+                lexicon: Lexicon, with_ontology: bool = True) -> Graph:
+    """The knowledge graph of a corpus as an rdflib :class:`Graph`. With ``with_ontology`` the graph
+    carries its ontology too (classes, subclass axioms, property declarations), so queries can use
+    ``rdfs:subClassOf*`` and the file describes itself."""
+    g = ontology_for(lexicon) if with_ontology else new_graph()
     docs = {}
     for doc in documents:
         iri = document_iri(doc.id)
@@ -147,6 +150,8 @@ def build_graph(documents: Iterable[Document], relations: Iterable[Relation], en
         if doc.title:
             g.add((iri, KG.title, Literal(doc.title)))
         g.add((iri, KG.checksum, Literal(doc.checksum)))
+        if doc.meta.get("date"):
+            g.add((iri, KG.date, Literal(doc.meta["date"], datatype=XSD.date)))
     for entity in entities:
         iri = entity_iri(entity.key)
         g.add((iri, RDF.type, class_iri(entity.type)))

@@ -36,18 +36,18 @@ def test_seed_facts(seeds_build, fact):
 def test_resolution_adopted_by_assembly_was_proposed_by_china(seeds_build):
     _, out = seeds_build
     g = Graph().parse(out / "graph.ttl")
-    rows = list(run_query(g, """
+    rows = run_query(g, """
         SELECT ?res WHERE {
           ?assembly kg:adopted ?res . ?assembly rdfs:label "UN General Assembly" .
           ?china kg:proposed ?res . ?china rdfs:label "China" .
-          ?res a kg:Resolution }"""))
+          ?res a kg:Resolution }""").rows
     assert len(rows) == 1
 
 
 def test_outputs_are_consistent(seeds_build):
     result, out = seeds_build
     g = Graph().parse(out / "graph.ttl")
-    signed = list(run_query(g, "SELECT ?x ?y WHERE { ?x kg:signed ?y }"))
+    signed = run_query(g, "SELECT ?x ?y WHERE { ?x kg:signed ?y }").rows
     assert len(signed) >= 4
     analysis = json.loads((out / "analysis.json").read_text(encoding="utf-8"))
     assert analysis["documents"] == 4 and analysis["relation_mentions"] == len(result.relations)
