@@ -21,6 +21,20 @@ EXAMPLES = {
   kg query output/ --named who-signed --store oxigraph:output/oxigraph
 
 Prefixes kg:, kgid:, rdf:, rdfs:, owl:, skos:, xsd: and wd: are predeclared.""",
+    "validate": """examples:
+  kg validate output/
+  kg validate output/graph.ttl --verbose""",
+    "export": """examples:
+  kg export output/
+  kg export output/ --format graphml,gexf --to gephi/
+  kg export output/ --format neo4j   # then: neo4j-admin database import full --nodes=... --relationships=...""",
+    "serve": """examples:
+  kg serve output/
+  kg serve output/ --port 8080 --store oxigraph:output/oxigraph --timeout 5
+  curl 'http://127.0.0.1:8000/sparql?format=csv' --data-urlencode 'query=SELECT * WHERE { ?s kg:signed ?o }'""",
+    "push": """examples:
+  oxigraph serve --location /tmp/ox --bind 127.0.0.1:7878 &
+  kg push output/ --endpoint http://127.0.0.1:7878/store""",
     "evaluate": """examples:
   kg evaluate tests/gold/seeds.jsonl output/
   kg evaluate tests/gold/seeds.jsonl output/relations.csv --predicates signed,adopted""",
@@ -106,6 +120,49 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .rdf import load_graph, validate
+
+    conforms, report = validate(load_graph(args.graph))
+    sys.stdout.write(report if not conforms or args.verbose else "")
+    print(f"kg: {args.graph}: {'conforms to' if conforms else 'does NOT conform to'} kg's SHACL shapes")
+    return 0 if conforms else 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import FORMATS, export
+
+    formats = tuple(args.format.split(",")) if args.format else FORMATS
+    for name, path in export(args.graph, formats, args.to).items():
+        print(f"kg: wrote {path}")
+    return 0
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    from .export import push
+
+    sent = push(args.graph, args.endpoint, timeout=args.timeout)
+    print(f"kg: pushed {sum(sent.values())} triples in {len(sent)} graphs to {args.endpoint}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .server import SparqlServer
+
+    state = SparqlServer(args.graph, store=args.store, timeout=args.timeout, limit=args.limit)
+    server = state.make_http_server(args.host, args.port)
+    if args.verbose:
+        server.log = _stderr
+    host, port = server.server_address[:2]
+    _stderr(f"kg: serving {args.graph}: SPARQL at http://{host}:{port}/sparql, explorer at http://{host}:{port}/ "
+            f"(Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kg", description="Build a knowledge graph of who did what to whom from news and policy articles, "
@@ -151,6 +208,43 @@ def make_parser() -> argparse.ArgumentParser:
     q.add_argument("--limit", type=int, default=None, metavar="N", help="print at most N rows")
     q.set_defaults(func=cmd_query)
 
+    v = sub.add_parser("validate", help="check a built graph against kg's SHACL shapes",
+                       description="Validate GRAPH (an output folder or graph.ttl) with pyshacl against "
+                                   "kg/data/shapes.ttl. Exit code 1 if it does not conform.",
+                       epilog=EXAMPLES["validate"], formatter_class=fmt)
+    v.add_argument("graph", help="output folder of `kg build`, or its graph.ttl")
+    v.add_argument("--verbose", "-v", action="store_true", help="print the full report even when it conforms")
+    v.set_defaults(func=cmd_validate)
+
+    x = sub.add_parser("export", help="write the graph as JSON-LD, N-Triples, N-Quads, TriG, GraphML, GEXF, Neo4j CSV",
+                       description="Export a built graph for other tools (Gephi, Neo4j, triple stores).",
+                       epilog=EXAMPLES["export"], formatter_class=fmt)
+    x.add_argument("graph", help="output folder of `kg build`")
+    x.add_argument("--format", "-f", metavar="F1,F2", help="jsonld, nt, nq, trig, graphml, gexf, neo4j (default: all)")
+    x.add_argument("--to", metavar="DIR", help="folder to write to (default: GRAPH/exports)")
+    x.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("serve", help="serve a read-only SPARQL endpoint and the explorer over HTTP",
+                       description="SPARQL 1.1 Protocol endpoint at /sparql (GET and POST; JSON, CSV, TSV "
+                                   "results), read-only, with a query timeout and a row limit; the explorer at /.",
+                       epilog=EXAMPLES["serve"], formatter_class=fmt)
+    s.add_argument("graph", help="output folder of `kg build`")
+    s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    s.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+    s.add_argument("--store", default=None, help="rdflib (default), oxigraph or oxigraph:DIR")
+    s.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
+    s.add_argument("--limit", type=int, default=10_000, help="most rows a result returns (default 10000)")
+    s.add_argument("--verbose", "-v", action="store_true", help="log every request on stderr")
+    s.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("push", help="load the graph into a SPARQL Graph Store Protocol server",
+                       description="PUT the default graph and one named graph per document to ENDPOINT, "
+                                   "replacing what was there.", epilog=EXAMPLES["push"], formatter_class=fmt)
+    p.add_argument("graph", help="output folder of `kg build`")
+    p.add_argument("--endpoint", required=True, help="the store's Graph Store Protocol URL")
+    p.add_argument("--timeout", type=float, default=60.0, help="seconds per request (default 60)")
+    p.set_defaults(func=cmd_push)
+
     e = sub.add_parser("evaluate", help="score extracted relations against a gold standard",
                        description="Compare relations.csv of a build with a gold JSONL file and print precision, "
                                    "recall and F1 per predicate and overall, with misses and false positives.",
@@ -187,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         _stderr(f"kg: error: {exc}")
         return 2
     except KeyboardInterrupt:
-        _stderr("kg: interrupted; earlier outputs are left as they were")
+        _stderr("kg: interrupted" + ("; earlier outputs are left as they were" if args.command == "build" else ""))
         return 130
     except BrokenPipeError:
         return 0

@@ -22,7 +22,7 @@ from .gazetteer import Gazetteer
 from .ingest import Document, Skipped, read_documents
 from .lexicon import Lexicon
 from .nlp import DEFAULT_MODEL, build_pipeline
-from .rdf import build_graph, ontology_for
+from .rdf import build_graph, ontology_for, to_dataset
 from .viz import MAX_NODES, render_html
 
 #: Columns of ``relations.csv``, in order.
@@ -149,7 +149,7 @@ def build(input_path: str | Path, out_dir: str | Path, model: str = DEFAULT_MODE
           max_nodes: int | None = MAX_NODES, progress: Progress | None = None) -> BuildResult:
     """Build the knowledge graph of the articles under ``input_path`` and write it to ``out_dir``.
 
-    Writes ``graph.ttl``, ``ontology.ttl``, ``relations.csv``, ``entities.csv``, ``analysis.json`` and
+    Writes ``graph.ttl``, ``graph.trig`` (one named graph per document), ``ontology.ttl``, ``relations.csv``, ``entities.csv``, ``analysis.json`` and
     ``graph.html``. Every file is replaced atomically, and only once everything has been computed, so a
     failed build leaves the previous outputs whole.
     """
@@ -177,6 +177,7 @@ def build(input_path: str | Path, out_dir: str | Path, model: str = DEFAULT_MODE
     lexicon = Lexicon.load(tuple(lexicon_files))
     graph = build_graph(documents, relations, registry.entities.values(), lexicon)
     turtle = graph.serialize(format="turtle")
+    trig = to_dataset(graph).serialize(format="trig")
     ontology = ontology_for(lexicon).serialize(format="turtle")
     stages["rdf"] = time.perf_counter() - t
     say(f"RDF graph: {len(graph)} triples")
@@ -200,6 +201,7 @@ def build(input_path: str | Path, out_dir: str | Path, model: str = DEFAULT_MODE
 
     outputs = {
         "graph.ttl": turtle,
+        "graph.trig": trig,
         "ontology.ttl": ontology,
         "relations.csv": relations_csv(relations),
         "entities.csv": entities_csv(registry),

@@ -13,6 +13,7 @@ Layout (prefix ``kg:`` = the ontology, ``kgid:`` = the entities):
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Iterable
@@ -185,7 +186,7 @@ def build_graph(documents: Iterable[Document], relations: Iterable[Relation], en
         g.add((a, KG.charEnd, Literal(rel.end_char)))
         g.add((a, KG.negated, Literal(rel.negated)))
         g.add((a, KG.modality, Literal(rel.modality)))
-        g.add((a, KG.confidence, Literal(rel.confidence, datatype=XSD.decimal)))
+        g.add((a, KG.confidence, Literal(Decimal(str(rel.confidence)), datatype=XSD.decimal)))
         g.add((a, KG.trigger, Literal(rel.trigger)))
         g.add((a, KG.rule, Literal(rel.rule)))
         g.add((a, KG.extractorVersion, Literal(f"{EXTRACTOR_VERSION}+lexicon.{lexicon.version}")))
@@ -210,3 +211,48 @@ def load_graph(path: str | Path) -> Graph:
         raise QueryError(f"{path}: cannot parse as {fmt} ({type(exc).__name__}: {str(exc)[:200]})") from None
     return g
 
+
+
+def to_dataset(graph: Graph):
+    """The graph as an rdflib ``Dataset``: one named graph per source document (named by the document's
+    IRI) holding that document's assertion nodes; the default graph keeps everything else, including
+    the direct triples, so simple queries stay simple.
+
+    >>> ds = to_dataset(new_graph())
+    >>> len(list(ds.graphs()))
+    1
+    """
+    from rdflib import Dataset
+
+    ds = Dataset()
+    for prefix, ns in graph.namespaces():
+        ds.bind(prefix, ns)
+    default = ds.default_graph
+    per_doc: dict[URIRef, list] = {}
+    assertions = set(graph.subjects(RDF.type, KG.Assertion))
+    for a in assertions:
+        doc = graph.value(a, KG.document)
+        per_doc.setdefault(doc, []).append(a)
+    for s, p, o in graph:
+        if s not in assertions:
+            default.add((s, p, o))
+    for doc, nodes in per_doc.items():
+        named = ds.graph(doc if doc is not None else KGID["doc/unknown"])
+        for a in nodes:
+            for p, o in graph.predicate_objects(a):
+                named.add((a, p, o))
+    return ds
+
+
+def validate(graph: Graph) -> tuple[bool, str]:
+    """Check ``graph`` against kg's SHACL shapes (``kg/data/shapes.ttl``) with pyshacl.
+
+    Returns whether it conforms and pyshacl's report. The graph must carry its ontology (as ``graph.ttl``
+    does), since class targets follow ``rdfs:subClassOf``.
+    """
+    from pyshacl import validate as shacl_validate
+
+    shapes = Graph().parse(data=resources.files("kg.data").joinpath("shapes.ttl").read_text(encoding="utf-8"),
+                           format="turtle")
+    conforms, _, text = shacl_validate(graph, shacl_graph=shapes, inference="none", advanced=True)
+    return bool(conforms), text
