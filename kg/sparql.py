@@ -226,6 +226,7 @@ class OxigraphBackend:
         import pyoxigraph as ox
 
         subs = {ox.Variable(k): _ox_binding(v) for k, v in (bindings or {}).items()}
+        text, subs = _values_clause(text, subs)
         try:
             result = self.store.query(text, prefixes=PREFIXES, substitutions=subs or None)
         except SyntaxError as exc:
@@ -249,6 +250,27 @@ class OxigraphBackend:
             if limit is not None and len(rows) > limit:
                 break
         return _limited(QueryResult("select", names, rows), limit)
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def _values_clause(text: str, subs: dict) -> tuple[str, dict]:
+    """Pass bound parameters to Oxigraph as a ``VALUES`` block at the start of the WHERE clause.
+
+    pyoxigraph's ``substitutions`` apply the bindings after planning, which made a one-entity lookup on a
+    100k-triple graph take 270 ms instead of 2 ms. The block holds only terms that pyoxigraph itself
+    serialises (N-Triples syntax, quotes and backslashes escaped), so no user text is ever read as
+    SPARQL; the query is parsed exactly as written otherwise. Without a WHERE clause the bindings stay
+    substitutions.
+    """
+    match = _WHERE.search(text)
+    if not subs or match is None:
+        return text, subs
+    variables = " ".join(str(v) for v in subs)
+    values = " ".join(str(t) for t in subs.values())
+    block = f" VALUES ({variables}) {{ ({values}) }} "
+    return text[: match.end()] + block + text[match.end():], {}
 
 
 def load_into_oxigraph(store, graph_file: str | Path) -> None:
