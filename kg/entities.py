@@ -58,7 +58,9 @@ ANAPHORIC_ORGANISATION_NOUNS = {"group": "Organisation", "organisation": "Organi
                                 "developer": "Company", "lab": "Company", "body": "Organisation"}
 #: Head nouns naming a country's government when modified by the country ("the Chinese government").
 GOVERNMENT_NOUNS = {"government", "administration", "state", "authorities", "leadership", "cabinet",
-                    "regime", "ministry", "officials", "side", "delegation", "leaders"}
+                    "regime", "ministry", "officials", "side", "delegation", "leaders", "official", "minister",
+                    "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "diplomat", "diplomats",
+                    "negotiator", "negotiators", "embassy", "mission"}
 
 _ORG_SUBTYPES = [
     (re.compile(r"\b(University|College|Institute|Academy|Laborator(y|ies)|Lab|Centre for|Center for|"

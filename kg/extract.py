@@ -22,6 +22,9 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+if not Doc.has_extension("kg_offices"):
+    Doc.set_extension("kg_offices", default=None)
+
 from .entities import (NON_ENTITY_LABELS, EntityMention, mention_at, plural_antecedent, noun_phrase_label, resolve_token,
                        title_before)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
@@ -569,18 +572,11 @@ def _quote_speaker(token: Token) -> EntityMention | None:
 
 
 def _speaker_country(speaker: EntityMention, doc: Doc, gaz: Gazetteer) -> EntityMention | None:
-    """The country a quoted person speaks for, when the article gives it in a title ("Chinese
-    Ambassador Fu Cong" → China). "We" in their quote is that country."""
+    """The country a quoted person speaks for, when the article says whose official they are ("Chinese
+    Ambassador Fu Cong", "Wang Yi, China's foreign minister"). "We" in their quote is that country."""
     if speaker.type != "Person":
         return speaker if type_group(speaker.type) == "Actor" else None
-    for m in doc._.kg_mentions or []:
-        if m.key == speaker.key and m.how in {"ner", "gazetteer"}:
-            _, modifiers = title_before(doc[m.start], gaz)
-            for mod in modifiers:
-                found = mention_at(mod)
-                if found is not None and found.type == "Country":
-                    return found
-    return None
+    return (doc._.kg_offices or {}).get(speaker.key)
 
 
 def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer,
@@ -720,11 +716,15 @@ class Extractor:
         """Every relation mention in ``doc`` (a Doc from :func:`kg.nlp.build_pipeline`)."""
         if doc._.kg_doc_id is None:
             doc._.kg_doc_id = doc_id
-        relations: list[Relation] = []
-        for sent_index, sent in enumerate(doc.sents):
+        sents = list(doc.sents)
+        roles = [r for i, sent in enumerate(sents) for r in self._roles(sent, i, doc_id)]
+        # whose official each person is, for "we" in their quotes
+        doc._.kg_offices = {r.subject: EntityMention(0, 0, r.object, r.object_label, r.object_type, "office")
+                            for r in roles if r.predicate == "officialOf" and r.object_type == "Country"}
+        relations: list[Relation] = list(roles)
+        for sent_index, sent in enumerate(sents):
             for frame in self._frames(sent):
                 relations += self._relations(frame, sent, sent_index, doc_id)
-            relations += self._roles(sent, sent_index, doc_id)
         return _dedupe(relations)
 
     # -- finding triggers --------------------------------------------------------------------------

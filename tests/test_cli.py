@@ -12,7 +12,7 @@ ARTICLE = ("Japan and Kenya signed the Nairobi Accord on Monday.\n"
            "The accord was proposed by Kenya. India did not sign the Nairobi Accord.\n")
 
 
-@pytest.mark.parametrize("command", ["build", "query", "evaluate"])
+@pytest.mark.parametrize("command", ["build", "query", "evaluate", "validate", "export", "serve", "push"])
 def test_every_command_help_has_an_example(command, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main([command, "--help"])
@@ -65,6 +65,30 @@ def test_query_table_csv_json_and_params(built, capsys):
     qfile.write_text("ASK { ?s kg:signed ?o }", encoding="utf-8")
     assert main(["query", str(out), "--file", str(qfile), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["boolean"] is True
+
+
+def test_named_queries_list_and_run(built, capsys):
+    out, _ = built
+    assert main(["query", "--list"]) == 0
+    listing = capsys.readouterr().out
+    assert "who-signed" in listing and "evidence" in listing and "params:" in listing
+    assert main(["query", str(out), "--named", "evidence", "-p", "subject=India", "-p", "predicate=signed",
+                 "-p", "object=Nairobi Accord", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
+    assert rows and rows[0]["negated"] == "true" and "India did not sign" in rows[0]["sentence"]
+    assert main(["query", str(out), "--named", "who-signed", "--store", "oxigraph", "--format", "csv"]) == 0
+    assert "Japan" in capsys.readouterr().out
+    assert main(["query", str(out), "--named", "nope"]) == 2
+    assert "no named query 'nope'" in capsys.readouterr().err
+
+
+def test_validate_and_export(built, capsys):
+    out, _ = built
+    assert main(["validate", str(out)]) == 0
+    assert "conforms to kg's SHACL shapes" in capsys.readouterr().out
+    assert main(["export", str(out), "--format", "graphml,neo4j"]) == 0
+    assert (out / "exports" / "graph.graphml").exists() and (out / "exports" / "neo4j-nodes.csv").exists()
+    assert (out / "graph.trig").exists()
 
 
 def test_evaluate_prints_scores(built, tmp_path, capsys):

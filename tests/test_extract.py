@@ -168,3 +168,16 @@ def test_ambassador_to_an_organisation_is_not_its_official(facts):
 def test_relative_clause_on_an_apposition_belongs_to_the_name(facts):
     got = facts("Senator Jane Doe, a Texas Republican who chairs the Senate Armed Services Committee, spoke.")
     assert any(s == "Jane Doe" and p == "chaired" for s, p, _, _ in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "we" in a quote is the country its speaker serves
+    ('"We call for an immediate ban on lethal autonomous weapons," said Wang Yi, China\'s foreign minister.',
+     (CN, "calledFor", "immediate ban on lethal autonomous weapons", False)),
+    # an unnamed official stands for the country
+    ("The Japanese foreign ministry warned about the risks of deepfakes.",
+     (JP, "warnedAbout", "risks of deepfakes", False)),
+])
+def test_reported_speech_and_officials(facts, text, expected):
+    got = facts(text)
+    assert expected in got, got
