@@ -366,6 +366,30 @@ def _is_acronym_of(acronym: str, name: str) -> bool:
         and acronym[0] == (letters[0] if letters else "")
 
 
+def _complete_spans(doc: Doc) -> list[Span]:
+    """NER spans, with names the model cut off after a function word completed: "Council of the" +
+    "European Union", "Framework Convention on" + "Artificial Intelligence"."""
+    out: list[Span] = []
+    ents = list(doc.ents)
+    k = 0
+    while k < len(ents):
+        ent = ents[k]
+        end = ent.end
+        if ent.label_ not in NON_ENTITY_LABELS and doc[end - 1].pos_ in {"ADP", "DET", "CCONJ"} and end < len(doc):
+            j = end
+            while j < len(doc) and j - end < 6 and (doc[j].is_title or doc[j].is_upper) and doc[j].pos_ in {"PROPN", "NOUN", "ADJ"} \
+                    or (j < len(doc) and doc[j].lower_ == "the" and j == end):
+                j += 1
+            while k + 1 < len(ents) and ents[k + 1].start < j:  # swallow the names inside
+                k += 1
+                j = max(j, ents[k].end)
+            if j > end and doc[j - 1].pos_ not in {"ADP", "DET", "CCONJ"}:
+                ent = Span(doc, ent.start, j, label=ent.label_)
+        out.append(ent)
+        k += 1
+    return out
+
+
 def _split_span(ent: Span, gaz: Gazetteer) -> list[Span]:
     """Split an NER span that runs two names together: "OpenAI's Sam Altman" (at the possessive) or
     "the UN Fu Cong" (a known name followed by more capitalised words). The part after a known name
@@ -374,8 +398,9 @@ def _split_span(ent: Span, gaz: Gazetteer) -> list[Span]:
     for t in ent:
         if t.tag_ == "POS" and ent.start < t.i < ent.end - 2:
             right = Span(doc, t.i + 1, ent.end, label=ent.label_)
-            if _org_type(right.text) == "Organisation" and name_head(right.text) not in DOCUMENT_NOUNS:
-                # "OpenAI's Sam Altman", but not "King's College" or "China's Third Plenum decision"
+            if _org_type(right.text) == "Organisation" or name_head(right.text) in DOCUMENT_NOUNS:
+                # "OpenAI's Sam Altman", "the Council of Europe's Framework Convention on AI" (the
+                # possessor and the document are two entities); not "King's College" (one word after)
                 return [Span(doc, ent.start, t.i, label=ent.label_), *(_split_span(right, gaz))]
     for t in ent:
         # "National Police Chiefs' Council and College of Policing": two names joined by "and"
@@ -464,7 +489,7 @@ def title_before(token: Token, gaz: Gazetteer) -> tuple[str, list[Token]]:
 def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     """Attach ``doc._.kg_mentions`` (entity mentions with canonical keys) and ``doc._.kg_aliases``."""
     mentions: list[EntityMention] = []
-    for ent in doc.ents:
+    for ent in _complete_spans(doc):
         for part in _split_span(ent, gaz):
             mention = _mention_for_ent(part, gaz)
             if mention is not None:
