@@ -194,3 +194,102 @@ def summarize(graph: nx.MultiDiGraph, top: int = 10) -> dict:
         "top_actors_by_betweenness": top_by(betweenness(graph), actors),
         "communities": [[labels.get(n, n) for n in c] for c in comms[:top]],
     }
+
+
+def projection(graph: nx.MultiDiGraph, predicates: set[str]) -> nx.Graph:
+    """Actor–actor view: two actors are linked when they share an object through ``predicates``
+    (co-signatories of a document for ``{"signed", "endorsed"}``, co-sponsors for ``{"coSponsored"}``);
+    edge attribute ``shared`` lists the shared objects.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_edge("uk", "decl", predicate="signed"); g.add_edge("cn", "decl", predicate="signed")
+    'signed'
+    'signed'
+    >>> sorted(projection(g, {"signed"}).edges(data="shared"))
+    [('cn', 'uk', ['decl'])]
+    """
+    holders: dict[str, set[str]] = defaultdict(set)
+    for u, v, data in graph.edges(data=True):
+        if data.get("predicate") in predicates and not data.get("negated"):
+            holders[v].add(u)
+    out = nx.Graph()
+    for obj, actors in sorted(holders.items()):
+        ordered = sorted(actors)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                if out.has_edge(a, b):
+                    out[a][b]["shared"].append(obj)
+                else:
+                    out.add_edge(a, b, shared=[obj])
+    for node in out.nodes:
+        out.nodes[node]["label"] = graph.nodes[node].get("label", node) if node in graph else node
+    return out
+
+
+def predicate_subgraph(graph: nx.MultiDiGraph, predicate: str) -> nx.MultiDiGraph:
+    """The facts of one predicate only (a view: no copy)."""
+    edges = [(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True) if d.get("predicate") == predicate]
+    return graph.edge_subgraph(edges)
+
+
+def find_node(graph: nx.MultiDiGraph, name: str, aliases: dict[str, list[str]] | None = None) -> str:
+    """The node a user means by ``name``: an id, a label, or an alias (case-insensitive).
+
+    Raises ``KeyError`` with close suggestions when nothing matches.
+    """
+    if name in graph:
+        return name
+    folded = name.casefold().strip()
+    for node, data in graph.nodes(data=True):
+        if str(data.get("label", "")).casefold() == folded:
+            return node
+    for node, names in (aliases or {}).items():
+        if node in graph and any(a.casefold() == folded for a in names):
+            return node
+    from .gazetteer import Gazetteer
+
+    entry = Gazetteer.load().lookup(name)
+    if entry is not None and entry.key in graph:
+        return entry.key
+    import difflib
+
+    labels = {str(d.get("label", n)): n for n, d in graph.nodes(data=True)}
+    close = difflib.get_close_matches(name, list(labels), n=3, cutoff=0.6)
+    raise KeyError(f"no entity named {name!r}" + (f"; did you mean {', '.join(close)}?" if close else ""))
+
+
+def neighbors(graph: nx.MultiDiGraph, node: str) -> list[dict]:
+    """Every fact linking ``node`` to another node, with direction and best evidence."""
+    out = []
+    for u, v, data in list(graph.out_edges(node, data=True)) + list(graph.in_edges(node, data=True)):
+        other = v if u == node else u
+        evidence = (data.get("evidence") or [{}])[0]
+        out.append({"direction": "out" if u == node else "in", "predicate": data.get("predicate", ""),
+                    "other": other, "label": graph.nodes[other].get("label", other),
+                    "negated": bool(data.get("negated")), "mentions": len(data.get("evidence") or []),
+                    "sentence": evidence.get("sentence", ""), "document": evidence.get("document", "")})
+    return sorted(out, key=lambda r: (r["predicate"], r["direction"], r["label"]))
+
+
+def report(graph: nx.MultiDiGraph, summary: dict, top: int = 10) -> str:
+    """A readable Markdown report: counts, top actors, communities, the most connected documents."""
+    labels = nx.get_node_attributes(graph, "label")
+    lines = ["# Knowledge graph report", "",
+             f"{summary.get('documents', '?')} documents, {summary['nodes']} entities, {summary['edges']} facts "
+             f"in {summary['components']} connected components (the largest has {summary['largest_component']}).", ""]
+    lines += ["## Facts by predicate", "", "| predicate | facts |", "|---|---|"]
+    lines += [f"| {p} | {n} |" for p, n in sorted(summary["edges_by_predicate"].items(), key=lambda x: -x[1])]
+    for title, key in (("PageRank", "top_actors_by_pagerank"), ("degree", "top_actors_by_degree"),
+                       ("betweenness", "top_actors_by_betweenness")):
+        lines += ["", f"## Top actors by {title}", "", "| actor | score |", "|---|---|"]
+        lines += [f"| {r['label']} | {r['score']:.4g} |" for r in summary[key][:top]]
+    lines += ["", "## Communities (Louvain)", ""]
+    lines += [f"{i}. {', '.join(c)}" for i, c in enumerate(summary["communities"][:top], start=1)]
+    documents: dict[str, set] = defaultdict(set)
+    for u, v, data in graph.edges(data=True):
+        for ev in data.get("evidence") or []:
+            documents[ev.get("document", "")].update({u, v})
+    lines += ["", "## Most connected documents", "", "| document | entities in facts |", "|---|---|"]
+    lines += [f"| {d} | {len(n)} |" for d, n in sorted(documents.items(), key=lambda x: -len(x[1]))[:top] if d]
+    _ = labels
+    return "\n".join(lines) + "\n"

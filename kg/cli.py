@@ -35,6 +35,15 @@ Prefixes kg:, kgid:, rdf:, rdfs:, owl:, skos:, xsd: and wd: are predeclared.""",
     "push": """examples:
   oxigraph serve --location /tmp/ox --bind 127.0.0.1:7878 &
   kg push output/ --endpoint http://127.0.0.1:7878/store""",
+    "analyze": """examples:
+  kg analyze output/
+  kg analyze output/ --top 20""",
+    "path": """examples:
+  kg path output/ "Xi Jinping" "Kosovo"
+  kg path output/ UK Pakistan""",
+    "neighbors": """examples:
+  kg neighbors output/ Britain
+  kg neighbors output/ 'Mr Cleverly'""",
     "evaluate": """examples:
   kg evaluate tests/gold/seeds.jsonl output/
   kg evaluate tests/gold/seeds.jsonl output/relations.csv --predicates signed,adopted""",
@@ -163,6 +172,96 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _network(graph_path: str):
+    from .analysis import to_networkx
+    from .rdf import load_graph
+
+    rdf = load_graph(graph_path)
+    aliases: dict[str, list[str]] = {}
+    from rdflib.namespace import SKOS
+
+    from .rdf import ENTITY_IRI
+    for s, o in rdf.subject_objects(SKOS.altLabel):
+        if str(s).startswith(ENTITY_IRI):
+            aliases.setdefault(str(s)[len(ENTITY_IRI):], []).append(str(o))
+    return to_networkx(rdf), aliases
+
+
+def _node(graph, name, aliases):
+    from .analysis import find_node
+
+    try:
+        return find_node(graph, name, aliases)
+    except KeyError as exc:
+        raise KGError(f"{exc.args[0]}; `kg neighbors` takes a name or alias from entities.csv") from None
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    import csv as _csv
+    import json as _json
+
+    from .analysis import degree_table, pagerank, report, summarize
+    from .pipeline import write_atomic
+
+    graph, _ = _network(args.graph)
+    summary = summarize(graph, top=args.top)
+    out = Path(args.graph)
+    out = out if out.is_dir() else out.parent
+    previous = out / "analysis.json"
+    if previous.exists():  # keep what only the build knows (documents, entity resolution)
+        old = _json.loads(previous.read_text(encoding="utf-8"))
+        summary = {**{k: v for k, v in old.items() if k not in summary}, **summary}
+    write_atomic(out / "analysis.json", _json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+    pr = pagerank(graph)
+    rows = [{"id": n, "label": graph.nodes[n].get("label", n), "type": graph.nodes[n].get("type", ""),
+             "pagerank": round(pr.get(n, 0.0), 6), **{k: v for k, v in d.items() if k != "by_predicate"},
+             "by_predicate": ";".join(f"{p}={c}" for p, c in d["by_predicate"].items())}
+            for n, d in degree_table(graph).items()]
+    rows.sort(key=lambda r: -r["pagerank"])
+    import io as _io
+    buf = _io.StringIO()
+    writer = _csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_atomic(out / "centrality.csv", buf.getvalue())
+    write_atomic(out / "report.md", report(graph, summary, top=args.top))
+    for name in ("analysis.json", "centrality.csv", "report.md"):
+        print(f"kg: wrote {out / name}")
+    return 0
+
+
+def cmd_path(args: argparse.Namespace) -> int:
+    import networkx as nx
+
+    from .analysis import shortest_path
+
+    graph, aliases = _network(args.graph)
+    a, b = _node(graph, args.source, aliases), _node(graph, args.target, aliases)
+    try:
+        hops = shortest_path(graph, a, b)
+    except nx.NetworkXNoPath:
+        print(f"kg: no chain of facts links {graph.nodes[a]['label']} and {graph.nodes[b]['label']}")
+        return 1
+    for n, hop in enumerate(hops, start=1):
+        ev = hop["evidence"]
+        print(f"{n}. {graph.nodes[hop['from']]['label']} --{hop['predicate']}--> {graph.nodes[hop['to']]['label']}")
+        print(f"   \"{ev.get('sentence', '')}\" ({ev.get('document', '')})")
+    return 0
+
+
+def cmd_neighbors(args: argparse.Namespace) -> int:
+    from .analysis import neighbors
+
+    graph, aliases = _network(args.graph)
+    node = _node(graph, args.name, aliases)
+    rows = neighbors(graph, node)
+    print(f"{graph.nodes[node]['label']} ({graph.nodes[node].get('type', '')}): {len(rows)} facts")
+    for r in rows:
+        arrow = f"--{r['predicate']}-->" if r["direction"] == "out" else f"<--{r['predicate']}--"
+        print(f"  {arrow} {r['label']}  [{r['mentions']} mention{'s' * (r['mentions'] != 1)}] {r['sentence'][:100]}")
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kg", description="Build a knowledge graph of who did what to whom from news and policy articles, "
@@ -244,6 +343,29 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--endpoint", required=True, help="the store's Graph Store Protocol URL")
     p.add_argument("--timeout", type=float, default=60.0, help="seconds per request (default 60)")
     p.set_defaults(func=cmd_push)
+
+    a = sub.add_parser("analyze", help="centrality, communities and a readable report of a built graph",
+                       description="Write analysis.json, centrality.csv (degree per predicate, PageRank) and "
+                                   "report.md (top actors, communities, most connected documents).",
+                       epilog=EXAMPLES["analyze"], formatter_class=fmt)
+    a.add_argument("graph", help="output folder of `kg build`")
+    a.add_argument("--top", type=int, default=10, help="how many actors and communities to list (default 10)")
+    a.set_defaults(func=cmd_analyze)
+
+    pa = sub.add_parser("path", help="the shortest chain of facts between two actors, with evidence",
+                        description="Find how two entities are connected: each hop with its sentence.",
+                        epilog=EXAMPLES["path"], formatter_class=fmt)
+    pa.add_argument("graph", help="output folder of `kg build`")
+    pa.add_argument("source", help="a name or alias")
+    pa.add_argument("target", help="a name or alias")
+    pa.set_defaults(func=cmd_path)
+
+    nb = sub.add_parser("neighbors", help="every fact about one entity",
+                        description="List the facts linking one entity (by name or alias) to others.",
+                        epilog=EXAMPLES["neighbors"], formatter_class=fmt)
+    nb.add_argument("graph", help="output folder of `kg build`")
+    nb.add_argument("name", help="a name or alias")
+    nb.set_defaults(func=cmd_neighbors)
 
     e = sub.add_parser("evaluate", help="score extracted relations against a gold standard",
                        description="Compare relations.csv of a build with a gold JSONL file and print precision, "

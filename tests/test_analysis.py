@@ -40,3 +40,24 @@ def test_summarize_counts():
     assert (s["nodes"], s["edges"], s["components"]) == (3, 2, 1)
     assert s["top_actors_by_pagerank"][0]["label"] == "France"
     assert s["edges_by_predicate"] == {"metWith": 1, "signed": 1}
+
+
+def test_projection_links_co_signatories():
+    from kg.analysis import projection
+
+    g = to_networkx(small_graph(), include_negated=True)
+    g.add_edge("country/japan", "document/paris-agreement", predicate="signed", negated=False)
+    co = projection(g, {"signed"})
+    assert list(co.edges(data="shared")) == [("country/france", "country/japan", ["document/paris-agreement"])]
+
+
+def test_find_node_by_label_alias_or_gazetteer():
+    import pytest
+
+    from kg.analysis import find_node
+
+    g = to_networkx(small_graph())
+    assert find_node(g, "france") == "country/france"
+    assert find_node(g, "French Republic", {"country/france": ["French Republic"]}) == "country/france"
+    with pytest.raises(KeyError, match="did you mean France"):
+        find_node(g, "Frnace")

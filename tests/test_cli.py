@@ -12,7 +12,8 @@ ARTICLE = ("Japan and Kenya signed the Nairobi Accord on Monday.\n"
            "The accord was proposed by Kenya. India did not sign the Nairobi Accord.\n")
 
 
-@pytest.mark.parametrize("command", ["build", "query", "evaluate", "validate", "export", "serve", "push"])
+@pytest.mark.parametrize("command", ["build", "query", "evaluate", "validate", "export", "serve", "push",
+                                     "analyze", "path", "neighbors"])
 def test_every_command_help_has_an_example(command, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main([command, "--help"])
@@ -127,3 +128,18 @@ def test_empty_folder_is_an_error(tmp_path, capsys):
 def test_console_script_runs():
     result = subprocess.run([sys.executable, "-m", "kg.cli", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("kg ")
+
+
+def test_analyze_path_neighbors(built, capsys):
+    out, _ = built
+    assert main(["analyze", str(out)]) == 0
+    assert (out / "report.md").read_text(encoding="utf-8").startswith("# Knowledge graph report")
+    assert "pagerank" in (out / "centrality.csv").read_text(encoding="utf-8").splitlines()[0]
+    capsys.readouterr()
+    assert main(["path", str(out), "Japan", "Kenya"]) == 0
+    text = capsys.readouterr().out
+    assert "Nairobi Accord" in text and "signed" in text
+    assert main(["neighbors", str(out), "kenya"]) == 0
+    assert "--proposed--> Nairobi Accord" in capsys.readouterr().out
+    assert main(["neighbors", str(out), "Atlantis"]) == 2
+    assert "no entity named 'Atlantis'" in capsys.readouterr().err
