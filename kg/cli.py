@@ -12,7 +12,8 @@ from .errors import KGError
 EXAMPLES = {
     "build": """examples:
   kg build seeds/ --out output/
-  kg build ~/articles --out out/ --model en_core_web_trf --lexicon my-verbs.toml""",
+  kg build ~/articles --out out/ --model en_core_web_trf --lexicon my-verbs.toml
+  kg build ~/articles --out out/ --workers 2      # re-runs parse only new or changed articles""",
     "query": """examples:
   kg query output/ "SELECT ?who WHERE { ?who kg:signed ?doc . ?doc rdfs:label 'Bletchley Declaration' }"
   kg query output/graph.ttl --file who-signed.rq --format csv
@@ -65,7 +66,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     result = build(args.input, args.out, model=args.model, lexicon_files=tuple(args.lexicon),
                    gazetteer_files=tuple(args.gazetteer), max_nodes=None if args.all_nodes else args.max_nodes,
-                   progress=progress)
+                   progress=progress, workers=args.workers, incremental=not args.no_cache)
     for name, path in result.outputs.items():
         progress(f"wrote {path}")
     print(f"kg: built {args.out}: {result.summary()} (total {time.perf_counter() - started:.1f} s)")
@@ -286,6 +287,10 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--max-nodes", type=int, default=None, metavar="N",
                    help="draw at most N entities in graph.html, the most central first (default: 2000)")
     b.add_argument("--all-nodes", action="store_true", help="draw every entity in graph.html")
+    b.add_argument("--workers", "-j", type=int, default=1, metavar="N",
+                   help="parse in N processes (one spaCy pipeline each; default 1)")
+    b.add_argument("--no-cache", action="store_true",
+                   help="parse every article again instead of reusing unchanged ones from OUT/.kg-cache")
     b.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     b.set_defaults(func=cmd_build)
 

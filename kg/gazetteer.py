@@ -6,6 +6,7 @@ titles and honorifics from ``titles.toml``. Users add their own files with ``--g
 """
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 import unicodedata
@@ -147,7 +148,8 @@ class Gazetteer:
     ('United Kingdom', 'United States')
     """
 
-    def __init__(self, entries: list[Entry], titles: Titles):
+    def __init__(self, entries: list[Entry], titles: Titles, version: str = ""):
+        self.version = version  # digest of the data files, for build caches
         self.entries: dict[str, Entry] = {}
         self.titles = titles
         self._alias: dict[str, str] = {}  # exact alias → key
@@ -336,6 +338,9 @@ def _load(extra_files: tuple[str, ...]) -> Gazetteer:
             else:
                 titles.setdefault(k, []).extend(v)
 
+    import hashlib
+
+    digest = hashlib.sha256(json.dumps([[src, data] for src, data in sources], sort_keys=True, default=str).encode())
     countries = _country_entries(country_table)
     country_keys = {c.alpha_2: entity_key("Country", country_table.get(c.alpha_2, {}).get("label")
                                           or getattr(c, "common_name", None) or c.name)
@@ -351,4 +356,4 @@ def _load(extra_files: tuple[str, ...]) -> Gazetteer:
         organisation={t.lower() for t in titles["organisation"]},
         abbreviations=dict(titles["abbreviations"]),
         membership={t.lower() for t in titles["membership"]},
-    ))
+    ), version=digest.hexdigest()[:12])

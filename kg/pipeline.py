@@ -8,11 +8,12 @@ import csv
 import io
 import json
 import os
+import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from .analysis import summarize, to_networkx
 from .entities import EntityRegistry
@@ -57,39 +58,176 @@ class BuildResult:
                 f"({neg} negated) in {self.seconds:.1f} s")
 
 
+@dataclass
+class DocResult:
+    """What one document contributes: its relation mentions and the entity names it contains. Plain
+    data (no spaCy objects), so it can be cached on disk and sent back from worker processes."""
+
+    doc_id: str
+    checksum: str
+    sentences: int
+    relations: list[dict]
+    names: list[list[str]]  # [key, label, type, surface form]
+
+    def for_document(self, document: Document) -> "DocResult":
+        """The same result for an identical text under another file name."""
+        if document.id == self.doc_id:
+            return self
+        return replace(self, doc_id=document.id,
+                       relations=[{**r, "doc": document.id} for r in self.relations])
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = DEFAULT_MODEL
+    lexicon_files: tuple[str, ...] = ()
+    gazetteer_files: tuple[str, ...] = ()
+
+    def fingerprint(self) -> str:
+        """Changes whenever a document's result could: model, lexicon, gazetteer, extractor version."""
+        import hashlib
+
+        import spacy
+
+        from . import __version__
+        from .extract import EXTRACTOR_VERSION
+
+        parts = [__version__, EXTRACTOR_VERSION, spacy.__version__, self.model, _model_version(self.model),
+                 Lexicon.load(self.lexicon_files).version, Gazetteer.load(self.gazetteer_files).version]
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def _model_version(model: str) -> str:
+    """The installed model package's version (without loading the model); a path's modification time."""
+    from importlib import metadata
+
+    if Path(model).exists():
+        return str(Path(model).stat().st_mtime_ns)
+    for name in (model, model.replace("_", "-")):
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return build_pipeline(model).meta.get("version", "")
+
+
+def process(documents: list[Document], settings: Settings, batch_size: int = 16) -> Iterator[DocResult]:
+    """Parse and extract documents one by one (a stream: each Doc is dropped after extraction)."""
+    nlp = build_pipeline(settings.model, settings.gazetteer_files, settings.lexicon_files)
+    extractor = Extractor(Lexicon.load(settings.lexicon_files), Gazetteer.load(settings.gazetteer_files))
+    stream = ((d.text, d) for d in documents)
+    for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        doc._.kg_doc_id = document.id
+        found = extractor.extract(doc, document.id)
+        names = [[m.key, m.label, m.type, doc[m.start:m.end].text] for m in doc._.kg_mentions or [] if m.how in NAMING]
+        yield DocResult(document.id, document.checksum, sum(1 for _ in doc.sents), [r.as_dict() for r in found], names)
+
+
+def _process_batch(args: tuple[list[Document], Settings]) -> list[DocResult]:
+    documents, settings = args
+    return list(process(documents, settings))
+
+
+class Cache:
+    """Per-document results in ``<out>/.kg-cache/<fingerprint>/<sha256 of the text>.json``: a rebuild
+    re-parses only new or changed articles. A change of model, lexicon, gazetteer or kg version gives a
+    new fingerprint, so stale results are never used; folders of other fingerprints are removed."""
+
+    def __init__(self, root: Path, fingerprint: str):
+        self.dir = root / fingerprint
+        self.dir.mkdir(parents=True, exist_ok=True)
+        for other in root.iterdir():
+            if other.is_dir() and other.name != fingerprint:
+                shutil.rmtree(other, ignore_errors=True)
+
+    def get(self, document: Document) -> DocResult | None:
+        path = self.dir / f"{document.checksum}.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return DocResult(**data).for_document(document)
+        except (OSError, ValueError, TypeError):
+            return None  # missing or unreadable: parse again
+
+    def put(self, result: DocResult) -> None:
+        write_atomic(self.dir / f"{result.checksum}.json", json.dumps(asdict(result), ensure_ascii=False))
+
+    def prune(self, keep: set[str]) -> None:
+        for path in self.dir.glob("*.json"):
+            if path.stem not in keep:
+                path.unlink(missing_ok=True)
+
+
 def extract_corpus(documents: list[Document], model: str = DEFAULT_MODEL, lexicon_files: tuple[str, ...] = (),
                    gazetteer_files: tuple[str, ...] = (), progress: Progress | None = None,
-                   batch_size: int = 16) -> tuple[list[Relation], EntityRegistry, int]:
+                   workers: int = 1, cache_dir: Path | None = None,
+                   stats: dict | None = None) -> tuple[list[Relation], EntityRegistry, int]:
     """Parse and extract every document; return relations with canonical keys, the entities, and the
-    number of sentences. Docs are processed as a stream and dropped after extraction."""
-    nlp = build_pipeline(model, tuple(gazetteer_files), tuple(lexicon_files))
-    gazetteer = Gazetteer.load(tuple(gazetteer_files))
-    lexicon = Lexicon.load(tuple(lexicon_files))
-    extractor = Extractor(lexicon, gazetteer)
+    number of sentences.
+
+    With ``cache_dir`` unchanged documents are taken from the cache; with ``workers > 1`` the rest are
+    parsed in that many processes (one spaCy pipeline each). The result is the same either way: it is
+    assembled in document order.
+    """
+    settings = Settings(model, tuple(lexicon_files), tuple(gazetteer_files))
+    cache = Cache(cache_dir, settings.fingerprint()) if cache_dir else None
+    results: dict[str, DocResult] = {}
+    todo = []
+    for document in documents:
+        hit = cache.get(document) if cache else None
+        if hit is not None:
+            results[document.id] = hit
+        else:
+            todo.append(document)
+    if progress and cache:
+        progress(f"{len(results)} documents unchanged (cached), {len(todo)} to parse")
+    done = 0
+
+    def finished(result: DocResult) -> None:
+        nonlocal done
+        done += 1
+        results[result.doc_id] = result
+        if cache:
+            cache.put(result)
+        if progress:
+            progress(f"[{done}/{len(todo)}] {result.doc_id}: {len(result.relations)} relations")
+
+    if workers > 1 and len(todo) > 1:
+        import multiprocessing
+
+        chunks = [todo[i::workers] for i in range(workers) if todo[i::workers]]
+        with multiprocessing.get_context("fork").Pool(len(chunks)) as pool:
+            for batch in pool.imap_unordered(_process_batch, [(c, settings) for c in chunks]):
+                for result in batch:
+                    finished(result)
+    else:
+        for result in process(todo, settings):
+            finished(result)
+    if cache:
+        cache.prune({d.checksum for d in documents})
+    if stats is not None:
+        stats["cached_documents"] = len(documents) - len(todo)
+        stats["parsed_documents"] = len(todo)
+    return assemble([results[d.id] for d in documents], Gazetteer.load(tuple(gazetteer_files)))
+
+
+def assemble(results: list[DocResult], gazetteer: Gazetteer) -> tuple[list[Relation], EntityRegistry, int]:
+    """Merge per-document results into one entity registry and canonical relations, in document order."""
     registry = EntityRegistry(gazetteer)
     relations: list[Relation] = []
-    sentences = 0
     surface_forms: set[str] = set()
     named_keys: set[str] = set()
     named_mentions = 0
-    stream = ((d.text, d) for d in documents)
-    for n, (doc, document) in enumerate(nlp.pipe(stream, as_tuples=True, batch_size=batch_size), start=1):
-        doc._.kg_doc_id = document.id
-        found = extractor.extract(doc, document.id)
-        for m in doc._.kg_mentions or []:
-            if m.how in NAMING:
-                surface = doc[m.start:m.end].text
-                registry.add(m.key, m.label, m.type, alias=surface, doc_id=document.id)
-                surface_forms.add(surface)
-                named_keys.add(m.key)
-                named_mentions += 1
-        for r in found:
-            registry.add(r.subject, r.subject_label, r.subject_type, doc_id=document.id)
-            registry.add(r.object, r.object_label, r.object_type, doc_id=document.id)
-        relations += found
-        sentences += sum(1 for _ in doc.sents)
-        if progress:
-            progress(f"[{n}/{len(documents)}] {document.id}: {len(found)} relations")
+    for result in results:
+        for key, label, kind, surface in result.names:
+            registry.add(key, label, kind, alias=surface, doc_id=result.doc_id)
+            surface_forms.add(surface)
+            named_keys.add(key)
+            named_mentions += 1
+        for data in result.relations:
+            rel = Relation(**data)
+            registry.add(rel.subject, rel.subject_label, rel.subject_type, doc_id=result.doc_id)
+            registry.add(rel.object, rel.object_label, rel.object_type, doc_id=result.doc_id)
+            relations.append(rel)
     registry.merge_surnames()
     relations = [_canonical(r, registry) for r in relations]
     registry.stats = {
@@ -98,7 +236,7 @@ def extract_corpus(documents: list[Document], model: str = DEFAULT_MODEL, lexico
         "named_entities": len({registry.canonical(k) for k in named_keys}),  # after linking and merging
         "entities": len(registry.entities),  # also descriptions, groups and concepts used in facts
     }
-    return relations, registry, sentences
+    return relations, registry, sum(r.sentences for r in results)
 
 
 def _canonical(rel: Relation, registry: EntityRegistry) -> Relation:
@@ -146,10 +284,12 @@ def write_atomic(path: Path, content: str | bytes) -> None:
 
 def build(input_path: str | Path, out_dir: str | Path, model: str = DEFAULT_MODEL,
           lexicon_files: tuple[str, ...] = (), gazetteer_files: tuple[str, ...] = (),
-          max_nodes: int | None = MAX_NODES, progress: Progress | None = None) -> BuildResult:
+          max_nodes: int | None = MAX_NODES, progress: Progress | None = None, workers: int = 1,
+          incremental: bool = True) -> BuildResult:
     """Build the knowledge graph of the articles under ``input_path`` and write it to ``out_dir``.
 
-    Writes ``graph.ttl``, ``graph.trig`` (one named graph per document), ``ontology.ttl``, ``relations.csv``, ``entities.csv``, ``analysis.json`` and
+    Unchanged articles are taken from the cache in ``out_dir/.kg-cache`` (``incremental=False`` parses
+    everything); ``workers`` > 1 parses in that many processes. Writes ``graph.ttl``, ``graph.trig`` (one named graph per document), ``ontology.ttl``, ``relations.csv``, ``entities.csv``, ``analysis.json`` and
     ``graph.html``. Every file is replaced atomically, and only once everything has been computed, so a
     failed build leaves the previous outputs whole.
     """
@@ -170,7 +310,10 @@ def build(input_path: str | Path, out_dir: str | Path, model: str = DEFAULT_MODE
 
     t = time.perf_counter()
     say(f"parsing with spaCy model {model} …")
-    relations, registry, sentences = extract_corpus(documents, model, lexicon_files, gazetteer_files, say)
+    cache_stats: dict = {}
+    relations, registry, sentences = extract_corpus(
+        documents, model, lexicon_files, gazetteer_files, say, workers=workers,
+        cache_dir=out / ".kg-cache" if incremental else None, stats=cache_stats)
     stages["parse+extract"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -191,6 +334,7 @@ def build(input_path: str | Path, out_dir: str | Path, model: str = DEFAULT_MODE
     analysis["relation_mentions"] = len(relations)
     analysis["negated_mentions"] = sum(r.negated for r in relations)
     analysis["entity_resolution"] = registry.stats
+    analysis["build"] = {**cache_stats, "workers": workers}
     stages["analysis"] = time.perf_counter() - t
 
     t = time.perf_counter()

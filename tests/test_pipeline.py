@@ -1,0 +1,59 @@
+"""Incremental builds and parallel parsing give exactly what a clean, serial build gives."""
+import shutil
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from kg.pipeline import build
+
+pytestmark = pytest.mark.slow
+
+ARTICLES = {
+    "a.txt": "Peru signed the Lima Accord on Friday. Chile declined to sign.",
+    "b.txt": "Kenya and Ghana met in Accra. Ghana proposed a charter on ocean data.",
+    "c.txt": "Japan hosted the G7 summit. Canada praised the summit.",
+}
+
+
+def _same(out1, out2):
+    rel1 = (out1 / "relations.csv").read_text(encoding="utf-8")
+    rel2 = (out2 / "relations.csv").read_text(encoding="utf-8")
+    assert rel1 == rel2
+    assert isomorphic(Graph().parse(out1 / "graph.ttl"), Graph().parse(out2 / "graph.ttl"))
+
+
+def test_incremental_rebuild_parses_only_changes_and_equals_a_clean_build(tmp_path, nlp):
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (src / name).write_text(ARTICLES[name], encoding="utf-8")
+    out = tmp_path / "out"
+    first = build(src, out)
+    assert first.analysis["build"]["parsed_documents"] == 2
+
+    (src / "c.txt").write_text(ARTICLES["c.txt"], encoding="utf-8")  # add one article
+    second = build(src, out)
+    assert second.analysis["build"] == {"cached_documents": 2, "parsed_documents": 1, "workers": 1}
+    clean = tmp_path / "clean"
+    build(src, clean, incremental=False)
+    _same(out, clean)
+
+    (src / "a.txt").unlink()  # remove one: its facts go
+    third = build(src, out)
+    assert third.analysis["build"]["parsed_documents"] == 0
+    assert "Lima Accord" not in (out / "relations.csv").read_text(encoding="utf-8")
+    shutil.rmtree(clean)
+    build(src, clean, incremental=False)
+    _same(out, clean)
+
+
+def test_workers_give_the_same_graph(tmp_path, nlp):
+    src = tmp_path / "src"
+    src.mkdir()
+    for name, text in ARTICLES.items():
+        (src / name).write_text(text, encoding="utf-8")
+    build(src, tmp_path / "serial", incremental=False)
+    result = build(src, tmp_path / "parallel", incremental=False, workers=2)
+    assert result.analysis["build"]["workers"] == 2
+    _same(tmp_path / "serial", tmp_path / "parallel")
