@@ -320,6 +320,15 @@ _MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "jul
                     "saturday", "sunday"}
 
 
+def _common_words(doc: Doc) -> set[str]:
+    """The nouns, verbs and adjectives the document writes in lower case (computed once per Doc)."""
+    cached = doc.user_data.get("kg_common_words")
+    if cached is None:
+        cached = doc.user_data["kg_common_words"] = {t.text for t in doc if t.pos_ in {"NOUN", "VERB", "ADJ"}
+                                                     and t.text.islower()}
+    return cached
+
+
 def _not_a_name(doc: Doc, m: EntityMention) -> bool:
     """Spans the NER took for names that the article itself shows are ordinary words: a one-word
     "name" the article also writes in lower case ("Summit" / "summit", "Meeting"), month and day names,
@@ -338,7 +347,7 @@ def _not_a_name(doc: Doc, m: EntityMention) -> bool:
         prev = doc[word.i - 1] if word.i >= 2 else None
         if prev is not None and prev.lower_ == "of" and gaz_title_word(doc[word.i - 2]):
             return True  # "Secretary of State": part of a title
-        if any(t.text == word.lower_ and t.pos_ in {"NOUN", "VERB", "ADJ"} for t in doc) and word.lower_ != word.text:
+        if word.lower_ != word.text and word.lower_ in _common_words(doc):
             return True
     if m.type == "Group" and span.root.dep_ in {"amod", "compound", "nmod"}:
         return True

@@ -1,7 +1,16 @@
-"""Files → documents: find the articles under a path and read them as text."""
+"""Files → documents: find the articles under a path and read them as text.
+
+Formats: ``.txt``; ``.md`` (markup cleaned); ``.html``/``.htm`` (main text, title, author and date via
+trafilatura); ``.pdf`` (pypdf, lines reflowed into paragraphs); ``.jsonl`` and ``.csv`` news dumps (one
+article per row, with a ``text``/``body``/``content`` field and optional ``title``, ``date``, ``url``,
+``author``). Bad input is never fatal: every file that cannot be used is reported with the reason.
+"""
 from __future__ import annotations
 
 import hashlib
+import io
+import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +19,9 @@ from typing import Iterator
 from .errors import InputError
 
 #: File suffixes read as articles.
-SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".jsonl", ".ndjson", ".csv")
+#: Field names that hold an article's text in JSONL/CSV dumps, in order of preference.
+TEXT_FIELDS = ("text", "body", "content", "article", "maintext")
 
 
 @dataclass(frozen=True)
@@ -113,52 +124,201 @@ def _title_of(text: str) -> str:
     return ""
 
 
-def find_files(path: str | Path) -> list[Path]:
-    """The article files under ``path`` (a file or a folder, searched recursively), sorted by name."""
+def find_files(path: str | Path, problems: list[Skipped] | None = None) -> list[Path]:
+    """The article files under ``path`` (a file or a folder, searched recursively, following symbolic
+    links but never into a loop), sorted by their path under ``path``."""
     root = Path(path)
     if not root.exists():
         raise InputError(f"{root}: no such file or folder; give the folder of articles to read")
     if root.is_file():
         return [root]
-    files = [p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES]
+    files: list[Path] = []
+    visited: set[str] = set()
+
+    def walk(folder: Path) -> None:
+        real = os.path.realpath(folder)
+        if real in visited:
+            _skip(problems, str(folder.relative_to(root)) or ".", "folder already read (symbolic link loop); skipped")
+            return
+        visited.add(real)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            _skip(problems, str(folder.relative_to(root)) or ".", f"cannot list ({exc.strerror or exc})")
+            return
+        for entry in entries:
+            p = Path(entry.path)
+            try:
+                if entry.is_dir():
+                    walk(p)
+                elif entry.is_file() and p.suffix.lower() in SUFFIXES:
+                    files.append(p)
+            except OSError as exc:
+                _skip(problems, str(p.relative_to(root)), f"cannot read ({exc.strerror or exc})")
+
+    walk(root)
     return sorted(files, key=lambda p: str(p.relative_to(root)))
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Text from bytes: UTF-8 (with or without BOM) when valid, else the encoding charset-normalizer
+    detects. Returns the text and the encoding used."""
+    try:
+        return raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(raw).best()
+        if best is not None:
+            return str(best), best.encoding
+    except ImportError:  # pragma: no cover - charset-normalizer comes with spaCy's dependencies
+        pass
+    return raw.decode("cp1252", errors="replace"), "cp1252"
+
+
+def reflow(text: str) -> str:
+    """Join the hard-wrapped lines of PDF text into paragraphs (a blank line or an indented or short,
+    sentence-final line ends a paragraph); undo hyphenation at line ends."""
+    text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)
+    paragraphs, current = [], []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            continue
+        current.append(stripped)
+        if stripped.endswith((".", "?", "!", ":", '"', "”")) and len(stripped) < 60:
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return "\n\n".join(paragraphs)
+
+
+def _records(file: Path, raw: bytes) -> Iterator[tuple[str, dict]]:
+    """(suffix, record) for each article in a JSONL or CSV dump."""
+    text, _ = decode(raw)
+    if file.suffix.lower() == ".csv":
+        import csv
+
+        csv.field_size_limit(50_000_000)
+        yield from ((str(n), row) for n, row in enumerate(csv.DictReader(io.StringIO(text)), start=1))
+        return
+    for n, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield str(n), {"__error__": f"line {n} is not JSON ({exc.msg})"}
+                continue
+            yield str(n), item if isinstance(item, dict) else {"__error__": f"line {n} is not a JSON object"}
+
+
+def _html(raw: bytes) -> tuple[str, dict]:
+    import trafilatura
+
+    text, _ = decode(raw)
+    extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
+    if extracted is None:
+        return "", {}
+    data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    body = data.get("text") or ""
+    meta = {k: data[k] for k in ("title", "date", "author", "url") if data.get(k)}
+    if meta.get("title") and not body.startswith(meta["title"]):
+        body = f"{meta['title']}\n\n{body}"
+    return body, meta
+
+
+def _pdf(file: Path) -> tuple[str, dict]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(file))
+    text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
+    meta = {}
+    info = reader.metadata or {}
+    if info.get("/Title"):
+        meta["title"] = str(info["/Title"])
+    if info.get("/Author"):
+        meta["author"] = str(info["/Author"])
+    return reflow(text), meta
 
 
 def read_documents(path: str | Path, skipped: list[Skipped] | None = None) -> Iterator[Document]:
     """Yield a :class:`Document` per readable article under ``path``.
 
-    Files that cannot be used are not fatal: each is appended to ``skipped`` with the reason.
+    Files that cannot be used are not fatal: each is appended to ``skipped`` with the reason (and
+    files read with a caveat, with ``used=True``). Identical texts are read once.
     """
     root = Path(path)
     seen: set[str] = set()
-    for file in find_files(root):
+    for file in find_files(root, skipped):
         rel = file.name if root.is_file() else str(file.relative_to(root))
+        suffix = file.suffix.lower()
         try:
             raw = file.read_bytes()
         except OSError as exc:
             _skip(skipped, rel, f"cannot read ({exc.strerror or exc})")
             continue
-        if b"\x00" in raw[:4096]:
+        if suffix == ".pdf":
+            try:
+                candidates = [(rel, *_pdf(file))]
+            except Exception as exc:  # pypdf raises many types on damaged files
+                _skip(skipped, rel, f"not a readable PDF ({type(exc).__name__})")
+                continue
+        elif b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             _skip(skipped, rel, "binary file, not text")
             continue
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252", errors="replace")
-            _skip(skipped, rel, "not UTF-8; decoded as Windows-1252", used=True)
-        if file.suffix.lower() == ".md" or "<sup>" in text or "**" in text:
-            text = clean_markup(text)
-        if not text.strip():
-            _skip(skipped, rel, "empty file")
-            continue
-        text = separate_datelines(text)
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        if digest in seen:
-            _skip(skipped, rel, "same text as an earlier file; read once")
-            continue
-        seen.add(digest)
-        date = find_date(text)
-        yield Document(id=rel, text=text, path=str(file), title=_title_of(text), meta={"date": date} if date else {})
+        elif suffix in {".html", ".htm"}:
+            candidates = [(rel, *_html(raw))]
+        elif suffix in {".jsonl", ".ndjson", ".csv"}:
+            candidates = []
+            for n, record in _records(file, raw):
+                if "__error__" in record:
+                    _skip(skipped, f"{rel}#{n}", record["__error__"])
+                    continue
+                if not any(f in record for f in TEXT_FIELDS):
+                    _skip(skipped, f"{rel}#{n}", f"no text field (a row needs one of {', '.join(TEXT_FIELDS)})")
+                    continue
+                body = next((str(record[f]) for f in TEXT_FIELDS if record.get(f)), "")
+                meta = {k: str(record[k]) for k in ("title", "date", "url", "author") if record.get(k)}
+                if meta.get("title") and not body.startswith(meta["title"]):
+                    body = f"{meta['title']}\n\n{body}"
+                candidates.append((f"{rel}#{record.get('id') or n}", body, meta))
+            if not candidates:
+                continue
+        else:
+            text, encoding = decode(raw)
+            if encoding != "utf-8":
+                _skip(skipped, rel, f"not UTF-8; read as {encoding}", used=True)
+            if suffix in {".md", ".markdown"} or "<sup>" in text or "**" in text:
+                text = clean_markup(text)
+            candidates = [(rel, text, {})]
+        for doc_id, text, meta in candidates:
+            if not text.strip():
+                _skip(skipped, doc_id, "empty: no text to read")
+                continue
+            text = separate_datelines(text.replace("\r\n", "\n"))
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            if digest in seen:
+                _skip(skipped, doc_id, "same text as an earlier article; read once")
+                continue
+            seen.add(digest)
+            meta = dict(meta)
+            date = _iso_date(meta.get("date", "")) or find_date(text)
+            if date:
+                meta["date"] = date
+            else:
+                meta.pop("date", None)
+            yield Document(id=doc_id, text=text, path=str(file), title=meta.get("title") or _title_of(text), meta=meta)
+
+
+def _iso_date(value: str) -> str:
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    return m.group(0) if m else (find_date(value) if value else "")
 
 
 def _skip(skipped: list[Skipped] | None, path: str, reason: str, used: bool = False) -> None:

@@ -23,7 +23,7 @@ from .gazetteer import Gazetteer
 from .ingest import Document, Skipped, read_documents
 from .lexicon import Lexicon
 from .nlp import DEFAULT_MODEL, build_pipeline
-from .rdf import build_graph, ontology_for, to_dataset
+from .rdf import build_graph, ontology_for, serialize_fast, to_dataset
 from .viz import MAX_NODES, render_html
 
 #: Columns of ``relations.csv``, in order.
@@ -111,16 +111,58 @@ def _model_version(model: str) -> str:
     return build_pipeline(model).meta.get("version", "")
 
 
+#: Articles longer than this are parsed in pieces split at paragraph breaks (bounded memory; spaCy
+#: refuses texts over ``nlp.max_length``, a million characters). References do not cross pieces.
+CHUNK_CHARS = 100_000
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) pieces of at most about ``size`` characters, cut at paragraph or line breaks.
+
+    >>> [(o, len(p)) for o, p in chunks("a" * 5 + "\\n\\n" + "b" * 5, size=6)]
+    [(0, 6), (6, 6)]
+    """
+    if len(text) <= size:
+        return [(0, text)]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = max(text.rfind("\n\n", start, end), text.rfind("\n", start, end), text.rfind(". ", start, end))
+            end = cut + 1 if cut > start else end
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
 def process(documents: list[Document], settings: Settings, batch_size: int = 16) -> Iterator[DocResult]:
     """Parse and extract documents one by one (a stream: each Doc is dropped after extraction)."""
     nlp = build_pipeline(settings.model, settings.gazetteer_files, settings.lexicon_files)
     extractor = Extractor(Lexicon.load(settings.lexicon_files), Gazetteer.load(settings.gazetteer_files))
-    stream = ((d.text, d) for d in documents)
-    for doc, document in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+    stream = ((piece, (document, offset, last)) for document in documents
+              for offset, piece, last in _pieces(document.text))
+    current: DocResult | None = None
+    for doc, (document, offset, last) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         doc._.kg_doc_id = document.id
-        found = extractor.extract(doc, document.id)
-        names = [[m.key, m.label, m.type, doc[m.start:m.end].text] for m in doc._.kg_mentions or [] if m.how in NAMING]
-        yield DocResult(document.id, document.checksum, sum(1 for _ in doc.sents), [r.as_dict() for r in found], names)
+        if current is None:
+            current = DocResult(document.id, document.checksum, 0, [], [])
+        for r in extractor.extract(doc, document.id):
+            data = r.as_dict()
+            data.update(start_char=r.start_char + offset, end_char=r.end_char + offset,
+                        sentence_index=r.sentence_index + current.sentences)
+            current.relations.append(data)
+        current.names += [[m.key, m.label, m.type, doc[m.start:m.end].text]
+                          for m in doc._.kg_mentions or [] if m.how in NAMING]
+        current.sentences += sum(1 for _ in doc.sents)
+        if last:
+            yield current
+            current = None
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str, bool]]:
+    parts = chunks(text)
+    for n, (offset, piece) in enumerate(parts):
+        yield offset, piece, n == len(parts) - 1
 
 
 def _process_batch(args: tuple[list[Document], Settings]) -> list[DocResult]:
@@ -319,8 +361,8 @@ def build(input_path: str | Path, out_dir: str | Path, model: str = DEFAULT_MODE
     t = time.perf_counter()
     lexicon = Lexicon.load(tuple(lexicon_files))
     graph = build_graph(documents, relations, registry.entities.values(), lexicon)
-    turtle = graph.serialize(format="turtle")
-    trig = to_dataset(graph).serialize(format="trig")
+    turtle = serialize_fast(graph)
+    trig = serialize_fast(to_dataset(graph), "trig")
     ontology = ontology_for(lexicon).serialize(format="turtle")
     stages["rdf"] = time.perf_counter() - t
     say(f"RDF graph: {len(graph)} triples")

@@ -31,6 +31,14 @@ ONTOLOGY_IRI = "https://w3id.org/kg-news/ontology#"
 ENTITY_IRI = "https://w3id.org/kg-news/id/"
 
 KGID = Namespace(ENTITY_IRI)
+#: Prefixes declared in the Turtle and TriG kg writes.
+OUTPUT_PREFIXES = {
+    "kg": ONTOLOGY_IRI, "kgid": ENTITY_IRI, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#", "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "wd": "http://www.wikidata.org/entity/", "wdt": "http://www.wikidata.org/prop/direct/",
+    "schema": "https://schema.org/", "prov": "http://www.w3.org/ns/prov#", "dcterms": "http://purl.org/dc/terms/",
+}
 WD = Namespace("http://www.wikidata.org/entity/")
 
 
@@ -256,3 +264,42 @@ def validate(graph: Graph) -> tuple[bool, str]:
                            format="turtle")
     conforms, _, text = shacl_validate(graph, shacl_graph=shapes, inference="none", advanced=True)
     return bool(conforms), text
+
+
+def _ox_term(term):
+    import pyoxigraph as ox
+    from rdflib import BNode
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+def serialize_fast(graph: Graph, fmt: str = "turtle") -> str:
+    """Turtle (or TriG for a Dataset) written by Oxigraph's serializer, which is many times faster than
+    rdflib's on large graphs; the same triples, kg's prefixes declared."""
+    import pyoxigraph as ox
+
+    prefixes = dict(OUTPUT_PREFIXES)
+    cache: dict = {}
+
+    def t(term):
+        found = cache.get(term)
+        if found is None:
+            found = cache[term] = _ox_term(term)
+        return found
+
+    if fmt == "trig":
+        quads = []
+        for g in graph.graphs():
+            name = ox.DefaultGraph() if g.identifier == graph.default_graph.identifier else t(g.identifier)
+            quads += [ox.Quad(t(s), t(p), t(o), name) for s, p, o in g]
+        return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes).decode("utf-8")
+    triples = [ox.Triple(t(s), t(p), t(o)) for s, p, o in graph]
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")

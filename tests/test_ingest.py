@@ -32,13 +32,78 @@ def test_bad_files_are_reported_not_fatal(tmp_path: Path):
     docs = list(read_documents(tmp_path, skipped))
     assert sorted(d.id for d in docs) == ["dup.txt", "latin1.txt"]  # files are read in name order
     reasons = {s.path: s.reason for s in skipped}
-    assert reasons["empty.txt"] == "empty file"
+    assert reasons["empty.txt"] == "empty: no text to read"
     assert "binary" in reasons["binary.txt"]
     assert "same text" in reasons["good.txt"]
-    assert "Windows-1252" in reasons["latin1.txt"]
+    assert reasons["latin1.txt"].startswith("not UTF-8; read as")
     assert next(d for d in docs if d.id == "latin1.txt").text.startswith("Café")
 
 
 def test_missing_path_is_a_clear_error(tmp_path: Path):
     with pytest.raises(InputError, match="no such file or folder"):
         find_files(tmp_path / "nope")
+
+
+def _pdf_bytes(lines: list[str]) -> bytes:
+    """A minimal one-page PDF showing ``lines`` (enough for pypdf to extract the text)."""
+    content = "BT /F1 11 Tf 72 720 Td 14 TL " + " ".join(f"({l}) Tj T*" for l in lines) + " ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for n, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{n} 0 obj\n{obj}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def test_other_formats(tmp_path: Path):
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Accord signed</title></head><body><nav>Menu Home</nav><article><h1>Accord signed</h1>"
+        "<p>Peru signed the Lima Accord on Friday, officials said in a statement to the press.</p>"
+        "<p>Chile declined to sign the accord, citing concerns about its enforcement provisions.</p></article>"
+        "<footer>Copyright</footer></body></html>", encoding="utf-8")
+    (tmp_path / "dump.jsonl").write_text(
+        '{"id": "a1", "title": "Talks", "text": "Kenya met Ghana.", "date": "2024-05-01", "url": "https://example.org/a1"}\n'
+        '{"id": "a2", "body": "Japan hosted the summit."}\n'
+        'not json\n', encoding="utf-8")
+    (tmp_path / "dump.csv").write_text('title,content\nDeal,"Italy made a deal with Albania."\n', encoding="utf-8")
+    (tmp_path / "brief.pdf").write_bytes(_pdf_bytes(["France signed the Paris", "Agreement in December."]))
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
+    skipped = []
+    docs = {d.id: d for d in read_documents(tmp_path, skipped)}
+    assert "Peru signed the Lima Accord" in docs["page.html"].text and "Menu" not in docs["page.html"].text
+    assert docs["page.html"].title == "Accord signed"
+    assert docs["dump.jsonl#a1"].meta == {"title": "Talks", "date": "2024-05-01", "url": "https://example.org/a1"}
+    assert docs["dump.jsonl#a2"].text == "Japan hosted the summit."
+    assert docs["dump.csv#1"].text.endswith("Italy made a deal with Albania.")
+    assert "France signed the Paris Agreement in December." in docs["brief.pdf"].text
+    reasons = {s.path: s.reason for s in skipped}
+    assert "not JSON" in reasons["dump.jsonl#3"]
+    assert "not a readable PDF" in reasons["broken.pdf"]
+
+
+def test_symlink_loops_and_unreadable_files(tmp_path: Path):
+    import os
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("Peru signed the Lima Accord.", encoding="utf-8")
+    os.symlink(tmp_path, tmp_path / "sub" / "loop")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Chile signed it.", encoding="utf-8")
+    secret.chmod(0)
+    skipped = []
+    docs = list(read_documents(tmp_path, skipped))
+    assert [d.id for d in docs if d.id.endswith("a.txt")] == ["sub/a.txt"]  # read once, no endless loop
+    reasons = {s.path: s.reason for s in skipped}
+    assert any("symbolic link loop" in r for r in reasons.values())
+    if os.geteuid() != 0:  # root reads any file
+        assert reasons["secret.txt"].startswith("cannot read")

@@ -57,3 +57,21 @@ def test_workers_give_the_same_graph(tmp_path, nlp):
     result = build(src, tmp_path / "parallel", incremental=False, workers=2)
     assert result.analysis["build"]["workers"] == 2
     _same(tmp_path / "serial", tmp_path / "parallel")
+
+
+def test_long_articles_are_parsed_in_pieces_with_true_offsets(tmp_path, nlp, monkeypatch):
+    import kg.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 200)
+    filler = "The weather in the capital was mild for the season and markets were calm. " * 6
+    text = filler + "\n\n" + "Peru signed the Lima Accord on Friday.\n\n" + filler + "\n\nChile declined to sign the Lima Accord.\n"
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "long.txt").write_text(text, encoding="utf-8")
+    result = build(src, tmp_path / "out", incremental=False)
+    got = {(r.subject_label, r.predicate, r.object_label, r.negated): r for r in result.relations}
+    peru = got[("Peru", "signed", "Lima Accord", False)]
+    chile = got[("Chile", "signed", "Lima Accord", True)]
+    for rel in (peru, chile):
+        assert text[rel.start_char:rel.end_char].strip() == rel.sentence
+    assert chile.sentence_index > peru.sentence_index
