@@ -81,6 +81,8 @@ class KG(DefinedNamespace):
     title: URIRef
     checksum: URIRef
     date: URIRef
+    url: URIRef
+    author: URIRef
     mentionCount: URIRef
     pagerank: URIRef
 
@@ -161,6 +163,10 @@ def build_graph(documents: Iterable[Document], relations: Iterable[Relation], en
         g.add((iri, KG.checksum, Literal(doc.checksum)))
         if doc.meta.get("date"):
             g.add((iri, KG.date, Literal(doc.meta["date"], datatype=XSD.date)))
+        if doc.meta.get("url"):
+            g.add((iri, KG.url, Literal(doc.meta["url"], datatype=XSD.anyURI)))
+        if doc.meta.get("author"):
+            g.add((iri, KG.author, Literal(doc.meta["author"])))
     for entity in entities:
         iri = entity_iri(entity.key)
         g.add((iri, RDF.type, class_iri(entity.type)))

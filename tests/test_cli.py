@@ -83,6 +83,21 @@ def test_named_queries_list_and_run(built, capsys):
     assert "no named query 'nope'" in capsys.readouterr().err
 
 
+def test_document_metadata_reaches_the_graph(tmp_path, nlp, capsys):
+    src = tmp_path / "dump"
+    src.mkdir()
+    (src / "news.jsonl").write_text('{"id": "n1", "title": "Accord", "text": "Peru signed the Lima Accord.", '
+                                    '"date": "2024-03-05", "url": "https://news.example/n1", "author": "A. Writer"}\n',
+                                    encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(src), "--out", str(out), "-q"]) == 0
+    capsys.readouterr()
+    q = "SELECT ?title ?date ?url ?author WHERE { ?d kg:fileName ?f ; kg:title ?title ; kg:date ?date ; kg:url ?url ; kg:author ?author }"
+    assert main(["query", str(out), q, "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "Accord,2024-03-05,https://news.example/n1,A. Writer"
+    assert main(["validate", str(out)]) == 0
+
+
 def test_validate_and_export(built, capsys):
     out, _ = built
     assert main(["validate", str(out)]) == 0
