@@ -60,6 +60,8 @@ def to_networkx(g: Graph, include_negated: bool = False) -> nx.MultiDiGraph:
             "assertion": str(a),
             "sentence": str(g.value(a, KG.sentence) or ""),
             "document": str(doc_name or ""),
+            "title": str(g.value(doc, KG.title) or "") if doc is not None else "",
+            "date": str(g.value(doc, KG.date) or "") if doc is not None else "",
             "confidence": float(conf) if conf is not None else 0.0,
             "modality": str(g.value(a, KG.modality) or ""),
         })
