@@ -512,12 +512,14 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
             acr = doc[m.end + 1].text
             if _is_acronym_of(acr, m.label) or (acr.isupper() and 2 <= len(acr) <= 6):
                 aliases[acr] = m
-    # short names: "the Commission" after "the European Commission" (the head noun of a longer name)
+    # short names: "the Commission" after "the European Commission" (the head noun of a longer name);
+    # the latest such name before the short one wins ("the Council" after "the Council of the EU")
+    short_names: dict[str, list[EntityMention]] = {}
     for m in mentions:
         if type_group(m.type) == "Actor" and m.type not in {"Person", "Country", "Group"} and m.end - m.start >= 2:
             head = name_head(m.label)
             if head and head[0].isalpha():
-                aliases[head[:1].upper() + head[1:]] = m
+                short_names.setdefault(head[:1].upper() + head[1:], []).append(m)
     # people: full names first, then surnames/first names/honorific forms resolve to them
     full_names = [m for m in mentions if m.type == "Person" and len(m.label.split()) >= 2]
     titles: dict[str, list[tuple[int, str]]] = {}
@@ -548,6 +550,11 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
                 and aliases[m.label].start < m.start:
             a = aliases[m.label]
             m = EntityMention(m.start, m.end, a.key, a.label, a.type, "acronym")
+        elif m.label in short_names and m.how == "ner" and m.end - m.start == 1:
+            earlier = [x for x in short_names[m.label] if x.start < m.start and x.key != m.key]
+            if earlier:
+                a = earlier[-1]
+                m = EntityMention(m.start, m.end, a.key, a.label, a.type, "acronym")
         resolved.append(m)
     resolved = _link_descriptions(doc, resolved)
     doc._.kg_mentions = resolved
@@ -623,9 +630,13 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
     sents = list(doc.sents)
     sent_of = {t.i: k for k, s in enumerate(sents) for t in s} if sents else {}
     for d in described:
-        later = [n for n in named if n.start > d.start and n.type == d.type
+        # the same kind of thing: the same class, or any document for a generic one ("a package of
+        # amendments … the so-called digital omnibus")
+        same = (lambda x: x.type == d.type or (type_group(x.type) == type_group(d.type) == "Document"
+                                               and "Document" in {x.type, d.type}))
+        later = [n for n in named if n.start > d.start and same(n)
                  and sent_of.get(n.start, 0) - sent_of.get(d.start, 0) <= 6]
-        rivals = [x for x in described if x is not d and x.type == d.type and d.start < x.start
+        rivals = [x for x in described if x is not d and same(x) and d.start < x.start
                   and (not later or x.start < later[0].start)]
         if later and not rivals:
             name = later[0]

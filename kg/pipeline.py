@@ -92,9 +92,22 @@ class Settings:
         from . import __version__
         from .extract import EXTRACTOR_VERSION
 
-        parts = [__version__, EXTRACTOR_VERSION, spacy.__version__, self.model, _model_version(self.model),
+        parts = [__version__, EXTRACTOR_VERSION, _code_digest(), spacy.__version__, self.model, _model_version(self.model),
                  Lexicon.load(self.lexicon_files).version, Gazetteer.load(self.gazetteer_files).version]
         return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def _code_digest() -> str:
+    """A digest of kg's own code and data files: results cached by another version are never reused."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in {".py", ".toml", ".ttl", ".rq", ".html"} and "__pycache__" not in path.parts:
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _model_version(model: str) -> str:
