@@ -124,10 +124,6 @@ def _fold(name: str) -> str:
     return re.sub(r"[^0-9a-z]+", " ", normalise_name(name).casefold()).strip()
 
 
-def _words(name: str) -> set[str]:
-    return {w for w in _fold(name).split() if w not in _STOP}
-
-
 class _Normaliser:
     def __init__(self, aliases: dict[str, str]):
         self.gazetteer = Gazetteer.load()

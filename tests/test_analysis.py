@@ -61,3 +61,11 @@ def test_find_node_by_label_alias_or_gazetteer():
     assert find_node(g, "French Republic", {"country/france": ["French Republic"]}) == "country/france"
     with pytest.raises(KeyError, match="did you mean France"):
         find_node(g, "Frnace")
+
+
+def test_predicate_subgraph_is_a_view_of_one_predicate():
+    from kg.analysis import predicate_subgraph
+
+    g = to_networkx(small_graph())
+    signed = predicate_subgraph(g, "signed")
+    assert list(signed.edges()) == [("country/france", "document/paris-agreement")]
