@@ -389,6 +389,11 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import logging
+
+    # parsers of damaged PDFs and HTML log warnings of their own; kg reports each file in one line
+    for noisy in ("pypdf", "trafilatura", "htmldate", "courlan"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
     parser = make_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

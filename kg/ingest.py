@@ -138,7 +138,7 @@ def find_files(path: str | Path, problems: list[Skipped] | None = None) -> list[
     def walk(folder: Path) -> None:
         real = os.path.realpath(folder)
         if real in visited:
-            _skip(problems, str(folder.relative_to(root)) or ".", "folder already read (symbolic link loop); skipped")
+            _skip(problems, str(folder.relative_to(root)) or ".", "folder already read (symbolic link loop)")
             return
         visited.add(real)
         try:

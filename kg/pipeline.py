@@ -359,7 +359,8 @@ def build(input_path: str | Path, out_dir: str | Path, model: str = DEFAULT_MODE
     for s in skipped:
         say(f"{s.path}: {s.reason}" + ("" if s.used else "; skipped"))
     if not documents:
-        raise InputError(f"{input_path}: no readable .txt or .md article found; point kg at a folder of articles")
+        raise InputError(f"{input_path}: no readable article found (.txt, .md, .html, .pdf, .jsonl, .csv); "
+                         f"point kg at a folder of articles")
     stages["read"] = time.perf_counter() - t
     say(f"read {len(documents)} documents from {input_path}")
 

@@ -137,7 +137,7 @@ def test_errors_are_one_clear_line(argv, message, capsys, tmp_path):
 
 def test_empty_folder_is_an_error(tmp_path, capsys):
     assert main(["build", str(tmp_path), "--out", str(tmp_path / "o")]) == 2
-    assert "no readable .txt or .md article" in capsys.readouterr().err
+    assert "no readable article found" in capsys.readouterr().err
 
 
 def test_console_script_runs():

@@ -37,6 +37,7 @@ def test_malformed_corpus_builds_what_it_can(tmp_path, capsys, nlp):
                         ("good.txt", "same text"), ("rows.jsonl", "no text field"), ("bad.pdf", "not a readable PDF")]:
         assert any(name in line and words in line for line in err.splitlines()), (name, err)
     assert "Traceback" not in err
+    assert all(line.startswith("kg: ") for line in err.splitlines()), err  # nothing but kg's own lines
 
 
 def test_nothing_usable_is_an_error(tmp_path, capsys):
