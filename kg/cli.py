@@ -66,7 +66,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     result = build(args.input, args.out, model=args.model, lexicon_files=tuple(args.lexicon),
                    gazetteer_files=tuple(args.gazetteer), max_nodes=None if args.all_nodes else args.max_nodes,
-                   progress=progress, workers=args.workers, incremental=not args.no_cache)
+                   progress=progress, workers=args.workers, incremental=not args.no_cache, dask=args.dask)
     for name, path in result.outputs.items():
         progress(f"wrote {path}")
     print(f"kg: built {args.out}: {result.summary()} (total {time.perf_counter() - started:.1f} s)")
@@ -289,6 +289,9 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--all-nodes", action="store_true", help="draw every entity in graph.html")
     b.add_argument("--workers", "-j", type=int, default=1, metavar="N",
                    help="parse in N processes (one spaCy pipeline each; default 1)")
+    b.add_argument("--dask", metavar="ADDRESS",
+                   help="parse on a Dask distributed cluster (scheduler address, e.g. tcp://127.0.0.1:8786); "
+                        "needs pip install 'dask[distributed]' and kg on every worker")
     b.add_argument("--no-cache", action="store_true",
                    help="parse every article again instead of reusing unchanged ones from OUT/.kg-cache")
     b.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")

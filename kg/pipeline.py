@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 
 from .analysis import summarize, to_networkx
 from .entities import EntityRegistry
-from .errors import InputError
+from .errors import InputError, KGError
 from .extract import Extractor, Relation
 from .gazetteer import Gazetteer
 from .ingest import Document, Skipped, read_documents
@@ -183,6 +183,28 @@ def _process_batch(args: tuple[list[Document], Settings]) -> list[DocResult]:
     return list(process(documents, settings))
 
 
+def _on_dask(address: str, documents: list[Document], settings: Settings, batches: int) -> Iterator[DocResult]:
+    """Fan document batches out to a Dask distributed cluster at ``address``. Each worker process builds
+    the pipeline once (it is cached per process) and sends back plain results, never Docs."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise KGError("--dask needs the distributed package: pip install 'dask[distributed]'") from None
+    try:
+        client = Client(address, timeout=30)
+    except OSError as exc:
+        raise KGError(f"--dask {address}: cannot reach the scheduler ({exc})") from None
+    try:
+        n = max(batches, len(client.scheduler_info().get("workers", {})) * 2, 1)
+        size = max(1, -(-len(documents) // n))
+        chunks_ = [documents[i:i + size] for i in range(0, len(documents), size)]
+        futures = client.map(_process_batch, [(c, settings) for c in chunks_], pure=False)
+        for future in as_completed(futures):
+            yield from future.result()
+    finally:
+        client.close()
+
+
 class Cache:
     """Per-document results in ``<out>/.kg-cache/<fingerprint>/<sha256 of the text>.json``: a rebuild
     re-parses only new or changed articles. A change of model, lexicon, gazetteer or kg version gives a
@@ -215,7 +237,7 @@ class Cache:
 def extract_corpus(documents: list[Document], model: str = DEFAULT_MODEL, lexicon_files: tuple[str, ...] = (),
                    gazetteer_files: tuple[str, ...] = (), progress: Progress | None = None,
                    workers: int = 1, cache_dir: Path | None = None,
-                   stats: dict | None = None) -> tuple[list[Relation], EntityRegistry, int]:
+                   stats: dict | None = None, dask: str | None = None) -> tuple[list[Relation], EntityRegistry, int]:
     """Parse and extract every document; return relations with canonical keys, the entities, and the
     number of sentences.
 
@@ -246,7 +268,10 @@ def extract_corpus(documents: list[Document], model: str = DEFAULT_MODEL, lexico
         if progress:
             progress(f"[{done}/{len(todo)}] {result.doc_id}: {len(result.relations)} relations")
 
-    if workers > 1 and len(todo) > 1:
+    if dask and todo:
+        for result in _on_dask(dask, todo, settings, max(workers, 1)):
+            finished(result)
+    elif workers > 1 and len(todo) > 1:
         import multiprocessing
 
         chunks = [todo[i::workers] for i in range(workers) if todo[i::workers]]
@@ -340,7 +365,7 @@ def write_atomic(path: Path, content: str | bytes) -> None:
 def build(input_path: str | Path, out_dir: str | Path, model: str = DEFAULT_MODEL,
           lexicon_files: tuple[str, ...] = (), gazetteer_files: tuple[str, ...] = (),
           max_nodes: int | None = MAX_NODES, progress: Progress | None = None, workers: int = 1,
-          incremental: bool = True) -> BuildResult:
+          incremental: bool = True, dask: str | None = None) -> BuildResult:
     """Build the knowledge graph of the articles under ``input_path`` and write it to ``out_dir``.
 
     Unchanged articles are taken from the cache in ``out_dir/.kg-cache`` (``incremental=False`` parses
@@ -369,7 +394,7 @@ def build(input_path: str | Path, out_dir: str | Path, model: str = DEFAULT_MODE
     cache_stats: dict = {}
     relations, registry, sentences = extract_corpus(
         documents, model, lexicon_files, gazetteer_files, say, workers=workers,
-        cache_dir=out / ".kg-cache" if incremental else None, stats=cache_stats)
+        cache_dir=out / ".kg-cache" if incremental else None, stats=cache_stats, dask=dask)
     stages["parse+extract"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -390,7 +415,7 @@ def build(input_path: str | Path, out_dir: str | Path, model: str = DEFAULT_MODE
     analysis["relation_mentions"] = len(relations)
     analysis["negated_mentions"] = sum(r.negated for r in relations)
     analysis["entity_resolution"] = registry.stats
-    analysis["build"] = {**cache_stats, "workers": workers}
+    analysis["build"] = {**cache_stats, "workers": workers, **({"dask": dask} if dask else {})}
     stages["analysis"] = time.perf_counter() - t
 
     t = time.perf_counter()

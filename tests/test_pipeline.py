@@ -75,3 +75,17 @@ def test_long_articles_are_parsed_in_pieces_with_true_offsets(tmp_path, nlp, mon
     for rel in (peru, chile):
         assert text[rel.start_char:rel.end_char].strip() == rel.sentence
     assert chile.sentence_index > peru.sentence_index
+
+
+def test_dask_cluster_gives_the_same_graph(tmp_path, nlp):
+    distributed = pytest.importorskip("distributed", reason="dask[distributed] is in the dev extra")
+    src = tmp_path / "src"
+    src.mkdir()
+    for name, text in ARTICLES.items():
+        (src / name).write_text(text, encoding="utf-8")
+    build(src, tmp_path / "local", incremental=False)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster:
+        result = build(src, tmp_path / "dask", incremental=False, dask=cluster.scheduler_address)
+    assert result.analysis["build"]["dask"].startswith("tcp://127.0.0.1")
+    _same(tmp_path / "local", tmp_path / "dask")
