@@ -15,6 +15,7 @@ labels (``country/united-kingdom``, ``person/james-cleverly``), so IRIs are the 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -658,13 +659,22 @@ def mention_at(token: Token) -> EntityMention | None:
     return table.get(token.i)
 
 
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token offsets where sentences start (computed once per Doc: resolution asks often)."""
+    starts = doc.user_data.get("kg_sentence_starts")
+    if starts is None:
+        starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else []
+        doc.user_data["kg_sentence_starts"] = starts
+    return starts
+
+
 def _nearest_before(doc: Doc, before: int, accept, window_sents: int = 3,
                     prefer_subjects: bool = False) -> EntityMention | None:
-    sents = list(doc.sents) if doc.has_annotation("SENT_START") else []
+    starts = sentence_starts(doc)
     floor = 0
-    if sents:
-        idx = next((k for k, s in enumerate(sents) if s.start <= before < s.end), 0)
-        floor = sents[max(0, idx - window_sents)].start
+    if starts:
+        idx = max(0, bisect.bisect_right(starts, before) - 1)
+        floor = starts[max(0, idx - window_sents)]
     candidates = [m for m in doc._.kg_mentions or [] if floor <= m.start < before and accept(m)]
     if not candidates:
         return None

@@ -17,6 +17,7 @@ Role facts (officialOf, affiliatedWith) come from titles and possessives around 
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import asdict, dataclass
 from typing import Iterable, Iterator
 
@@ -25,8 +26,8 @@ from spacy.tokens import Doc, Span, Token
 if not Doc.has_extension("kg_offices"):
     Doc.set_extension("kg_offices", default=None)
 
-from .entities import (NON_ENTITY_LABELS, EntityMention, mention_at, plural_antecedent, noun_phrase_label, resolve_token,
-                       title_before)
+from .entities import (NON_ENTITY_LABELS, EntityMention, mention_at, noun_phrase_label, plural_antecedent,
+                       resolve_token, sentence_starts, title_before)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
 from .lexicon import Lexicon, Trigger
 
@@ -457,11 +458,11 @@ def _discourse_document(verb: Token, window_sents: int = 3, kinds: set[str] | fr
     """The document under discussion: the latest document named before ``verb`` in this or the
     previous few sentences (its last token), for verbs whose object is left implicit."""
     doc = verb.doc
-    sents = list(doc.sents)
-    idx = next((k for k, s in enumerate(sents) if s.start <= verb.i < s.end), 0)
-    floor = sents[max(0, idx - window_sents)].start
+    starts = sentence_starts(doc)
+    idx = max(0, bisect.bisect_right(starts, verb.i) - 1)
+    floor = starts[max(0, idx - window_sents)]
     # in this or the previous sentence: the most recent; else the most salient (most often mentioned)
-    near = sents[max(0, idx - 1)].start
+    near = starts[max(0, idx - 1)]
     close = [m for m in doc._.kg_mentions or [] if near <= m.start < verb.i and type_group(m.type) in kinds]
     if close:
         return doc[max(close, key=lambda m: m.start).end - 1]

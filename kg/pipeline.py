@@ -408,7 +408,8 @@ def build(input_path: str | Path, out_dir: str | Path, model: str = DEFAULT_MODE
 
     t = time.perf_counter()
     nxg = to_networkx(graph, include_negated=True)
-    asserted = to_networkx(graph)
+    asserted = nxg.copy()  # the same graph without the negated facts
+    asserted.remove_edges_from([(u, v, k) for u, v, k, d in nxg.edges(keys=True, data=True) if d.get("negated")])
     analysis = summarize(asserted)
     analysis["documents"] = len(documents)
     analysis["sentences"] = sentences
