@@ -68,3 +68,13 @@ def test_registry_uses_gazetteer_label_and_wikidata():
     reg = EntityRegistry(Gazetteer.load())
     e = reg.add("country/united-kingdom", "UK", "Country", alias="Britain")
     assert e.label == "United Kingdom" and e.wikidata == "Q145" and "Britain" in e.aliases
+
+
+def test_domain_terms_get_the_right_type(nlp):
+    doc = nlp("AI could reshape diplomacy. The AI Safety Summit produced the Bletchley Declaration. "
+              "The UK AI Security Institute tested models.")
+    types = {doc[m.start:m.end].text: m.type for m in doc._.kg_mentions}
+    assert types["AI"] == "Concept"  # not a place, whatever the statistical NER says
+    assert types["AI Safety Summit"] == "Summit"
+    assert types["the Bletchley Declaration"] == "Declaration"
+    assert any(t == "GovernmentBody" and "Security Institute" in text for text, t in types.items())
