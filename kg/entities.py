@@ -166,15 +166,23 @@ class EntityRegistry:
         """
         people = [e for e in self.entities.values() if e.type == "Person"]
         by_surname: dict[str, list[Entity]] = {}
+        by_first_name: dict[str, list[Entity]] = {}
         for person in people:
             parts = person.label.split()
             if len(parts) >= 2:
                 by_surname.setdefault(parts[-1], []).append(person)
+                by_first_name.setdefault(parts[0], []).append(person)
         merges = {}
         for person in people:
             parts = person.label.split()
-            if len(parts) == 1 and len(by_surname.get(parts[0], [])) == 1:
+            if len(parts) != 1:
+                continue
+            if len(by_surname.get(parts[0], [])) == 1:
                 merges[person.key] = by_surname[parts[0]][0].key
+            elif any(a.startswith(("Sir ", "Dame ")) for a in person.aliases) \
+                    and len(by_first_name.get(parts[0], [])) == 1:
+                # knights and dames go by their first name: "Sir Keir" is Keir Starmer
+                merges[person.key] = by_first_name[parts[0]][0].key
         for old, new in merges.items():
             self.merge(old, new)
         return merges
@@ -521,6 +529,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
             head = name_head(m.label)
             if head and head[0].isalpha():
                 short_names.setdefault(head[:1].upper() + head[1:], []).append(m)
+    doc.user_data["kg_story_starts"] = story_starts(doc, mentions)
     # people: full names first, then surnames/first names/honorific forms resolve to them
     full_names = [m for m in mentions if m.type == "Person" and len(m.label.split()) >= 2]
     titles: dict[str, list[tuple[int, str]]] = {}
@@ -541,18 +550,19 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     mentions.sort(key=lambda m: m.start)
     resolved = []
     for m in mentions:
+        story = story_start(doc, m.start)
         if m.type == "Person" and len(m.label.split()) == 1:
-            candidates = [f for f in full_names if m.label in f.label.split()]
+            candidates = [f for f in full_names if m.label in f.label.split() and story_start(doc, f.start) == story]
             if candidates:
                 before = [f for f in candidates if f.start < m.start]
                 best = before[-1] if before else candidates[0]
                 m = EntityMention(m.start, m.end, best.key, best.label, "Person", "surname")
         elif m.label in aliases and m.how == "ner" and aliases[m.label].key != m.key \
-                and aliases[m.label].start < m.start:
+                and story <= aliases[m.label].start < m.start:
             a = aliases[m.label]
             m = EntityMention(m.start, m.end, a.key, a.label, a.type, "acronym")
         elif m.label in short_names and m.how == "ner" and m.end - m.start == 1:
-            earlier = [x for x in short_names[m.label] if x.start < m.start and x.key != m.key]
+            earlier = [x for x in short_names[m.label] if story <= x.start < m.start and x.key != m.key]
             if earlier:
                 a = earlier[-1]
                 m = EntityMention(m.start, m.end, a.key, a.label, a.type, "acronym")
@@ -568,6 +578,94 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
             token_mention[i] = m
     doc._.kg_token_mention = token_mention
     return doc
+
+
+# --------------------------------------------------------------------------------------------------
+# Stories within one file
+
+
+def story_starts(doc: Doc, mentions: list[EntityMention], window: int = 3) -> list[int]:
+    """Token offsets where a new, unrelated story starts in a file that holds several (news pages often
+    do). A paragraph break is a story boundary when the vocabulary around it changes (TextTiling: the
+    nouns of the ``window`` paragraphs before and after share almost nothing, at a marked dip) *and*
+    the text after it names new people and none of the people named before it. References (titles,
+    surnames, definite descriptions, pronouns, acronyms) never cross a boundary.
+
+    Returns ``[0, …]``: the first story starts at 0.
+    """
+    import math
+    from collections import Counter
+
+    paras: list[tuple[int, int]] = []  # token spans of paragraphs
+    start = 0
+    for tok in doc:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            if tok.i + 1 > start:
+                paras.append((start, tok.i + 1))
+            start = tok.i + 1
+    if start < len(doc):
+        paras.append((start, len(doc)))
+    # headings, bylines and list items are too short to judge: they join the paragraph after them
+    merged: list[tuple[int, int]] = []
+    pending = None
+    for a, b in paras:
+        a = pending if pending is not None else a
+        if b - a < 12:
+            pending = a
+            continue
+        merged.append((a, b))
+        pending = None
+    if pending is not None and merged:
+        merged[-1] = (merged[-1][0], len(doc))
+    paras = merged
+    if len(paras) < 2 * window + 1:
+        return [0]
+    nouns = [Counter(t.lemma_.lower() for t in doc[a:b] if t.pos_ in {"NOUN", "PROPN"} and not t.is_stop
+                     and len(t.text) > 2) for a, b in paras]
+    # people by surname ("Mr Cleverly" is the James Cleverly named before)
+    people = [{m.label.split()[-1] for m in mentions if m.type == "Person" and a <= m.start < b and m.label}
+              for a, b in paras]
+
+    def cos(x: Counter, y: Counter) -> float:
+        num = sum(v * y[k] for k, v in x.items() if k in y)
+        den = math.sqrt(sum(v * v for v in x.values())) * math.sqrt(sum(v * v for v in y.values()))
+        return num / den if den else 0.0
+
+    gaps = []
+    for i in range(1, len(paras)):
+        left = sum(nouns[max(0, i - window):i], Counter())
+        right = sum(nouns[i:i + window], Counter())
+        gaps.append(cos(left, right))
+    depths = []
+    for i, g in enumerate(gaps):
+        lo, j = g, i
+        while j > 0 and gaps[j - 1] >= lo:
+            lo, j = gaps[j - 1], j - 1
+        hi, j = g, i
+        while j < len(gaps) - 1 and gaps[j + 1] >= hi:
+            hi, j = gaps[j + 1], j + 1
+        depths.append((lo - g) + (hi - g))
+    mean = sum(depths) / len(depths)
+    spread = math.sqrt(sum((d - mean) ** 2 for d in depths) / len(depths))
+    starts = [0]
+    for i, (g, depth) in enumerate(zip(gaps, depths), start=1):
+        if g >= 0.1 or depth <= mean + 1.5 * spread:
+            continue
+        before = set().union(*people[starts_index(paras, starts[-1]):i]) if i else set()
+        after = set().union(*people[i:i + window])
+        if before and after and not (after & before):
+            starts.append(paras[i][0])
+    return starts
+
+
+def starts_index(paras: list[tuple[int, int]], token: int) -> int:
+    return next((k for k, (a, _) in enumerate(paras) if a >= token), 0)
+
+
+def story_start(doc: Doc, i: int) -> int:
+    """The token offset where the story holding token ``i`` starts."""
+    starts = doc.user_data.get("kg_story_starts") or [0]
+    return starts[max(0, bisect.bisect_right(starts, i) - 1)]
 
 
 _OPEN_QUOTES = {'"', "“", "«", "'", "‘"}
@@ -675,6 +773,7 @@ def _nearest_before(doc: Doc, before: int, accept, window_sents: int = 3,
     if starts:
         idx = max(0, bisect.bisect_right(starts, before) - 1)
         floor = starts[max(0, idx - window_sents)]
+    floor = max(floor, story_start(doc, before))  # never reach into another story
     candidates = [m for m in doc._.kg_mentions or [] if floor <= m.start < before and accept(m)]
     if not candidates:
         return None
@@ -880,7 +979,7 @@ def resolve_token(token: Token) -> EntityMention | None:
             for abbr, full in gaz_titles_abbreviations(doc).items():
                 if title == abbr.lower():
                     title = full
-            earlier = [key for start, key in titles.get(title, []) if start < token.i]
+            earlier = [key for start, key in titles.get(title, []) if story_start(doc, token.i) <= start < token.i]
             if earlier:  # the person most recently introduced with this title
                 for m in doc._.kg_mentions or []:
                     if m.key == earlier[-1]:

@@ -27,7 +27,7 @@ if not Doc.has_extension("kg_offices"):
     Doc.set_extension("kg_offices", default=None)
 
 from .entities import (NON_ENTITY_LABELS, EntityMention, mention_at, noun_phrase_label, plural_antecedent,
-                       resolve_token, sentence_starts, title_before)
+                       resolve_token, sentence_starts, story_start, title_before)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
 from .lexicon import Lexicon, Trigger
 
@@ -460,15 +460,15 @@ def _discourse_document(verb: Token, window_sents: int = 3, kinds: set[str] | fr
     doc = verb.doc
     starts = sentence_starts(doc)
     idx = max(0, bisect.bisect_right(starts, verb.i) - 1)
-    floor = starts[max(0, idx - window_sents)]
+    floor = max(starts[max(0, idx - window_sents)], story_start(doc, verb.i))
     # in this or the previous sentence: the most recent; else the most salient (most often mentioned)
-    near = starts[max(0, idx - 1)]
+    near = max(starts[max(0, idx - 1)], floor)
     close = [m for m in doc._.kg_mentions or [] if near <= m.start < verb.i and type_group(m.type) in kinds]
     if close:
         return doc[max(close, key=lambda m: m.start).end - 1]
     seen: dict[str, list[EntityMention]] = {}
     for m in doc._.kg_mentions or []:
-        if m.start < verb.i and type_group(m.type) in kinds:
+        if floor <= m.start < verb.i and type_group(m.type) in kinds:
             seen.setdefault(m.key, []).append(m)
     recent = {k: ms for k, ms in seen.items() if max(m.start for m in ms) >= floor}
     if not recent:

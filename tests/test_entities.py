@@ -78,3 +78,36 @@ def test_domain_terms_get_the_right_type(nlp):
     assert types["AI Safety Summit"] == "Summit"
     assert types["the Bletchley Declaration"] == "Declaration"
     assert any(t == "GovernmentBody" and "Security Institute" in text for text, t in types.items())
+
+
+TWO_STORIES = """Prime Minister Anna Berg of Norway met oil investors in Oslo on Monday to discuss the sovereign wealth fund.
+Ms Berg told the investors that the fund would keep its ethical guidelines and its long-term strategy.
+Analysts said the fund's returns on equities and bonds had beaten expectations for the third year running.
+The investors asked about dividends, currency risks and the outlook for energy prices in the coming quarter.
+Heavy rains flooded the northern districts of Lima on Tuesday, forcing thousands of families from their homes.
+Mayor Jorge Ruiz said rescue teams had reached most of the flooded neighbourhoods by boat and by helicopter.
+Mr Ruiz asked for tents, drinking water and medicine for the shelters set up in schools and churches.
+The prime minister visited Lima on Wednesday.
+"""
+
+
+def test_references_do_not_cross_into_another_story(nlp, facts):
+    doc = nlp(TWO_STORIES)
+    starts = doc.user_data["kg_story_starts"]
+    assert len(starts) == 2 and doc[starts[1]].text == "Heavy"
+    # "the prime minister" in the Lima story is not the Norwegian prime minister of the first story
+    assert not any(s == "Anna Berg" and p == "visited" for s, p, _, _ in facts(TWO_STORIES))
+
+
+def test_one_story_stays_one(nlp):
+    from conftest import SEEDS
+
+    doc = nlp((SEEDS / "001_284847738786eeca.txt").read_text(encoding="utf-8"))
+    assert doc.user_data["kg_story_starts"] == [0]
+
+
+def test_knights_go_by_first_name():
+    reg = EntityRegistry(Gazetteer.load())
+    reg.add("person/keir-starmer", "Keir Starmer", "Person", doc_id="a")
+    reg.add("person/keir", "Keir", "Person", alias="Sir Keir", doc_id="a")
+    assert reg.merge_surnames() == {"person/keir": "person/keir-starmer"}
