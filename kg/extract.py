@@ -88,7 +88,8 @@ ATTRIBUTE_NOUNS = {"commitment", "role", "approach", "decision", "policy", "move
 #: Nominalised acts that, as the object of praise or criticism, stand for the document or product
 #: they acted on ("welcomed the vote" after the resolution was adopted).
 EVENT_NOMINALS = {"vote", "release", "decision", "move", "result", "update", "adoption", "launch", "change",
-                  "announcement", "step", "outcome", "passage", "publication", "agreement", "deal"}
+                  "announcement", "step", "outcome", "passage", "publication", "agreement", "deal", "delay",
+                  "postponement", "changes", "measures", "rules"}
 #: Verbs whose object noun's infinitive has the verb's subject as agent ("made the decision to invite").
 SUPPORT_VERBS = {"make", "take", "have", "show", "express", "announce", "reach", "confirm", "signal", "reaffirm",
                  "demonstrate", "state", "declare", "give", "set", "get", "win", "lose", "need", "see", "find"}
@@ -97,7 +98,8 @@ LIGHT_VERBS = {"have", "hold", "conclude", "reach", "seek", "pursue", "announce"
                "negotiate", "begin", "start", "open", "continue", "deepen", "expand", "impose", "propose",
                "welcome", "commence", "pay", "undertake", "complete", "end", "launch", "host", "conduct"}
 #: Nouns too vague to be a concept node of their own.
-VAGUE_NOUNS = {"thing", "things", "it", "this", "that", "one", "ones", "way", "ways", "lot", "kind", "part",
+VAGUE_NOUNS = {"government", "administration", "authorities", "regime", "side", "country", "state",
+               "thing", "things", "it", "this", "that", "one", "ones", "way", "ways", "lot", "kind", "part",
                "issue", "issues", "matter", "something", "anything", "everything", "nothing", "what", "which",
                "who", "them", "they", "he", "she", "we", "us", "i", "you", "me", "him", "her"}
 TOPIC_PREPOSITIONS = {"about", "of", "against", "for", "on", "over", "regarding", "concerning", "towards"}
@@ -670,8 +672,10 @@ def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
         if len(group) >= 2:
             out += [(t, "pronoun") for t in group]
             continue
-        out.append((token, ""))
-        out += [(m, "member") for m in _members(token)]
+        members = _members(token)
+        if not (members and token.tag_ in {"NNS", "NNPS"} and mention_at(token) is None):
+            out.append((token, ""))  # "90 countries including India and Chile": India and Chile say it all
+        out += [(m, "member") for m in members]
         if mention_at(token) is None and token.lemma_.lower() in REPRESENTATIVE_NOUNS:
             for prep in token.children:  # "diplomats from Kenya, Ghana and Rwanda": each country
                 if prep.dep_ == "prep" and prep.lower_ == "from":
@@ -876,8 +880,9 @@ class Extractor:
                         and not any(c.dep_ in {"poss", "prep"} for c in o_tok.children):
                     # "welcomed the vote", "criticised the move": the act stands for what it acted on
                     implicit = _discourse_document(frame.anchor, kinds={"Document", "Product"})
-                    if implicit is not None:
-                        o_tok, o_extra = implicit, "implicit"
+                    if implicit is None:
+                        continue  # "praised the move" with nothing to say what moved: no fact
+                    o_tok, o_extra = implicit, "implicit"
                 obj = _resolve(o_tok, "subject" if reciprocal else "object", allow_concepts, self.gazetteer,
                                places_allowed=_type_ok("Place", spec.object_types) and "Any" not in spec.object_types)
                 if obj is None or obj.key == subj.key or not _type_ok(obj.type, spec.object_types):
