@@ -877,7 +877,8 @@ class Extractor:
                         and mention_at(o_tok) is None and owners and resolve_token(owners[0]) is not None:
                     o_tok, o_extra = owners[0], "possessor"  # "praised the declaration's commitments"
                 elif spec.possessor_objects and o_tok.lemma_.lower() in EVENT_NOMINALS and mention_at(o_tok) is None \
-                        and not any(c.dep_ in {"poss", "prep"} for c in o_tok.children):
+                        and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"of", "by", "to", "on"})
+                                    for c in o_tok.children):
                     # "welcomed the vote", "criticised the move": the act stands for what it acted on
                     implicit = _discourse_document(frame.anchor, kinds={"Document", "Product"})
                     if implicit is None:
