@@ -480,6 +480,15 @@ def _discourse_document(verb: Token, window_sents: int = 3, kinds: set[str] | fr
     return doc[best.end - 1]
 
 
+def _among_members(noun: Token) -> list[Token]:
+    """"China, France and India were among the signatories": the subjects of a copula whose
+    complement is "among <noun>"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "among" or noun.head.head.lemma_ != "be":
+        return []
+    subjects = _children(noun.head.head, SUBJECT_DEPS)
+    return conjuncts(subjects[0]) if subjects else []
+
+
 def _members(token: Token) -> list[Token]:
     """Named members of a group noun: "Senior Chinese officials, including Premier Li Qiang and
     Foreign Minister Wang Yi" → [Qiang, Yi]."""
@@ -771,7 +780,7 @@ class Extractor:
                 subjects, subject_how = _by_agents(verb), "passive-agent"
                 if not themes:
                     themes, theme_how = _passive_theme_tokens(verb)
-                if not subjects and themes:  # "OpenAI's o1 model, released last month"
+                if not subjects and themes and spec.possessor_agents:  # "OpenAI's o1 model, released last month"
                     owners = [c for c in themes[0].children if c.dep_ == "poss"]
                     subjects, subject_how = owners, "possessor"
             else:
@@ -793,13 +802,21 @@ class Extractor:
             spec = self.lexicon.predicates[trig.predicate]
             themes: list[Token] = []
             theme_how = "noun"
+            members = _among_members(noun)
             if trig.words:
                 objs = _prep_objects(noun, trig.words[-1])
+                if not objs and members and spec.implicit_objects:
+                    # "China, France and India were among the signatories": of the document just named
+                    implicit = _discourse_document(noun)
+                    objs = [implicit] if implicit is not None else []
                 if not objs:
                     continue
                 themes, theme_how = objs, "noun-prep"
             else:
                 themes = [noun]  # "China's proposal": the proposal is the document
+            if members:
+                yield _Frame(noun, trig, members, "among", themes, theme_how, scope=noun.head.head)
+                return
             subjects, subject_how = self._noun_agents(noun, trig)
             if trig.words and trig.words[-1] == "between" and spec.symmetric and not subjects and len(themes) >= 2:
                 subjects, themes, subject_how = themes[:1], themes[1:], "between"
@@ -861,6 +878,8 @@ class Extractor:
         spec = self.lexicon.predicates[frame.trigger.predicate]
         scope = frame.scope or frame.anchor
         negated = _is_negated(scope, frame.subjects, frame.themes)
+        if frame.trigger.negative:  # "voted against": a stated non-endorsement ("did not vote against" is not one)
+            negated = not negated
         modality, factor = _modality(scope, sent)
         allow_concepts = spec.concept_objects or "Concept" in spec.object_types
         out = []

@@ -31,6 +31,7 @@ class Trigger:
     noun: str | None = None
     words: tuple[str, ...] = ()
     kind: str = "verb"  # "verb" or "noun" (a nominal trigger: "talks with", "China's proposal")
+    negative: bool = False  # states the predicate does NOT hold: "voted against" for endorsed
 
     @property
     def specificity(self) -> int:
@@ -49,6 +50,7 @@ class PredicateSpec:
     symmetric: bool = False
     concept_objects: bool = False
     possessor_objects: bool = False
+    possessor_agents: bool = False
     implicit_objects: bool = False
     subject_types: tuple[str, ...] = ("Actor",)
     object_types: tuple[str, ...] = ("Any",)
@@ -98,10 +100,11 @@ def _parse(data: dict, source: str, into: dict[str, dict]) -> None:
             raise DataFileError(f"{source}: predicate name {name!r} must be lowerCamelCase, like 'warnedAbout'")
         merged = into.setdefault(name, {})
         for key, value in table.items():
-            if key not in {"description", "verbs", "nouns", "symmetric", "concept_objects", "possessor_objects",
-                           "implicit_objects", "subject_types", "object_types"}:
+            if key not in {"description", "verbs", "nouns", "negative_verbs", "symmetric", "concept_objects",
+                           "possessor_objects", "possessor_agents", "implicit_objects", "subject_types",
+                           "object_types"}:
                 raise DataFileError(f"{source}: [{name}] has unknown setting {key!r}")
-            if isinstance(value, list) and key in {"verbs", "nouns"}:
+            if isinstance(value, list) and key in {"verbs", "nouns", "negative_verbs"}:
                 merged[key] = merged.get(key, []) + [v for v in value if v not in merged.get(key, [])]
             else:
                 merged[key] = value
@@ -109,13 +112,14 @@ def _parse(data: dict, source: str, into: dict[str, dict]) -> None:
 
 def _spec(name: str, table: dict, source: str) -> PredicateSpec:
     triggers = []
-    for kind, key in (("verb", "verbs"), ("noun", "nouns")):
+    for kind, key in (("verb", "verbs"), ("noun", "nouns"), ("verb", "negative_verbs")):
         for text in table.get(key, []):
             m = _TRIGGER.match(text.strip().lower())
             if not m or (kind == "noun" and m["noun"]):
                 form = "'lemma', 'lemma word' or 'lemma [noun] word'" if kind == "verb" else "'noun' or 'noun word'"
                 raise DataFileError(f"{source}: [{name}] {kind} trigger {text!r} is not {form}")
-            triggers.append(Trigger(name, m["lemma"], m["noun"], tuple(m["rest"].split()), kind))
+            triggers.append(Trigger(name, m["lemma"], m["noun"], tuple(m["rest"].split()), kind,
+                                    negative=key == "negative_verbs"))
     for key in ("subject_types", "object_types"):
         for group in table.get(key, []):
             if group not in _GROUPS:
@@ -124,6 +128,7 @@ def _spec(name: str, table: dict, source: str) -> PredicateSpec:
         name=name, description=table.get("description", ""), triggers=triggers,
         symmetric=bool(table.get("symmetric", False)), concept_objects=bool(table.get("concept_objects", False)),
         possessor_objects=bool(table.get("possessor_objects", False)),
+        possessor_agents=bool(table.get("possessor_agents", False)),
         implicit_objects=bool(table.get("implicit_objects", False)),
         subject_types=tuple(table.get("subject_types", ["Actor"])),
         object_types=tuple(table.get("object_types", ["Any"])),

@@ -181,3 +181,17 @@ def test_relative_clause_on_an_apposition_belongs_to_the_name(facts):
 def test_reported_speech_and_officials(facts, text, expected):
     got = facts(text)
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Argentina voted against the resolution on data flows.", ("Argentina", "endorsed", "resolution on data flows", True)),
+    ("Chile voted for the resolution on data flows.", ("Chile", "endorsed", "resolution on data flows", False)),
+    ("Peru rejected the Lima Accord.", ("Peru", "endorsed", "Lima Accord", True)),
+])
+def test_negative_triggers(facts, text, expected):
+    assert expected in facts(text)
+
+
+def test_among_the_signatories(facts):
+    got = facts("Twelve states signed the Lima Accord on Friday. Chile and Peru were among the signatories.")
+    assert ("Chile", "signed", "Lima Accord", False) in got and ("Peru", "signed", "Lima Accord", False) in got
