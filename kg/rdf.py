@@ -84,6 +84,8 @@ class KG(DefinedNamespace):
     url: URIRef
     author: URIRef
     mentionCount: URIRef
+    factCount: URIRef
+    support: URIRef
     pagerank: URIRef
 
 
@@ -151,6 +153,16 @@ def build_graph(documents: Iterable[Document], relations: Iterable[Relation], en
     carries its ontology too (classes, subclass axioms, property declarations), so queries can use
     ``rdfs:subClassOf*`` and the file describes itself."""
     g = ontology_for(lexicon) if with_ontology else new_graph()
+    relations = list(relations)
+    # materialised at build time so "most active actors" is a numeric scan, not a join over every
+    # assertion (the difference between 50 ms and 1 s on a 1M-triple Oxigraph store)
+    fact_counts: dict[str, int] = {}
+    support: dict[tuple, int] = {}
+    for rel in relations:
+        support[_fact_key(rel, lexicon)] = support.get(_fact_key(rel, lexicon), 0) + 1
+        if not rel.negated:
+            for key in {rel.subject, rel.object}:
+                fact_counts[key] = fact_counts.get(key, 0) + 1
     docs = {}
     for doc in documents:
         iri = document_iri(doc.id)
@@ -178,6 +190,7 @@ def build_graph(documents: Iterable[Document], relations: Iterable[Relation], en
         if entity.part_of:
             g.add((iri, KG.partOf, entity_iri(entity.part_of)))
         g.add((iri, KG.mentionCount, Literal(entity.mentions)))
+        g.add((iri, KG.factCount, Literal(fact_counts.get(entity.key, 0))))
         for doc_id in sorted(entity.documents):
             if doc_id in docs:
                 g.add((iri, KG.mentionedIn, docs[doc_id]))
@@ -201,10 +214,20 @@ def build_graph(documents: Iterable[Document], relations: Iterable[Relation], en
         g.add((a, KG.negated, Literal(rel.negated)))
         g.add((a, KG.modality, Literal(rel.modality)))
         g.add((a, KG.confidence, Literal(Decimal(str(rel.confidence)), datatype=XSD.decimal)))
+        g.add((a, KG.support, Literal(support[_fact_key(rel, lexicon)])))
         g.add((a, KG.trigger, Literal(rel.trigger)))
         g.add((a, KG.rule, Literal(rel.rule)))
         g.add((a, KG.extractorVersion, Literal(f"{EXTRACTOR_VERSION}+lexicon.{lexicon.version}")))
     return g
+
+
+def _fact_key(rel: Relation, lexicon: Lexicon) -> tuple:
+    """What makes two mentions state the same fact: subject, predicate, object (either way round for a
+    symmetric predicate) and polarity."""
+    ends = (rel.subject, rel.object)
+    if lexicon.is_symmetric(rel.predicate):
+        ends = tuple(sorted(ends))
+    return (*ends, rel.predicate, rel.negated)
 
 
 def load_graph(path: str | Path) -> Graph:

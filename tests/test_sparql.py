@@ -89,3 +89,81 @@ def test_named_queries_answer_on_the_fixture(backend):
     about = backend.query(q["actor"].text, {"actor": "French Republic"})  # an alias finds the actor
     assert {(str(r[1]), str(r[2]), str(r[3])) for r in about.rows} == {
         ("out", "signed", "Paris Agreement"), ("out", "metWith", "Japan")}
+
+
+def _report_graph():
+    """The fixture plus a second signer, a corroborated warning and dated documents."""
+    from dataclasses import replace
+
+    import helpers
+    from kg.entities import Entity
+    from kg.lexicon import Lexicon
+    from kg.rdf import build_graph
+
+    risk = Entity("concept/ai-risk", "AI risk", "Concept", set(), None, None, 2, {"a.txt", "b.txt"})
+    saved = list(helpers.ENTITIES)
+    helpers.ENTITIES.append(risk)
+    try:
+        extra = [
+            helpers.rel("b.txt", 1, "Japan endorsed the Paris Agreement.", "country/japan", "endorsed",
+                        "document/paris-agreement"),
+            helpers.rel("a.txt", 2, "France warned about AI risk.", "country/france", "warnedAbout", "concept/ai-risk"),
+            helpers.rel("b.txt", 2, "France again warned about AI risk.", "country/france", "warnedAbout",
+                        "concept/ai-risk"),
+            helpers.rel("b.txt", 3, "Japan met France.", "country/japan", "metWith", "country/france"),
+        ]
+        docs = [replace(helpers.DOCS[0], meta={"date": "2024-03-01"}), replace(helpers.DOCS[1], meta={"date": "2024-05-01"})]
+        return build_graph(docs, helpers.RELATIONS + extra, helpers.ENTITIES, Lexicon.load())
+    finally:
+        helpers.ENTITIES[:] = saved
+
+
+@pytest.fixture(params=["rdflib", "oxigraph"])
+def reports(request, tmp_path):
+    g = _report_graph()
+    if request.param == "rdflib":
+        return RdflibBackend(g)
+    path = tmp_path / "graph.ttl"
+    path.write_text(g.serialize(format="turtle"), encoding="utf-8")
+    return OxigraphBackend.open(tmp_path / "store", path)
+
+
+def test_top_actors_rank_by_stated_facts(reports):
+    # France: signed, 2 warnings, met Japan twice = 5; Japan: endorsed, met France twice = 3 (its
+    # negated "did not sign" does not count); documents and concepts are not actors
+    got = rows(reports.query(named_queries()["top-actors"].text))
+    assert got == [("France", "Country", "5"), ("Japan", "Country", "3")]
+
+
+def test_support_counts_the_sentences_that_state_a_fact(reports):
+    q = """SELECT ?sentence ?support WHERE { ?a rdf:predicate ?p ; kg:sentence ?sentence ; kg:support ?support }
+           ORDER BY ?sentence"""
+    got = dict(rows(reports.query(q, {"p": URIRef("https://w3id.org/kg-news/ontology#metWith")})))
+    assert got == {"France met Japan.": "2", "Japan met France.": "2"}  # symmetric: either way round
+
+
+def test_warnings_report_each_sentence_of_the_most_supported_facts(reports):
+    got = rows(reports.query(named_queries()["warnings"].text))
+    assert [(r[0], r[1], r[2], r[3], r[4]) for r in got] == [
+        ("France", "warnedAbout", "AI risk", "2", "France warned about AI risk."),
+        ("France", "warnedAbout", "AI risk", "2", "France again warned about AI risk.")]
+
+
+def test_co_signatories_pair_actors_on_shared_documents(reports):
+    got = rows(reports.query(named_queries()["co-signatories"].text))
+    assert got == [("France", "Japan", "1", "Paris Agreement")]
+
+
+def test_timeline_is_one_actor_in_date_order_between_dates(reports):
+    q = named_queries()["timeline"]
+    assert set(q.params) == {"actor", "from", "to"}
+    every = rows(reports.query(q.text, {"actor": "Japan"}))
+    assert [(r[0], r[2], r[3], r[4], r[5]) for r in every] == [
+        ("2024-03-01", "Japan", "signed", "Paris Agreement", "true"),
+        ("2024-05-01", "France", "metWith", "Japan", "false"),
+        ("2024-05-01", "Japan", "endorsed", "Paris Agreement", "false"),
+        ("2024-05-01", "Japan", "metWith", "France", "false")]
+    since = rows(reports.query(q.text, {"actor": "Japan", "from": "2024-04-01"}))
+    assert {r[0] for r in since} == {"2024-05-01"} and len(since) == 3
+    until = rows(reports.query(q.text, {"actor": "Japan", "to": "2024-04-01"}))
+    assert [r[3] for r in until] == ["signed"]
