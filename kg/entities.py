@@ -693,6 +693,47 @@ def _quoted_title(noun: Token) -> str:
     return ""
 
 
+def _quoted_name_before(noun: Token) -> tuple[str, int, int]:
+    """A quoted name right before the noun's phrase, in apposition: '"Shared Intelligence for
+    Sustainable Development", a resolution on …'. The name and its token range."""
+    doc = noun.doc
+    left = noun.left_edge.i
+    if left < 2 or doc[left - 1].text != "," or doc[left - 2].text not in _CLOSE_QUOTES:
+        return "", 0, 0
+    for j in range(left - 3, max(-1, left - 28), -1):
+        if doc[j].text in _OPEN_QUOTES:
+            title = doc[j + 1: left - 2].text.strip(" ,.;:")
+            if title[:1].isupper() and len(title.split()) >= 2:
+                return title, j + 1, left - 2
+            break
+    return "", 0, 0
+
+
+def _known_as(noun: Token) -> str:
+    """The name a participle gives the noun's phrase: "a package of changes to the AI Act, known as the
+    digital omnibus". The parser often attaches the participle to the last noun; a proper name needs no
+    naming, so a participle under one names the phrase."""
+    for t in noun.subtree:
+        if t.dep_ != "acl" or t.tag_ != "VBN" or t.lemma_.lower() not in {"know", "call", "dub", "name", "brand"}:
+            continue
+        if t.head != noun and t.head.pos_ != "PROPN":
+            continue
+        for child in t.children:
+            target = next(iter(_children_of(child, {"pobj"})), None) if child.dep_ == "prep" and child.lower_ == "as" \
+                else (child if child.dep_ == "oprd" else None)
+            if target is None:
+                continue
+            words = [w.text for w in target.subtree if w.dep_ != "det" and not w.is_punct
+                     and w.text not in _OPEN_QUOTES | _CLOSE_QUOTES]
+            if 1 <= len(words) <= 8 and (len(words) >= 2 or words[0][:1].isupper()):
+                return " ".join(words)
+    return ""
+
+
+def _children_of(token: Token, deps: set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
 def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
     """Descriptions of documents and events, linked to the names the article gives them.
 
@@ -710,7 +751,11 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
         kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma)
         if kind is None:
             continue
-        title = _quoted_title(token)
+        before, quote_start, quote_end = _quoted_name_before(token)
+        title = _quoted_title(token) or before or _known_as(token)
+        if title and title == before and not any(i in covered for i in range(quote_start, quote_end)):
+            # the quoted name is a mention of the same document ("adopted "X", a resolution on …")
+            out.append(EntityMention(quote_start, quote_end, entity_key(kind, title), title, kind, "titled"))
         so_called = [c for c in token.children if c.i < token.i and (c.lower_ == "so-called" or (
             c.lower_ == "called" and any(g.lower_ == "so" for g in c.children)))]
         if not title and so_called:  # "the so-called digital omnibus": the phrase is a name
@@ -832,7 +877,7 @@ def plural_antecedent(token: Token) -> Token | None:
     if found is None:
         return None
     head = token.doc[found.end - 1]
-    while head.head is not head and head.dep_ in {"compound", "flat"} and head.head.i < found.end + 3:
+    while head.head != head and head.dep_ in {"compound", "flat"} and head.head.i < found.end + 3:
         head = head.head
     return head
 

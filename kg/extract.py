@@ -52,6 +52,8 @@ NEGATIVE_GOVERNORS = {"decline", "refuse", "reject", "fail", "deny", "avoid", "r
 #: Verbs that, governing another verb, make it an intention or plan.
 INTENT_GOVERNORS = {"want", "hope", "intend", "seek", "aim", "wish", "try", "pledge", "promise", "vow",
                     "agree", "offer", "strive", "attempt", "commit", "like", "love", "look", "propose", "push"}
+#: Passives whose complement happened: "was forced to withdraw".
+IMPLICATIVE_PASSIVES = {"force", "compel", "oblige", "make"}
 PLAN_GOVERNORS = {"plan", "expect", "prepare", "set", "schedule", "due", "go"}
 POSSIBLE_MODALS = {"may", "might", "could", "would", "should", "must", "ought", "can", "need"}
 PLAN_MODALS = {"will", "shall", "'ll", "wo"}
@@ -81,6 +83,12 @@ NOMINAL_CONTROL = NOMINAL_ASSERTED | NOMINAL_INTENT | NOMINAL_POSSIBLE
 #: People who act for the actor named by their "from" phrase ("diplomats from Kenya").
 REPRESENTATIVE_NOUNS = {"diplomat", "official", "representative", "delegate", "negotiator", "minister",
                         "leader", "delegation", "envoy", "lawmaker", "ambassador", "officer", "team"}
+#: Common nouns that name people: a "who" clause may modify them.
+PERSON_NOUNS = REPRESENTATIVE_NOUNS - {"delegation", "team"} | {
+    "spokesman", "spokeswoman", "spokesperson", "secretary", "president", "director", "chief", "executive",
+    "researcher", "expert", "analyst", "founder", "chairman", "chairwoman", "chair", "head", "commissioner",
+    "senator", "mep", "mp", "adviser", "advisor", "professor", "scientist", "activist", "person", "man", "woman",
+    "people", "officer", "premier", "chancellor", "governor", "mayor", "economist", "engineer", "journalist"}
 #: Attributes that, possessed, stand for their possessor as the object of praise or criticism.
 ATTRIBUTE_NOUNS = {"commitment", "role", "approach", "decision", "policy", "move", "effort", "plan", "leadership",
                    "handling", "stance", "position", "provision", "language", "wording", "record", "response",
@@ -219,14 +227,14 @@ def _governors(verb: Token, max_hops: int = 5) -> Iterator[tuple[Token, str]]:
     token = verb
     for _ in range(max_hops):
         dep = token.dep_
-        if dep in {"xcomp", "conj", "advcl", "pcomp", "acomp"} and token.head is not token:
+        if dep in {"xcomp", "conj", "advcl", "pcomp", "acomp"} and token.head != token:
             head = token.head
             if dep == "pcomp" and head.dep_ == "prep":
                 head = head.head
             if head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} and dep == "pcomp":
                 yield head, "nominal"  # "faced criticism for inviting": the noun, then its verb
                 for _ in range(6):  # through the noun phrase (the PP is often attached too low)
-                    if head.pos_ in {"VERB", "AUX"} or head.head is head:
+                    if head.pos_ in {"VERB", "AUX"} or head.head == head:
                         break
                     head = head.head
             if head.pos_ not in {"VERB", "AUX", "ADJ"}:
@@ -312,16 +320,88 @@ def _is_topic(verb: Token) -> bool:
 # Arguments of verbal triggers
 
 
+def is_headline(sent: Span) -> bool:
+    """A headline: a short first line standing alone, without a full stop. Its telegraphic grammar
+    ("UN adopts AI resolution as U.S. holds back": present for past, no articles) misleads a parser
+    trained on body text, and the body restates what it says, so no event is read from it."""
+    doc = sent.doc
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    if not words or len(words) > 25 or sent.start != next((t.i for t in doc if not t.is_space), 0):
+        return False
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text[-1] in ".!?\"”'’:;":
+        return False
+    after = doc.text[sent.end_char:sent.end_char + 3] if sent.end < len(doc) else "\n"
+    return after.startswith("\n") or (sent.end < len(doc) and doc[sent.end - 1].is_space and "\n" in doc[sent.end - 1].text)
+
+
 def _relative_head(verb: Token) -> Token:
-    """The noun a relative clause modifies; when that noun is an apposition of a name ("Senator
-    Rachel Dunmore, an Ohio Republican who chairs …"), the name."""
+    """The noun a relative clause modifies. When that noun is an apposition of a name ("Senator Rachel
+    Dunmore, an Ohio Republican who chairs …"), the name. When the parser attached the clause to a noun
+    deeper in the phrase, grammar moves it up: the clause agrees in number with its noun ("a resolution
+    on sharing know-how with poorer *nations* that *was* drafted by Brazil" → the resolution), and *who*
+    modifies a person ("Vasconcelos, Brazil's representative to the *United Nations*, who chaired …")."""
     head = verb.head
+    pronoun = next((c.lower_ for c in verb.children if c.lower_ in RELATIVE_PRONOUNS
+                    and c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"dobj", "pobj", "poss"}), None)
+    number = _clause_number(verb) if pronoun in {"that", "which", "who"} else None
+    start = head
+    for _ in range(4):
+        wrong_number = number is not None and _noun_number(head) not in {None, number}
+        not_a_person = pronoun in {"who", "whom"} and not _is_person(head)
+        if not (wrong_number or not_a_person):
+            break
+        up = head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
+        # up through the phrase: prepositions and gerunds ("on *sharing* know-how with poorer nations")
+        while up is not None and (up.dep_ in {"prep", "pcomp"} or (up.pos_ == "VERB" and up.tag_ == "VBG"
+                                                                      and up.dep_ in {"pcomp", "pobj"})):
+            up = up.head
+        if up is None or up.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            head = start  # no better noun up the phrase: keep the parser's
+            break
+        head = up
     own, named = mention_at(head), mention_at(head.head)
     if head.dep_ == "appos" and (own is None or own.type != "Person") and named is not None and named.type == "Person":
         return head.head
     if head.dep_ == "appos" and own is None and named is not None:
         return head.head
     return head
+
+
+def _clause_number(verb: Token) -> str | None:
+    """Sing or Plur from the finite verb of a relative clause ("that *was* drafted", "which *have* …")."""
+    for token in [*_children(verb, {"aux", "auxpass"}), verb]:
+        if token.tag_ in {"VBZ"} or (token.lower_ == "was"):
+            return "Sing"
+        if token.tag_ == "VBP" or token.lower_ == "were":
+            return "Plur"
+    return None
+
+
+def _noun_number(noun: Token) -> str | None:
+    if any(c.dep_ == "conj" for c in noun.children):
+        return "Plur"  # "France and Germany, which have …"
+    if noun.tag_ in {"NNS", "NNPS"}:
+        return "Plur"
+    if noun.tag_ in {"NN", "NNP"}:
+        mention = mention_at(noun)  # "the United Nations", "the Philippines": plural form, one entity
+        return None if mention is not None and noun.tag_ == "NNP" else "Sing"
+    return None
+
+
+def _is_person(noun: Token) -> bool:
+    mention = mention_at(noun)
+    if mention is not None:
+        return mention.type == "Person"
+    if noun.dep_ == "appos":  # "Li, the ministry's spokesman, who …"
+        named = mention_at(noun.head)
+        if named is not None and named.type == "Person":
+            return True
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in PERSON_NOUNS
+
+
+#: Verbs whose object does not control their infinitive: "promised China to sign" → the promiser signs.
+SUBJECT_CONTROL_WITH_OBJECT = frozenset({"promise", "vow", "pledge", "threaten"})
 
 
 def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
@@ -336,6 +416,11 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
         return conjuncts(_relative_head(verb)), "relative"
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "countries calling for X"
         return conjuncts(verb.head), "participle"
+    if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"} \
+            and verb.head.lemma_.lower() not in SUBJECT_CONTROL_WITH_OBJECT:
+        objects = _children(verb.head, {"dobj"})
+        if objects:  # object control: "invited Macron to attend", "urged China to sign"
+            return conjuncts(objects[0]), "inherited"
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in {"of", "for"} \
             and verb.head.head.pos_ == "VERB":
         objects = _children(verb.head.head, {"dobj"})
@@ -351,6 +436,10 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
                 return conjuncts(gov.head), "inherited"
             return conjuncts(subj), "inherited"
         if _children(gov, PASSIVE_SUBJECT_DEPS) and gov.dep_ != "conj":
+            if link == "xcomp":  # "Whitfield is scheduled to visit Japan", "China was asked to sign"
+                subj = _children(gov, PASSIVE_SUBJECT_DEPS)[0]
+                if subj.lower_ not in RELATIVE_PRONOUNS:
+                    return conjuncts(subj), "inherited"
             break
     orphan = _orphan_subject(verb)
     if orphan:
@@ -363,12 +452,12 @@ def _passive_theme_tokens(verb: Token) -> tuple[list[Token], str]:
     if subjects:
         subj = subjects[0]
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return conjuncts(verb.head), "relative"
+            return conjuncts(_relative_head(verb)), "relative"
         return conjuncts(subj), "passive-subject"
     if verb.dep_ in {"acl", "amod"}:
         return conjuncts(verb.head), "participle"
     if verb.dep_ == "relcl":
-        return conjuncts(verb.head), "relative"
+        return conjuncts(_relative_head(verb)), "relative"
     if verb.dep_ == "conj":  # "proposed by China and co-sponsored by 140 countries"
         head = verb.head
         if is_passive(head):
@@ -520,7 +609,18 @@ def _is_negated(verb: Token, subjects: Iterable[Token], themes: Iterable[Token])
 
 def _modality(verb: Token, sent: Span) -> tuple[str, float]:
     """The modality of a trigger's clause and the confidence factor it implies."""
+    below = None
     for v in _scope(verb, frozenset({"xcomp", "conj", "nominal", "advcl"})):
+        if below is not None and below.dep_ == "xcomp" and below.head == v and _children(v, {"dobj"}) \
+                and v.lemma_.lower() not in SUBJECT_CONTROL_WITH_OBJECT:
+            return "possible", 0.6  # a request or an invitation: "urged China to sign", "invited X to attend"
+        if below is not None and below.dep_ == "xcomp" and below.head == v and _children(v, PASSIVE_SUBJECT_DEPS):
+            lemma = v.lemma_.lower()
+            if lemma in PLAN_GOVERNORS - {"expect"}:
+                return "planned", 0.85  # "is scheduled to visit", "is set to sign"
+            if lemma not in IMPLICATIVE_PASSIVES:
+                return "possible", 0.6  # "is expected to sign", "was asked to attend"
+        below = v
         for aux in _children(v, {"aux", "auxpass"}):
             lemma = aux.lemma_.lower()
             if lemma in PLAN_MODALS or aux.lower_ in PLAN_MODALS:
@@ -560,7 +660,7 @@ def _reported(verb: Token) -> bool:
     for _ in range(4):
         if token.dep_ in {"ccomp", "parataxis"} and token.head.lemma_.lower() in SPEECH_VERBS:
             return True
-        if token.head is token:
+        if token.head == token:
             break
         token = token.head
     return False
@@ -608,15 +708,20 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer,
             return named
     mention = _partitive(token) if mention_at(token) is None else None
     mention = mention or resolve_token(token)
-    if mention is None or mention.how in {"description", "definite"}:
+    if mention is None or mention.how in {"description", "definite", "metonymy"}:
         # "met US President Joe Biden" parsed as President ← appos Biden; "the o1 model": the
-        # apposition or the name compounded with the class noun names the entity
+        # apposition or the name compounded with the class noun names the entity; "its minister,
+        # Lucía Ortega, warned": the person named, not the country the minister stands for
         for child in token.children:
             named = mention_at(child) if child.dep_ in {"appos", "compound"} else None
             if named is not None and named.how != "demonym" and (
                     child.dep_ == "appos" or type_group(named.type) in {"Product", "Document", "Event"}):
                 mention = named
                 break
+    if mention is not None and mention.type == "GovernmentBody":
+        state = _state_of_body(token.doc, mention.key)
+        if state is not None:  # "the U.S. Commerce Department imposed …", later "the department" → the state
+            return EntityMention(mention.start, mention.end, state.key, state.label, state.type, "metonymy")
     if mention is not None:
         if mention.how == "demonym" and token.dep_ in {"amod", "compound"}:
             return None
@@ -649,6 +754,28 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer,
     return None
 
 
+def _state_of_body(doc: Doc, key: str) -> EntityMention | None:
+    """The country a government body acts for, where the article says so where it names the body
+    ("the U.S. Commerce Department", "China's Ministry of Commerce"): a ministry acting is its state
+    acting, as "the British government" is the United Kingdom."""
+    states = doc.user_data.get("kg_body_states")
+    if states is None:
+        states = {}
+        for m in doc._.kg_mentions or []:
+            if m.type != "GovernmentBody" or m.how not in {"ner", "gazetteer"} or m.key in states:
+                continue
+            head = doc[m.end - 1]
+            near = [t for c in head.children if c.dep_ in {"compound", "poss", "amod", "nmod"} for t in c.subtree]
+            near += [doc[i] for i in range(max(0, m.start - 2), m.start)]
+            for t in near:
+                country = mention_at(t)
+                if country is not None and country.type == "Country":
+                    states[m.key] = country
+                    break
+        doc.user_data["kg_body_states"] = states
+    return states.get(key)
+
+
 def _partitive(token: Token) -> EntityMention | None:
     """"the 78th session of the General Assembly", "leaders of China", "diplomats from Kenya, Ghana and
     Rwanda": the actor in the of/from-phrase."""
@@ -668,7 +795,9 @@ def _partitive(token: Token) -> EntityMention | None:
 
 
 def _type_ok(entity_type: str, allowed: tuple[str, ...]) -> bool:
-    return "Any" in allowed or type_group(entity_type) in allowed
+    group = type_group(entity_type)
+    return "Any" in allowed or group in allowed or (
+        "Organisation" in allowed and group == "Actor" and entity_type not in {"Person", "Country", "Group"})
 
 
 def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
@@ -737,6 +866,8 @@ class Extractor:
                             for r in roles if r.predicate == "officialOf" and r.object_type == "Country"}
         relations: list[Relation] = list(roles)
         for sent_index, sent in enumerate(sents):
+            if sent_index == 0 and is_headline(sent):
+                continue
             for frame in self._frames(sent):
                 relations += self._relations(frame, sent, sent_index, doc_id)
         return _dedupe(relations)
@@ -860,7 +991,7 @@ class Extractor:
         proposed by Canada" the parser may attach the clause to "trade"; the noun it modifies is the
         nearest one up the noun phrase whose entity fits the predicate."""
         candidate = heads[0] if heads else None
-        for _ in range(3):
+        for _ in range(4):
             if candidate is None:
                 break
             found = _resolve(candidate, role, False, self.gazetteer)
@@ -868,6 +999,9 @@ class Extractor:
                 return conjuncts(candidate)
             if candidate.dep_ == "pobj" and candidate.head.dep_ == "prep" and candidate.head.head.pos_ in {"NOUN", "PROPN"}:
                 candidate = candidate.head.head
+            elif candidate.dep_ == "pobj" and candidate.head.dep_ == "prep" and _children(candidate.head.head, {"dobj"}):
+                # "establish a centre in Bengaluru, which France will fund": the verb's object
+                candidate = _children(candidate.head.head, {"dobj"})[0]
             else:
                 break
         return heads

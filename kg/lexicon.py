@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import DataFileError
 from .gazetteer import TYPE_GROUPS
 
-_GROUPS = set(TYPE_GROUPS.values()) | {"Any"}
+_GROUPS = set(TYPE_GROUPS.values()) | {"Any", "Organisation"}  # Organisation: an Actor that is neither a person nor a country
 _TRIGGER = re.compile(r"^(?P<lemma>[a-z][a-z-]*)(?:\s+\[(?P<noun>[a-z-]+)\])?(?P<rest>(?:\s+[a-z-]+)*)$")
 
 
