@@ -58,6 +58,15 @@ ANAPHORIC_ORGANISATION_NOUNS = {"group": "Organisation", "organisation": "Organi
                                 "bloc": "InternationalOrganisation", "alliance": "InternationalOrganisation",
                                 "developer": "Company", "lab": "Company", "body": "Organisation"}
 #: Head nouns naming a country's government when modified by the country ("the Chinese government").
+#: Words that begin many organisations' names and so identify none alone.
+GENERIC_NAME_WORDS = {"the", "european", "international", "national", "global", "united", "digital", "open",
+                      "future", "centre", "center", "institute", "association", "world", "new", "general",
+                      "federal", "royal", "state", "central", "first", "public", "free", "human", "ai", "data",
+                      "tech", "technology", "science", "research", "civil", "council", "bank", "group", "north",
+                      "south", "east", "west", "western", "eastern", "northern", "southern", "asian", "african",
+                      "american", "pacific", "atlantic", "arab", "islamic", "democratic", "social", "liberal",
+                      "green", "security", "safety", "policy", "partnership", "alliance", "coalition", "network",
+                      "forum", "foundation", "fund", "agency", "office", "department", "ministry", "commission"}
 GOVERNMENT_NOUNS = {"government", "administration", "state", "authorities", "leadership", "cabinet",
                     "regime", "ministry", "officials", "side", "delegation", "leaders", "official", "minister",
                     "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "diplomat", "diplomats",
@@ -529,6 +538,15 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
             head = name_head(m.label)
             if head and head[0].isalpha():
                 short_names.setdefault(head[:1].upper() + head[1:], []).append(m)
+    # and the first word of a company's name: "Sunhe" after "Sunhe Compute", "Qasr" after "Qasr Digital
+    # Systems", when that word is distinctive (not a demonym, a country or a generic name word)
+    first_words: dict[str, list[EntityMention]] = {}
+    for m in mentions:
+        if m.type in {"Company", "Organisation"} and m.end - m.start >= 2:
+            first = doc[m.start].text if doc[m.start].lower_ != "the" else doc[m.start + 1].text
+            if first[:1].isupper() and first.lower() not in GENERIC_NAME_WORDS and gaz.lookup(first) is None \
+                    and gaz.country_of_demonym(first) is None and first != m.label:
+                first_words.setdefault(first, []).append(m)
     doc.user_data["kg_story_starts"] = story_starts(doc, mentions)
     # people: full names first, then surnames/first names/honorific forms resolve to them
     full_names = [m for m in mentions if m.type == "Person" and len(m.label.split()) >= 2]
@@ -557,6 +575,13 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
                 before = [f for f in candidates if f.start < m.start]
                 best = before[-1] if before else candidates[0]
                 m = EntityMention(m.start, m.end, best.key, best.label, "Person", "surname")
+            elif m.how == "ner" and any(story <= x.start < m.start for x in first_words.get(m.label, [])):
+                a = [x for x in first_words[m.label] if story <= x.start < m.start][-1]
+                m = EntityMention(m.start, m.end, a.key, a.label, a.type, "acronym")  # NER took "Qasr" for a person
+        elif m.label in first_words and m.how == "ner" and m.end - m.start == 1 \
+                and any(story <= x.start < m.start and x.key != m.key for x in first_words[m.label]):
+            a = [x for x in first_words[m.label] if story <= x.start < m.start and x.key != m.key][-1]
+            m = EntityMention(m.start, m.end, a.key, a.label, a.type, "acronym")
         elif m.label in aliases and m.how == "ner" and aliases[m.label].key != m.key \
                 and story <= aliases[m.label].start < m.start:
             a = aliases[m.label]

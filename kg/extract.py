@@ -718,6 +718,8 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer,
                     child.dep_ == "appos" or type_group(named.type) in {"Product", "Document", "Event"}):
                 mention = named
                 break
+        if mention is None and token.lemma_.lower() in PRODUCT_HEADS:
+            mention = _product_name(token)
     if mention is not None and mention.type == "GovernmentBody":
         state = _state_of_body(token.doc, mention.key)
         if state is not None:  # "the U.S. Commerce Department imposed …", later "the department" → the state
@@ -754,6 +756,26 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer,
     return None
 
 
+#: Name words of the bodies through which a state itself acts.
+STATE_BODY_NOUNS = {"department", "ministry", "government", "administration", "cabinet", "treasury"}
+
+
+#: Nouns a product's name stands in apposition to: "its language model Tianlu-3".
+PRODUCT_HEADS = {"model", "system", "chatbot", "assistant", "chip", "processor", "version", "platform", "app",
+                 "tool", "agent", "successor", "sibling"}
+
+
+def _product_name(noun: Token) -> EntityMention | None:
+    """A name the NER missed, in apposition to a product noun: "its open-weight model Tianlu-3"."""
+    for child in noun.children:
+        if child.dep_ == "appos" and child.i > noun.i and child.text[:1].isupper() and mention_at(child) is None:
+            words = [t for t in child.subtree if not t.is_punct or t.text == "-"]
+            if 1 <= len(words) <= 4 and all(t.text[:1].isupper() or t.like_num or t.text == "-" for t in words):
+                label = noun.doc[words[0].i: words[-1].i + 1].text
+                return EntityMention(child.i, child.i + 1, entity_key("Product", label), label, "Product", "ner")
+    return None
+
+
 def _state_of_body(doc: Doc, key: str) -> EntityMention | None:
     """The country a government body acts for, where the article says so where it names the body
     ("the U.S. Commerce Department", "China's Ministry of Commerce"): a ministry acting is its state
@@ -765,6 +787,8 @@ def _state_of_body(doc: Doc, key: str) -> EntityMention | None:
             if m.type != "GovernmentBody" or m.how not in {"ner", "gazetteer"} or m.key in states:
                 continue
             head = doc[m.end - 1]
+            if not {t.lemma_.lower() for t in doc[m.start:m.end]} & STATE_BODY_NOUNS:
+                continue  # an institute or an agency is an actor of its own
             near = [t for c in head.children if c.dep_ in {"compound", "poss", "amod", "nmod"} for t in c.subtree]
             near += [doc[i] for i in range(max(0, m.start - 2), m.start)]
             for t in near:
@@ -1033,7 +1057,7 @@ class Extractor:
                         and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"of", "by", "to", "on"})
                                     for c in o_tok.children):
                     # "welcomed the vote", "criticised the move": the act stands for what it acted on
-                    implicit = _discourse_document(frame.anchor, kinds={"Document", "Product"})
+                    implicit = _discourse_document(frame.anchor, window_sents=1, kinds={"Document", "Product"})
                     if implicit is None:
                         continue  # "praised the move" with nothing to say what moved: no fact
                     o_tok, o_extra = implicit, "implicit"
