@@ -704,7 +704,9 @@ def _quoted_title(noun: Token) -> str:
     i = noun.i + 1
     if i < len(doc) and doc[i].text == ",":
         i += 1
+    named = False
     if i < len(doc) and doc[i].lower_ in _NAMING_VERBS:
+        named = True
         i += 1
         if i < len(doc) and doc[i].lower_ == "as":
             i += 1
@@ -714,8 +716,20 @@ def _quoted_title(noun: Token) -> str:
         return ""
     for j in range(i + 1, min(len(doc), i + 25)):
         if doc[j].text in _CLOSE_QUOTES:
-            return doc[i + 1: j].text.strip(" ,.;:")
+            title = doc[i + 1: j].text.strip(" ,.;:")
+            # without "titled"/"called", a quote after a noun is a name only if it looks like one: 'the
+            # framework "gives ten countries a common language"' is what the framework does, quoted
+            return title if title[:1].isupper() and (named or _title_case(title)) else ""
     return ""
+
+
+def _title_case(text: str) -> bool:
+    """Whether most content words are capitalised, as in a name ("Bridging the AI Divide")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in _TITLE_FUNCTION_WORDS]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+_TITLE_FUNCTION_WORDS = {"a", "an", "the", "of", "on", "for", "and", "or", "in", "to", "with", "at", "by", "from"}
 
 
 def _quoted_name_before(noun: Token) -> tuple[str, int, int]:
@@ -887,10 +901,47 @@ def resolve_pronoun(token: Token) -> EntityMention | None:
     if kind is None:
         return None
     accept = _pronoun_filter(kind)
-    found = _cataphora(token, accept) or _nearest_before(token.doc, token.i, accept, prefer_subjects=True)
+    found = _cataphora(token, accept) or _speaker_binding(token, accept) or _possessive_in_sentence(token, accept) \
+        or _nearest_before(token.doc, token.i, accept, prefer_subjects=True)
     if found is None:
         return None
     return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "pronoun")
+
+
+_SPEECH_LEMMAS = {"say", "tell", "announce", "add", "state", "insist", "argue", "claim", "warn", "confirm",
+                  "note", "stress", "signal", "indicate", "pledge", "promise", "vow"}
+
+
+def _speaker_binding(token: Token, accept) -> EntityMention | None:
+    """The subject of a clause reported by a speech verb is, when a pronoun, most often the speaker:
+    "Beijing also said *it* would set up a fund and has invited Brazil" → Beijing."""
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _SPEECH_LEMMAS:
+        return None
+    speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.i < token.i]
+    if not speakers:
+        return None
+    speaker = speakers[0]
+    found = mention_at(speaker)
+    if found is None and speaker.pos_ == "PRON":
+        return None  # a pronoun speaker: leave it to the general rule, which resolves the speaker too
+    if found is None:
+        found = resolve_token(speaker)
+    return found if found is not None and accept(found) else None
+
+
+def _possessive_in_sentence(token: Token, accept) -> EntityMention | None:
+    """A possessive pronoun with an antecedent earlier in its own sentence takes the nearest one:
+    "hosted by Indonesia and chaired by *its* minister" → Indonesia."""
+    if token.dep_ != "poss":
+        return None
+    sent_start = token.sent.start
+    before = [m for m in token.doc._.kg_mentions or [] if sent_start <= m.start and m.end <= token.i and accept(m)]
+    return max(before, key=lambda m: m.start) if before else None
 
 
 def plural_antecedent(token: Token) -> Token | None:

@@ -721,7 +721,7 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer,
         if mention is None and token.lemma_.lower() in PRODUCT_HEADS:
             mention = _product_name(token)
     if mention is not None and mention.type == "GovernmentBody":
-        state = _state_of_body(token.doc, mention.key)
+        state = _state_of_body(token.doc, mention.key, gaz)
         if state is not None:  # "the U.S. Commerce Department imposed …", later "the department" → the state
             return EntityMention(mention.start, mention.end, state.key, state.label, state.type, "metonymy")
     if mention is not None:
@@ -776,7 +776,7 @@ def _product_name(noun: Token) -> EntityMention | None:
     return None
 
 
-def _state_of_body(doc: Doc, key: str) -> EntityMention | None:
+def _state_of_body(doc: Doc, key: str, gaz: Gazetteer) -> EntityMention | None:
     """The country a government body acts for, where the article says so where it names the body
     ("the U.S. Commerce Department", "China's Ministry of Commerce"): a ministry acting is its state
     acting, as "the British government" is the United Kingdom."""
@@ -796,6 +796,11 @@ def _state_of_body(doc: Doc, key: str) -> EntityMention | None:
                 if country is not None and country.type == "Country":
                     states[m.key] = country
                     break
+            entry = gaz.entries.get(m.key)
+            parent = gaz.entries.get(entry.part_of) if entry is not None and entry.part_of else None
+            if m.key not in states and parent is not None and parent.type == "Country":
+                # the gazetteer knows whose it is: "the State Department accused Beijing"
+                states[m.key] = EntityMention(m.start, m.end, parent.key, parent.label, parent.type, "gazetteer")
         doc.user_data["kg_body_states"] = states
     return states.get(key)
 
