@@ -78,7 +78,7 @@ def to_networkx(g: Graph, include_negated: bool = False) -> nx.MultiDiGraph:
 def degree_table(graph: nx.MultiDiGraph) -> dict[str, dict]:
     """Degree, in/out degree and degree per predicate of every node.
 
-    >>> g = nx.MultiDiGraph(); g.add_edge("a", "b", predicate="signed")
+    >>> g = nx.MultiDiGraph(); _ = g.add_edge("a", "b", predicate="signed")
     >>> degree_table(g)["a"]["out_degree"], degree_table(g)["b"]["by_predicate"]
     (1, {'signed': 1})
     """
@@ -97,7 +97,7 @@ def degree_table(graph: nx.MultiDiGraph) -> dict[str, dict]:
 def pagerank(graph: nx.MultiDiGraph) -> dict[str, float]:
     """PageRank on the undirected simple projection (who is connected to whom, however).
 
-    >>> g = nx.MultiDiGraph(); g.add_edge("a", "b"); g.add_edge("c", "b")
+    >>> g = nx.MultiDiGraph(); _ = g.add_edge("a", "b"); _ = g.add_edge("c", "b")
     >>> max(pagerank(g), key=pagerank(g).get)
     'b'
     """
@@ -117,7 +117,7 @@ def pagerank(graph: nx.MultiDiGraph) -> dict[str, float]:
 def betweenness(graph: nx.MultiDiGraph, sample: int = BETWEENNESS_SAMPLE, seed: int = 7) -> dict[str, float]:
     """Betweenness centrality on the undirected projection; sampled above ``sample`` nodes.
 
-    >>> g = nx.MultiDiGraph(); g.add_edge("a", "b"); g.add_edge("b", "c")
+    >>> g = nx.MultiDiGraph(); _ = g.add_edge("a", "b"); _ = g.add_edge("b", "c")
     >>> betweenness(g)["b"]
     1.0
     """
@@ -132,7 +132,7 @@ def betweenness(graph: nx.MultiDiGraph, sample: int = BETWEENNESS_SAMPLE, seed: 
 def communities(graph: nx.MultiDiGraph, seed: int = 7) -> list[list[str]]:
     """Louvain communities (networkx's own), largest first; singletons left out.
 
-    >>> g = nx.MultiDiGraph(); g.add_edge("a", "b"); g.add_edge("c", "d")
+    >>> g = nx.MultiDiGraph(); _ = g.add_edge("a", "b"); _ = g.add_edge("c", "d")
     >>> communities(g)
     [['a', 'b'], ['c', 'd']]
     """
@@ -153,7 +153,7 @@ def components(graph: nx.MultiDiGraph) -> list[list[str]]:
 def shortest_path(graph: nx.MultiDiGraph, source: str, target: str) -> list[dict]:
     """The shortest chain of facts linking two nodes (either direction), each hop with its evidence.
 
-    >>> g = nx.MultiDiGraph(); g.add_edge("a", "b", predicate="signed", evidence=[{"sentence": "A signed B."}])
+    >>> g = nx.MultiDiGraph(); _ = g.add_edge("a", "b", predicate="signed", evidence=[{"sentence": "A signed B."}])
     >>> [(h["from"], h["predicate"], h["to"]) for h in shortest_path(g, "b", "a")]
     [('a', 'signed', 'b')]
     """
@@ -204,9 +204,7 @@ def projection(graph: nx.MultiDiGraph, predicates: set[str]) -> nx.Graph:
     edge attribute ``shared`` lists the shared objects.
 
     >>> g = nx.MultiDiGraph()
-    >>> g.add_edge("uk", "decl", predicate="signed"); g.add_edge("cn", "decl", predicate="signed")
-    'signed'
-    'signed'
+    >>> _ = g.add_edge("uk", "decl", predicate="signed"); _ = g.add_edge("cn", "decl", predicate="signed")
     >>> sorted(projection(g, {"signed"}).edges(data="shared"))
     [('cn', 'uk', ['decl'])]
     """

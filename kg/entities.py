@@ -296,8 +296,10 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
         return EntityMention(ent.start, ent.end, entry.key, entry.label, entry.type, how)
     # the head word decides what a name names: "the Paris Agreement" is a document whatever NER says
     head_word = name_head(text)
-    if label in {"EVENT", "ORG", "LAW", "WORK_OF_ART", "PRODUCT", "FAC"}:
-        if head_word in DOCUMENT_NOUNS and head_word not in {"framework", "strategy", "plan", "initiative"}:
+    if label in {"EVENT", "ORG", "LAW", "WORK_OF_ART", "PRODUCT", "FAC"} or (
+            label in {"GPE", "LOC"} and len(text.split()) >= 2 and head_word in DOCUMENT_NOUNS):
+        # ("Jakarta Framework on Responsible AI" tagged a place: a place name with a document's head)
+        if head_word in DOCUMENT_NOUNS and head_word not in {"strategy", "plan", "initiative"}:
             kind = DOCUMENT_NOUNS[head_word]
             return EntityMention(ent.start, ent.end, entity_key(kind, text), text, kind, "ner")
         if head_word in EVENT_NOUNS or head_word in {"summit", "conference", "forum"}:
@@ -412,9 +414,33 @@ def _complete_spans(doc: Doc) -> list[Span]:
                 j = max(j, ents[k].end)
             if j > end and doc[j - 1].pos_ not in {"ADP", "DET", "CCONJ"}:
                 ent = Span(doc, ent.start, j, label=ent.label_)
+        elif ent.label_ in _NAMED_THING_LABELS and end + 1 < len(doc) and doc[end].lower_ in {"on", "for", "of"} \
+                and doc[end - 1].is_title and name_head(ent.text) in _NAME_HEADS_TAKING_PP:
+            # "Jakarta Framework" + "on Responsible AI", "Global Partnership" + "on AI": a titled
+            # complement continues the name (not a place or a date: "the Framework in Brussels")
+            j = end + 1
+            while j < len(doc) and j - end < 7 and (doc[j].is_title or doc[j].is_upper or doc[j].lower_ in {"and", "the"}) \
+                    and doc[j].ent_type_ not in {"GPE", "LOC", "DATE", "PERSON", "NORP", "TIME", "CARDINAL"}:
+                j += 1
+            while j > end + 1 and doc[j - 1].lower_ in {"and", "the"}:
+                j -= 1
+            if j > end + 1 and not any(e.start < j and e.end > end and e.label_ in {"GPE", "PERSON"} for e in ents):
+                while k + 1 < len(ents) and ents[k + 1].start < j:
+                    k += 1
+                    j = max(j, ents[k].end)
+                ent = Span(doc, ent.start, j, label=ent.label_)
         out.append(ent)
         k += 1
     return out
+
+
+_NAMED_THING_LABELS = {"ORG", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT", "FAC", "GPE"}
+#: Head nouns of names that go on with a titled complement ("Framework on Responsible AI").
+_NAME_HEADS_TAKING_PP = {"framework", "convention", "declaration", "agreement", "strategy", "initiative", "charter",
+                         "partnership", "compact", "roadmap", "code", "principles", "network", "coalition",
+                         "centre", "center", "institute", "council", "commission", "fund", "programme", "program",
+                         "summit", "forum", "dialogue", "alliance", "treaty", "accord", "pact", "plan",
+                         "recommendation", "resolution", "statement", "act"}
 
 
 def _split_span(ent: Span, gaz: Gazetteer) -> list[Span]:
@@ -513,6 +539,29 @@ def title_before(token: Token, gaz: Gazetteer) -> tuple[str, list[Token]]:
     return title, modifiers
 
 
+def _foreign_namesakes(mentions: list[EntityMention], doc: Doc, gaz: Gazetteer) -> list[EntityMention]:
+    """"the Canadian AI Safety Institute" is not the gazetteer's (British) AI Safety Institute: a known
+    body's name right after another country's demonym or name names that country's namesake."""
+    out: list[EntityMention] = []
+    for m in mentions:
+        entry = gaz.entries.get(m.key) if m.how == "gazetteer" else None
+        before = m.start - 1
+        if entry is not None and type_group(m.type) == "Actor" and m.type not in {"Country", "Person"} \
+                and before >= 0 and doc[before].text[:1].isupper():
+            country = gaz.country_of_demonym(doc[before].text)
+            if country is None:
+                found = gaz.lookup(doc[before].text)
+                country = found if found is not None and found.type == "Country" else None
+            if country is not None and country.key != entry.part_of:
+                label = f"{doc[before].text} {entry.label}" if country.type == "Country" else entry.label
+                start = before
+                while out and out[-1].end > start:  # the demonym's own mention, or NER's "the Canadian"
+                    start = min(start, out.pop().start)
+                m = EntityMention(start, m.end, entity_key(m.type, label), label, m.type, "ner")
+        out.append(m)
+    return out
+
+
 def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     """Attach ``doc._.kg_mentions`` (entity mentions with canonical keys) and ``doc._.kg_aliases``."""
     mentions: list[EntityMention] = []
@@ -522,7 +571,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
             if mention is not None:
                 mentions.append(mention)
 
-    mentions = [m for m in mentions if not _not_a_name(doc, m)]
+    mentions = _foreign_namesakes([m for m in mentions if not _not_a_name(doc, m)], doc, gaz)
     aliases: dict[str, EntityMention] = {}  # surface form → mention, for this document only
     # acronyms defined in the text: "Name (ACR)"
     for m in mentions:

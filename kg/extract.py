@@ -499,6 +499,10 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
     if trig.noun:
         nouns = [c for c in verb.children if c.dep_ in ({"nsubjpass"} if passive else {"dobj"})
                  and c.lemma_.lower() in {trig.noun, trig.noun + "s"}]
+        if not nouns and verb.dep_ == "relcl" \
+                and all(c.lower_ in RELATIVE_PRONOUNS for c in _children(verb, {"dobj"})) \
+                and verb.head.lemma_.lower() in {trig.noun, trig.noun + "s"}:
+            nouns = [verb.head]  # "an agreement Britain struck with Canada": the noun is relativised
         if not nouns:
             return None
         anchor = nouns[0]

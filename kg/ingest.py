@@ -75,15 +75,18 @@ def clean_markup(text: str) -> str:
     return text
 
 
-_DATELINE = re.compile(r"^([A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?)\s+([—–-]{1,2})\s+", re.M)
+_DATELINE = re.compile(r"^([A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?(?:\s+\([A-Z][\w .&/-]{1,30}\))?)"
+                       r"\s+([—–-]{1,2})\s+", re.M)
 
 
 def separate_datelines(text: str) -> str:
-    """Put a news dateline ("SEOUL — ", "EVIAN-LES-BAINS, France — ") on a line of its own, so the
+    r"""Put a news dateline ("SEOUL — ", "EVIAN-LES-BAINS, France — ") on a line of its own, so the
     parser does not read the place as the subject of the first sentence.
 
     >>> separate_datelines("PARIS — France signed it.")
     'PARIS —\nFrance signed it.'
+    >>> separate_datelines("LAGOS, Nigeria (AP) — Ministers met.")
+    'LAGOS, Nigeria (AP) —\nMinisters met.'
     """
     return _DATELINE.sub(lambda m: f"{m.group(1)} {m.group(2)}\n", text)
 
@@ -98,7 +101,7 @@ _DATE_PATTERNS = [
 
 
 def find_date(text: str, within: int = 1500) -> str:
-    """The first date written near the top of an article (its dateline or byline), as ISO 8601.
+    r"""The first date written near the top of an article (its dateline or byline), as ISO 8601.
 
     >>> find_date("By A. Writer\nJuly 29, 2024\nThe UN adopted …")
     '2024-07-29'
