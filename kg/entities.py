@@ -572,6 +572,8 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
                 mentions.append(mention)
 
     mentions = _foreign_namesakes([m for m in mentions if not _not_a_name(doc, m)], doc, gaz)
+    doc.user_data["kg_country_labels"] = {m.country: gaz.entries[m.country].label for m in mentions
+                                          if m.how == "capital" and m.country in gaz.entries}
     aliases: dict[str, EntityMention] = {}  # surface form → mention, for this document only
     # acronyms defined in the text: "Name (ACR)"
     for m in mentions:
@@ -781,6 +783,21 @@ def _title_case(text: str) -> bool:
 _TITLE_FUNCTION_WORDS = {"a", "an", "the", "of", "on", "for", "and", "or", "in", "to", "with", "at", "by", "from"}
 
 
+def is_headline(sent: Span) -> bool:
+    """A headline: a short first line standing alone, without a full stop. Its telegraphic grammar
+    ("UN adopts AI resolution as U.S. holds back": present for past, no articles) misleads a parser
+    trained on body text, and the body restates what it says, so no event is read from it."""
+    doc = sent.doc
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    if not words or len(words) > 25 or sent.start != next((t.i for t in doc if not t.is_space), 0):
+        return False
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text[-1] in ".!?\"”'’:;":
+        return False
+    after = doc.text[sent.end_char:sent.end_char + 3] if sent.end < len(doc) else "\n"
+    return after.startswith("\n") or (sent.end < len(doc) and doc[sent.end - 1].is_space and "\n" in doc[sent.end - 1].text)
+
+
 def _quoted_name_before(noun: Token) -> tuple[str, int, int]:
     """A quoted name right before the noun's phrase, in apposition: '"Shared Intelligence for
     Sustainable Development", a resolution on …'. The name and its token range."""
@@ -832,9 +849,13 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
     covered = {i for m in mentions for i in range(m.start, m.end)}
     out = list(mentions)
     described: list[EntityMention] = []
+    first = next(iter(doc.sents), None) if doc.has_annotation("SENT_START") else None
+    headline_end = first.end if first is not None and is_headline(first) else 0
     for token in doc:
         if token.i in covered or token.pos_ not in {"NOUN", "PROPN"} or token.tag_ in {"NNS", "NNPS"}:
             continue
+        if token.i < headline_end:
+            continue  # "backs text with caveats": a headline's telegraphic phrase introduces nothing
         lemma = token.lemma_.lower()
         kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma)
         if kind is None:
@@ -980,7 +1001,15 @@ def _speaker_binding(token: Token, accept) -> EntityMention | None:
         return None  # a pronoun speaker: leave it to the general rule, which resolves the speaker too
     if found is None:
         found = resolve_token(speaker)
+    if found is not None and found.how == "capital" and found.country:
+        label = (doc_country_labels(token.doc) or {}).get(found.country)
+        if label:  # "Beijing said it would …": the country
+            found = EntityMention(found.start, found.end, found.country, label, "Country", "capital")
     return found if found is not None and accept(found) else None
+
+
+def doc_country_labels(doc: Doc) -> dict[str, str]:
+    return doc.user_data.get("kg_country_labels") or {}
 
 
 def _possessive_in_sentence(token: Token, accept) -> EntityMention | None:
@@ -989,7 +1018,19 @@ def _possessive_in_sentence(token: Token, accept) -> EntityMention | None:
     if token.dep_ != "poss":
         return None
     sent_start = token.sent.start
-    before = [m for m in token.doc._.kg_mentions or [] if sent_start <= m.start and m.end <= token.i and accept(m)]
+    doc = token.doc
+    before = [m for m in doc._.kg_mentions or [] if sent_start <= m.start and m.end <= token.i and accept(m)]
+    # the sentence's topic first: a subject, or a passive's agent ("chaired by *its* minister" after
+    # "hosted by Indonesia"); a name inside a relative clause is not ("Japan, which funds the ASEAN
+    # programme, sent *its* minister")
+    def topical(m: EntityMention) -> bool:
+        head = doc[m.end - 1]
+        if any(a.dep_ == "relcl" for a in head.ancestors if a.i < token.i and token not in a.subtree):
+            return False
+        return head.dep_ in {"nsubj", "nsubjpass"} or (head.dep_ == "pobj" and head.head.lower_ == "by")
+    preferred = [m for m in before if topical(m)]
+    if preferred:
+        return max(preferred, key=lambda m: m.start)
     return max(before, key=lambda m: m.start) if before else None
 
 
@@ -1067,7 +1108,10 @@ def resolve_description(token: Token) -> EntityMention | None:
         wanted = ANAPHORIC_ORGANISATION_NOUNS[lemma]
         accept = (lambda m: m.type not in {"Person", "Country", "Group"} and type_group(m.type) == "Actor"
                   and m.how != "demonym" and (wanted == "Organisation" or m.type == wanted))
-        found = _nearest_before(token.doc, token.i, accept, window_sents=5)
+        # a name with the same head first ("the institute" → the AI Safety Institute, not the university
+        # named since), then any body of the kind
+        found = _nearest_before(token.doc, token.i, lambda m: accept(m) and lemma in m.label.lower(), window_sents=5) \
+            or _nearest_before(token.doc, token.i, accept, window_sents=5)
         if found is not None:
             return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite")
     kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma) or ORGANISATION_NOUNS.get(lemma)

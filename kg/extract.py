@@ -26,13 +26,13 @@ from spacy.tokens import Doc, Span, Token
 if not Doc.has_extension("kg_offices"):
     Doc.set_extension("kg_offices", default=None)
 
-from .entities import (NON_ENTITY_LABELS, EntityMention, mention_at, noun_phrase_label, plural_antecedent,
+from .entities import (NON_ENTITY_LABELS, EntityMention, is_headline, mention_at, noun_phrase_label, plural_antecedent,
                        resolve_token, sentence_starts, story_start, title_before)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
 from .lexicon import Lexicon, Trigger
 
 #: Version of the extraction rules, recorded with every fact (bump when the rules change).
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 #: Predicates that come from role rules rather than the verb lexicon.
 ROLE_PREDICATES = {
@@ -320,21 +320,6 @@ def _is_topic(verb: Token) -> bool:
 # Arguments of verbal triggers
 
 
-def is_headline(sent: Span) -> bool:
-    """A headline: a short first line standing alone, without a full stop. Its telegraphic grammar
-    ("UN adopts AI resolution as U.S. holds back": present for past, no articles) misleads a parser
-    trained on body text, and the body restates what it says, so no event is read from it."""
-    doc = sent.doc
-    words = [t for t in sent if not t.is_space and not t.is_punct]
-    if not words or len(words) > 25 or sent.start != next((t.i for t in doc if not t.is_space), 0):
-        return False
-    last = next((t for t in reversed(sent) if not t.is_space), None)
-    if last is None or last.text[-1] in ".!?\"”'’:;":
-        return False
-    after = doc.text[sent.end_char:sent.end_char + 3] if sent.end < len(doc) else "\n"
-    return after.startswith("\n") or (sent.end < len(doc) and doc[sent.end - 1].is_space and "\n" in doc[sent.end - 1].text)
-
-
 def _relative_head(verb: Token) -> Token:
     """The noun a relative clause modifies. When that noun is an apposition of a name ("Senator Rachel
     Dunmore, an Ohio Republican who chairs …"), the name. When the parser attached the clause to a noun
@@ -615,6 +600,9 @@ def _modality(verb: Token, sent: Span) -> tuple[str, float]:
     """The modality of a trigger's clause and the confidence factor it implies."""
     below = None
     for v in _scope(verb, frozenset({"xcomp", "conj", "nominal", "advcl"})):
+        if below is not None and below.dep_ == "conj" and below.head == v \
+                and any(a.lower_ not in {"to"} for a in _children(below, {"aux", "auxpass"})):
+            break  # a conjunct with its own auxiliary: "would set up a fund and *has* invited Brazil"
         if below is not None and below.dep_ == "xcomp" and below.head == v and _children(v, {"dobj"}) \
                 and v.lemma_.lower() not in SUBJECT_CONTROL_WITH_OBJECT:
             return "possible", 0.6  # a request or an invitation: "urged China to sign", "invited X to attend"
