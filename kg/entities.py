@@ -887,7 +887,10 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
         # amendments … the so-called digital omnibus")
         same = (lambda x: x.type == d.type or (type_group(x.type) == type_group(d.type) == "Document"
                                                and "Document" in {x.type, d.type}))
-        later = [n for n in named if n.start > d.start and same(n)
+        # not a name inside the description's own phrase: "a package of amendments to the AI Act" is not
+        # the AI Act
+        phrase_end = doc[d.start].right_edge.i
+        later = [n for n in named if n.start > phrase_end and same(n)
                  and sent_of.get(n.start, 0) - sent_of.get(d.start, 0) <= 6]
         rivals = [x for x in described if x is not d and same(x) and d.start < x.start
                   and (not later or x.start < later[0].start)]
@@ -971,11 +974,18 @@ def resolve_pronoun(token: Token) -> EntityMention | None:
     if kind is None:
         return None
     accept = _pronoun_filter(kind)
+    if kind != "Plural":  # "it", "he": not one of a coordination ("the US and Argentina … it")
+        single = accept
+        accept = lambda m: single(m) and not _coordinated(token.doc[m.end - 1])  # noqa: E731
     found = _cataphora(token, accept) or _speaker_binding(token, accept) or _possessive_in_sentence(token, accept) \
         or _nearest_before(token.doc, token.i, accept, prefer_subjects=True)
     if found is None:
         return None
     return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "pronoun")
+
+
+def _coordinated(head: Token) -> bool:
+    return head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
 
 
 _SPEECH_LEMMAS = {"say", "tell", "announce", "add", "state", "insist", "argue", "claim", "warn", "confirm",

@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span, Token
 if not Doc.has_extension("kg_offices"):
     Doc.set_extension("kg_offices", default=None)
 
-from .entities import (NON_ENTITY_LABELS, EntityMention, is_headline, mention_at, noun_phrase_label, plural_antecedent,
+from .entities import (DOCUMENT_NOUNS, NON_ENTITY_LABELS, EntityMention, is_headline, mention_at, noun_phrase_label,
+                       plural_antecedent, resolve_description,
                        resolve_token, sentence_starts, story_start, title_before)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
 from .lexicon import Lexicon, Trigger
@@ -534,13 +535,17 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
     return None
 
 
-def _discourse_document(verb: Token, window_sents: int = 3, kinds: set[str] | frozenset[str] = frozenset({"Document"})) -> Token | None:
+def _discourse_document(verb: Token, window_sents: int = 6, kinds: set[str] | frozenset[str] = frozenset({"Document"})) -> Token | None:
     """The document under discussion: the latest document named before ``verb`` in this or the
     previous few sentences (its last token), for verbs whose object is left implicit."""
     doc = verb.doc
     starts = sentence_starts(doc)
     idx = max(0, bisect.bisect_right(starts, verb.i) - 1)
     floor = max(starts[max(0, idx - window_sents)], story_start(doc, verb.i))
+    for token in doc[floor:verb.i]:  # "the declaration marked …": definite references keep it in discussion
+        if token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS and mention_at(token) is None \
+                and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
+            resolve_description(token)  # remembers what it resolves to
     # in this or the previous sentence: the most recent; else the most salient (most often mentioned)
     near = max(starts[max(0, idx - 1)], floor)
     close = [m for m in doc._.kg_mentions or [] if near <= m.start < verb.i and type_group(m.type) in kinds]
@@ -710,7 +715,7 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer,
                     child.dep_ == "appos" or type_group(named.type) in {"Product", "Document", "Event"}):
                 mention = named
                 break
-        if mention is None and token.lemma_.lower() in PRODUCT_HEADS:
+        if mention is None and (token.lemma_.lower() in PRODUCT_HEADS or token.pos_ == "PROPN"):
             mention = _product_name(token)
     if mention is not None and mention.type == "GovernmentBody":
         state = _state_of_body(token.doc, mention.key, gaz)
@@ -752,13 +757,23 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer,
 STATE_BODY_NOUNS = {"department", "ministry", "government", "administration", "cabinet", "treasury"}
 
 
+#: Prepositions that bring a verb's object ("signed up to", "signed on to"); others ("signed after
+#: securing changes", "declined to sign, with its delegation objecting") leave it implicit.
+OBJECT_PREPOSITIONS = {"to", "on", "onto", "up", "for", "with", "off", "into", "of", "about"}
+
 #: Nouns a product's name stands in apposition to: "its language model Tianlu-3".
 PRODUCT_HEADS = {"model", "system", "chatbot", "assistant", "chip", "processor", "version", "platform", "app",
                  "tool", "agent", "successor", "sibling"}
 
 
 def _product_name(noun: Token) -> EntityMention | None:
-    """A name the NER missed, in apposition to a product noun: "its open-weight model Tianlu-3"."""
+    """A name the NER missed, in apposition to a product noun: "its open-weight model Tianlu-3"; or
+    the other way round: "released Aurora-3, an open-weight language model"."""
+    if noun.pos_ == "PROPN" and noun.text[:1].isupper() and mention_at(noun) is None and any(
+            c.dep_ == "appos" and c.lemma_.lower() in PRODUCT_HEADS for c in noun.children):
+        words = [t for t in noun.lefts if t.dep_ in {"compound"}] + [noun]
+        label = noun.doc[words[0].i: noun.i + 1].text
+        return EntityMention(noun.i, noun.i + 1, entity_key("Product", label), label, "Product", "ner")
     for child in noun.children:
         if child.dep_ == "appos" and child.i > noun.i and child.text[:1].isupper() and mention_at(child) is None:
             words = [t for t in child.subtree if not t.is_punct or t.text == "-"]
@@ -921,7 +936,9 @@ class Extractor:
                     and not _children(verb, {"dobj"}) and len(_expand(_subject_tokens(verb)[0])) >= 2:
                 match = [], "reciprocal"  # "The US and China are competing": no "with" needed
             if match is None and spec.implicit_objects and not trig.words and not trig.noun and not passive \
-                    and not _children(verb, {"dobj", "ccomp", "xcomp", "prep", "attr"} ):
+                    and not _children(verb, {"dobj", "ccomp", "xcomp", "attr"}) \
+                    and not any(p.lower_ in OBJECT_PREPOSITIONS and (p.dep_ == "prt" or _children(p, {"pobj"}))
+                                for p in _children(verb, {"prep", "prt"})):
                 implicit = _discourse_document(verb)
                 if implicit is not None:  # "Hungary declined to sign": the declaration just named
                     match = [implicit], "implicit"
