@@ -35,6 +35,7 @@ DOCUMENT_NOUNS = {
     "framework": "Document", "strategy": "Document", "guide": "Document", "plan": "Document",
     "proposal": "Document", "initiative": "Document", "roadmap": "Document", "text": "Document",
     "code": "Document", "document": "Document", "package": "Document", "compact": "Agreement",
+    "recommendation": "Document",
     "instrument": "Document", "guidance": "Document", "omnibus": "Law", "directive": "Law",
 }
 #: Nouns that may refer back to a document of any kind ("the text" = the resolution just named).
@@ -276,6 +277,11 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
         how = "demonym" if label == "NORP" else "gazetteer"
         return EntityMention(ent.start, ent.end, entry.key, entry.label, entry.type, how)
     known = gaz.lookup(text)
+    if known is not None and label == "PERSON" and known.type == "Country" and len(ent) == 1 and not any(
+            e.label_ == "PERSON" and len(e) >= 2 and ent.text in e.text.split() for e in ent.doc.ents):
+        # "Ghana said …" tagged a person: a country's name alone is the country, unless the article
+        # names a person that way ("Michael Jordan … Jordan said")
+        return EntityMention(ent.start, ent.end, known.key, known.label, known.type, "gazetteer")
     if known is not None and not (label == "PERSON" and known.type == "Country"):
         # the gazetteer knows this name ("OpenAI" is a company whatever NER guessed)
         how = "demonym" if label == "NORP" else "gazetteer"
@@ -461,7 +467,10 @@ def _split_span(ent: Span, gaz: Gazetteer) -> list[Span]:
             left, right = doc[ent.start:t.i], doc[t.i + 1:ent.end]
             if _org_type(left.text) != "Organisation" and _org_type(right.text) != "Organisation":
                 return [Span(doc, ent.start, t.i, label="ORG"), Span(doc, t.i + 1, ent.end, label="ORG")]
-    if gaz.lookup(ent.text) is None and len(ent) >= 3:
+    # a known name run into a person's after a title ("Ambassador to the UN Fu Cong"); without a title
+    # before, the longer name is one name ("ASEAN Digital Watch", "UK AI Security Institute")
+    titled = any(gaz.titles.kind(t.text) for t in doc[max(0, ent.start - 4):ent.start])
+    if gaz.lookup(ent.text) is None and len(ent) >= 3 and titled:
         for cut in range(ent.end - 2, ent.start, -1):  # longest known prefix first
             prefix = doc[ent.start:cut]
             rest = doc[cut:ent.end]
@@ -1125,7 +1134,7 @@ def resolve_description(token: Token) -> EntityMention | None:
         if found is not None:
             return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite")
     kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma) or ORGANISATION_NOUNS.get(lemma)
-    if kind is None or token.pos_ not in {"NOUN", "PROPN"}:
+    if kind is None or (token.pos_ not in {"NOUN", "PROPN"} and not _noun_in_argument(token)):
         return None
     if lemma in ORGANISATION_NOUNS and not any(c.dep_ in {"amod", "compound", "prep"} for c in token.children):
         return None  # "the panel" alone is too vague to be an organisation
@@ -1209,5 +1218,13 @@ def resolve_token(token: Token) -> EntityMention | None:
                     if m.key == earlier[-1]:
                         return EntityMention(token.i, token.i + 1, m.key, m.label, m.type, "title")
         return resolve_description(token)
+    if _noun_in_argument(token):  # "ratify the compact" with "compact" tagged an adjective
+        return resolve_description(token)
     return None
+
+
+def _noun_in_argument(token: Token) -> bool:
+    """A word the tagger did not take for a noun, standing as one: an argument with a determiner."""
+    return token.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"} and token.lemma_.lower() in DOCUMENT_NOUNS \
+        and any(c.dep_ == "det" for c in token.children)
 

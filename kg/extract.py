@@ -818,7 +818,7 @@ def _partitive(token: Token) -> EntityMention | None:
     if token.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ", "PRON"}:
         return None
     preps = ({"of"} if token.lower_ in PARTITIVE_HEADS else set()) | (
-        {"from"} if token.lemma_.lower() in REPRESENTATIVE_NOUNS else set())
+        {"from"} if _noun_lemma(token) in REPRESENTATIVE_NOUNS else set())
     if not preps:
         return None
     for child in token.children:
@@ -828,6 +828,15 @@ def _partitive(token: Token) -> EntityMention | None:
                 if inner is not None and type_group(inner.type) == "Actor":
                     return EntityMention(token.i, token.i + 1, inner.key, inner.label, inner.type, "partitive")
     return None
+
+
+def _noun_lemma(token: Token) -> str:
+    """The lemma of a common noun, also when capitalised at the start of a sentence ("Ministers from
+    …"), where the tagger may take it for a proper noun and leave it inflected."""
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NNPS" or (token.pos_ == "PROPN" and lemma.endswith("s") and lemma == token.lower_):
+        return lemma[:-1]
+    return lemma
 
 
 def _type_ok(entity_type: str, allowed: tuple[str, ...]) -> bool:
@@ -850,7 +859,7 @@ def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
         if not (members and token.tag_ in {"NNS", "NNPS"} and mention_at(token) is None):
             out.append((token, ""))  # "90 countries including India and Chile": India and Chile say it all
         out += [(m, "member") for m in members]
-        if mention_at(token) is None and token.lemma_.lower() in REPRESENTATIVE_NOUNS:
+        if mention_at(token) is None and _noun_lemma(token) in REPRESENTATIVE_NOUNS:
             for prep in token.children:  # "diplomats from Kenya, Ghana and Rwanda": each country
                 if prep.dep_ == "prep" and prep.lower_ == "from":
                     for pobj in _children(prep, {"pobj"}):
@@ -897,6 +906,8 @@ class Extractor:
             doc._.kg_doc_id = doc_id
         sents = list(doc.sents)
         roles = [r for i, sent in enumerate(sents) for r in self._roles(sent, i, doc_id)]
+        roles += [r for i, sent in enumerate(sents) if not (i == 0 and is_headline(sent))
+                  for r in self._memberships(sent, i, doc_id)]
         # whose official each person is, for "we" in their quotes
         doc._.kg_offices = {r.subject: EntityMention(0, 0, r.object, r.object_label, r.object_type, "office")
                             for r in roles if r.predicate == "officialOf" and r.object_type == "Country"}
@@ -939,7 +950,8 @@ class Extractor:
                     and not _children(verb, {"dobj", "ccomp", "xcomp", "attr"}) \
                     and not any(p.lower_ in OBJECT_PREPOSITIONS and (p.dep_ == "prt" or _children(p, {"pobj"}))
                                 for p in _children(verb, {"prep", "prt"})):
-                implicit = _discourse_document(verb)
+                kinds = {k for k in ("Document", "Event") if k in spec.object_types} or {"Document"}
+                implicit = _discourse_document(verb, kinds=kinds)
                 if implicit is not None:  # "Hungary declined to sign": the declaration just named
                     match = [implicit], "implicit"
             if match is None:
@@ -1126,6 +1138,49 @@ class Extractor:
                         seen.add((org.key, "affiliatedWith"))
                         out.append(_relation(doc_id, sent, sent_index, person, "affiliatedWith", org, False,
                                              "asserted", 0.75, f"{child.text}'s", "role:possessive"))
+        return out
+
+    def _memberships(self, sent: Span, sent_index: int, doc_id: str) -> list[Relation]:
+        """memberOf from "member" nouns that are not titles of a person:
+
+        - apposition: "Laos and Cambodia, both members of ASEAN";
+        - copula, also negated and in relative clauses: "Brazil, which is not a member of the OECD";
+        - becoming: "Timor-Leste, which became the bloc's 11th member".
+        """
+        out = []
+        for noun in sent:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() != "member":
+                continue
+            org_tokens = [p for prep in _children(noun, {"prep"}) if prep.lower_ == "of" for p in _children(prep, {"pobj"})]
+            org_tokens += _children(noun, {"poss"})
+            orgs = [o for o in (_resolve(t, "object", False, self.gazetteer) for t in org_tokens) if o is not None
+                    and type_group(o.type) == "Actor" and o.type not in {"Person", "Country", "Group"}]
+            if not orgs:
+                continue
+            negated, rule = False, "membership:apposition"
+            if noun.dep_ == "appos":
+                members = conjuncts(noun.head)
+            elif noun.dep_ == "attr" and noun.head.lemma_.lower() in {"be", "become", "remain"}:
+                verb = noun.head
+                subjects = _children(verb, SUBJECT_DEPS)
+                if not subjects:
+                    continue
+                subject = subjects[0]
+                members = conjuncts(_relative_head(verb)) if subject.lower_ in RELATIVE_PRONOUNS \
+                    and verb.dep_ == "relcl" else conjuncts(subject)
+                negated = any(c.dep_ == "neg" for c in verb.children) or any(
+                    c.lower_ in {"no", "never"} for c in noun.children)
+                rule = "membership:copula"
+            else:
+                continue
+            for m_tok in members:
+                member = _resolve(m_tok, "subject", False, self.gazetteer)
+                if member is None or type_group(member.type) != "Actor" or member.type == "Person":
+                    continue
+                for org in orgs:
+                    if org.key != member.key:
+                        out.append(_relation(doc_id, sent, sent_index, member, "memberOf", org, negated,
+                                             "asserted", 0.8, noun.text, rule))
         return out
 
     def _title_phrases(self, person: EntityMention, head: Token) -> Iterator[tuple[list[Token], str]]:
