@@ -823,7 +823,7 @@ def _quoted_name_before(noun: Token) -> tuple[str, int, int]:
     return "", 0, 0
 
 
-def _known_as(noun: Token) -> str:
+def known_as(noun: Token) -> str:
     """The name a participle gives the noun's phrase: "a package of changes to the AI Act, known as the
     digital omnibus". The parser often attaches the participle to the last noun; a proper name needs no
     naming, so a participle under one names the phrase."""
@@ -870,10 +870,14 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
         if kind is None:
             continue
         before, quote_start, quote_end = _quoted_name_before(token)
-        title = _quoted_title(token) or before or _known_as(token)
-        if title and title == before and not any(i in covered for i in range(quote_start, quote_end)):
-            # the quoted name is a mention of the same document ("adopted "X", a resolution on …")
+        title = _quoted_title(token) or before or known_as(token)
+        if title and title == before:
+            # the quoted name is a mention of the same document ("adopted "X", a resolution on …"),
+            # whatever the NER made of its words ("Ocean Data" an organisation)
+            out = [m for m in out if not (quote_start <= m.start and m.end <= quote_end)]
+            covered -= set(range(quote_start, quote_end))
             out.append(EntityMention(quote_start, quote_end, entity_key(kind, title), title, kind, "titled"))
+            covered |= set(range(quote_start, quote_end))
         so_called = [c for c in token.children if c.i < token.i and (c.lower_ == "so-called" or (
             c.lower_ == "called" and any(g.lower_ == "so" for g in c.children)))]
         if not title and so_called:  # "the so-called digital omnibus": the phrase is a name

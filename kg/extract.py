@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span, Token
 if not Doc.has_extension("kg_offices"):
     Doc.set_extension("kg_offices", default=None)
 
-from .entities import (DOCUMENT_NOUNS, NON_ENTITY_LABELS, EntityMention, is_headline, mention_at, noun_phrase_label,
+from .entities import (DOCUMENT_NOUNS, NON_ENTITY_LABELS, EntityMention, is_headline, known_as, mention_at,
+                       noun_phrase_label,
                        plural_antecedent, resolve_description,
                        resolve_token, sentence_starts, story_start, title_before)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
@@ -743,8 +744,8 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer,
         if token.pos_ in {"VERB", "AUX"}:  # a clause: "warned about working too closely with China"
             words = [t.text for t in token.subtree if not t.is_punct and t.dep_ != "mark"][:10]
             label = " ".join(words)
-        else:
-            label = noun_phrase_label(token, max_words=8)
+        else:  # "a set of changes to the AI Act, known as the digital omnibus": the name it is given
+            label = known_as(token) or noun_phrase_label(token, max_words=8)
         label = label.strip()
         if not label or label.lower() in VAGUE_NOUNS or not any(ch.isalpha() for ch in label):
             return None

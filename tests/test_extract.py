@@ -195,3 +195,85 @@ def test_negative_triggers(facts, text, expected):
 def test_among_the_signatories(facts):
     got = facts("Twelve states signed the Lima Accord on Friday. Chile and Peru were among the signatories.")
     assert ("Chile", "signed", "Lima Accord", False) in got and ("Peru", "signed", "Lima Accord", False) in got
+
+
+# --------------------------------------------------------------------------------------------------
+# Grammar that decides who did what (written for these tests; none of it comes from the gold sets)
+
+AGREEMENT_AND_NAMES = [
+    # a relative clause agrees with its noun: "island states that *was* drafted" → the resolution
+    ('The UN General Assembly adopted "Ocean Data for All", a resolution on sharing satellite data with '
+     'island states that was drafted by Fiji.',
+     {("UN General Assembly", "adopted", "Ocean Data for All", False), ("Fiji", "proposed", "Ocean Data for All", False)}),
+    # a participle names the phrase, though the parser hangs it on the last noun
+    ("The European Commission proposed a set of changes to the AI Act, known as the digital omnibus, on Monday.",
+     {("European Commission", "proposed", "digital omnibus", False)}),
+    # a ministry acting is its state acting; the gazetteer knows whose a department is
+    ("The U.S. Treasury Department imposed sanctions on Corvex Systems.", {(US, "restricted", "Corvex Systems", False)}),
+    ("The State Department accused Moscow of spreading disinformation.", {(US, "criticised", "Russia", False)}),
+    # a body's foreign namesake is another body
+    ("The Canadian AI Safety Institute will work with the AI Safety Institute on testing.",
+     {("Canadian AI Safety Institute", "cooperatesWith", "AI Safety Institute", False)}),
+]
+
+CONTROL_AND_MODALITY = [
+    # object control: the object does the wanted thing, which has not happened
+    ("Germany urged Poland to sign the treaty.", {("Poland", "signed", "treaty", False, "possible")}),
+    ("Brazil asked the United States to ratify the convention.", {(US, "ratified", "convention", False, "possible")}),
+    # passive raising: the passive subject is the doer; a schedule is a plan, an expectation is not
+    ("Norway is scheduled to sign the accord next week.", {("Norway", "signed", "accord", False, "planned")}),
+    ("Norway is expected to sign the accord next week.", {("Norway", "signed", "accord", False, "possible")}),
+    # a conjunct with its own auxiliary keeps its own modality
+    ("Mexico will host the forum and has invited Peru.", {("Mexico", "invited", "Peru", False, "asserted")}),
+]
+
+MEMBERSHIP = [
+    ("Chile and Peru, both members of APEC, signed the statement.",
+     {("Chile", "memberOf", "APEC", False), ("Peru", "memberOf", "APEC", False)}),
+    ("Vietnam, which is not a member of the OECD, endorsed the guidelines.", {("Vietnam", "memberOf", "OECD", True)}),
+    ("Kenya is a member of the African Union.", {("Kenya", "memberOf", "African Union", False)}),
+]
+
+REFERENCE = [
+    # "it" in a reported clause is the speaker; a capital speaks for its country
+    ("Tokyo said it would fund the centre.", {(JP, "funded", "centre", False)}),
+    # a possessive takes the sentence's topic: the agent of the passive, not an earlier sentence's subject
+    ("Peru spoke first. The summit was hosted by Kenya and chaired by its foreign minister, Joseph Mwangi.",
+     {("Joseph Mwangi", "officialOf", "Kenya", False), ("Kenya", "hosted", "summit", False)}),
+    # an implicit object survives an adjunct: "signed after a long debate"
+    ("Chile signed the Santiago Declaration. Peru also signed after a long debate.",
+     {("Peru", "signed", "Santiago Declaration", False)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", AGREEMENT_AND_NAMES + MEMBERSHIP + REFERENCE)
+def test_grammar_of_reference(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+@pytest.mark.parametrize("text,expected", CONTROL_AND_MODALITY)
+def test_control_and_modality(facts, text, expected):
+    got = facts(text, with_modality=True)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+@pytest.mark.parametrize("text,unwanted", [
+    # "who" takes a person: not the organisation at the end of the title
+    ('"We are ready," said Rosa Quintero, Chile\'s envoy to the United Nations, who chaired the talks.',
+     ("United Nations", "chaired")),
+    # legislators hold no office of the state
+    ("Anna Berg, a Swedish MEP, criticised the plan.", ("Anna Berg", "officialOf")),
+    # joining a country in doing something is not endorsing the country
+    ("Japan joined Canada in criticising the plan.", ("Japan", "endorsed")),
+])
+def test_no_wrong_argument(facts, text, unwanted):
+    got = facts(text)
+    assert not {f for f in got if f[:2] == unwanted}, got
+
+
+def test_no_event_is_read_from_a_headline(nlp, extractor):
+    doc = nlp("France signs AI treaty as Japan holds back\n\nFrance signed the Lyon Treaty on Monday.")
+    rels = extractor.extract(doc, "h.txt")
+    assert {(r.subject_label, r.predicate) for r in rels} == {(FR, "signed")}
+    assert all(r.sentence_index > 0 for r in rels)
