@@ -265,6 +265,10 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
     label = ent.label_
     if label in NON_ENTITY_LABELS:
         return None
+    opening = [t.i for t in ent if t.text == "("]
+    if opening and not any(t.text == ")" for t in ent) and opening[0] > ent.start:
+        # "Arab Centre for Digital Rights (ACDR": the name ends before its unclosed acronym
+        ent = Span(ent.doc, ent.start, opening[0], label=label)
     text = normalise_name(ent.text)
     if not text or not any(ch.isalpha() for ch in text) or _NOT_A_NAME.search(ent.text):
         return None

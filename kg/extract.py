@@ -415,6 +415,12 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
             return conjuncts(objects[0]), "inherited"
     for gov, link in _governors(verb):
         if link == "nominal" and gov.pos_ in {"NOUN", "PROPN"}:
+            # "the decision by the United States not to sign", "China's refusal to sign": the noun's
+            # own agent controls it, before anyone who talks about the decision
+            agents = [p for prep in _children(gov, {"prep"}) if prep.lower_ == "by" for p in _children(prep, {"pobj"})]
+            agents = agents or _children(gov, {"poss"})
+            if agents:
+                return conjuncts(agents[0]), "inherited"
             continue
         subjects = _children(gov, SUBJECT_DEPS)
         if subjects:
@@ -700,6 +706,13 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer,
             if speaker is None:
                 return None
         return EntityMention(token.i, token.i + 1, speaker.key, speaker.label, speaker.type, "speaker")
+    if mention_at(token) is None and token.pos_ == "NOUN":
+        # a common noun with a person's name in apposition is that person: "whose director-general,
+        # Rodrigo Almeida, attended" (not the organisation "whose" points to)
+        for child in _children(token, {"appos"}):
+            named = mention_at(child)
+            if named is not None and named.type == "Person":
+                return named
     if mention_at(token) is None and token.dep_ == "appos" and token.pos_ == "NOUN":
         named = mention_at(token.head)  # "Lumen Labs, a French start-up founded by …": the start-up is Lumen Labs
         if named is not None and named.how != "demonym":
@@ -718,7 +731,7 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer,
                 break
         if mention is None and (token.lemma_.lower() in PRODUCT_HEADS or token.pos_ == "PROPN"):
             mention = _product_name(token)
-    if mention is not None and mention.type == "GovernmentBody":
+    if mention is not None and mention.type in {"GovernmentBody", "Organisation"}:
         state = _state_of_body(token.doc, mention.key, gaz)
         if state is not None:  # "the U.S. Commerce Department imposed …", later "the department" → the state
             return EntityMention(mention.start, mention.end, state.key, state.label, state.type, "metonymy")
@@ -792,7 +805,7 @@ def _state_of_body(doc: Doc, key: str, gaz: Gazetteer) -> EntityMention | None:
     if states is None:
         states = {}
         for m in doc._.kg_mentions or []:
-            if m.type != "GovernmentBody" or m.how not in {"ner", "gazetteer"} or m.key in states:
+            if m.type not in {"GovernmentBody", "Organisation"} or m.how not in {"ner", "gazetteer"} or m.key in states:
                 continue
             head = doc[m.end - 1]
             if not {t.lemma_.lower() for t in doc[m.start:m.end]} & STATE_BODY_NOUNS:
@@ -840,6 +853,43 @@ def _noun_lemma(token: Token) -> str:
     return lemma
 
 
+#: Trade flows whose destination is the target of a restriction.
+TRADE_FLOW_NOUNS = {"export", "exports", "sale", "sales", "shipment", "shipments", "import", "imports", "supply",
+                    "transfer", "transfers"}
+
+#: "the two governments", "both leaders": which kind of entity the counted noun refers back to.
+COUNTED_ANAPHORS = {"country": "Country", "government": "Country", "nation": "Country", "side": "Country",
+                    "state": "Country", "leader": "Person", "minister": "Person", "president": "Person",
+                    "official": "Person", "company": "Organisation", "firm": "Organisation"}
+
+
+def _counted_antecedents(token: Token) -> list[Token]:
+    """A definite counted plural refers back: "the two governments", "both countries", "the two
+    leaders" are the last two entities of that kind named before them (in this or the last two
+    sentences, within the story)."""
+    kind = COUNTED_ANAPHORS.get(_noun_lemma(token)) if token.tag_ in {"NNS", "NNPS"} else None
+    if kind is None:
+        return []
+    words = {c.lower_ for c in token.children if c.dep_ in {"det", "predet", "nummod"}}
+    if not ({"two", "both"} & words and ({"the", "both", "these", "those"} & words)):
+        return []
+    doc = token.doc
+    starts = sentence_starts(doc)
+    idx = max(0, bisect.bisect_right(starts, token.i) - 1)
+    floor = max(starts[max(0, idx - 2)] if starts else 0, story_start(doc, token.i))
+    found: list[EntityMention] = []
+    for m in sorted(doc._.kg_mentions or [], key=lambda m: -m.start):
+        if not (floor <= m.start < token.i) or m.how == "demonym" or any(f.key == m.key for f in found):
+            continue
+        fits = m.type == kind if kind != "Organisation" else (
+            type_group(m.type) == "Actor" and m.type not in {"Person", "Country", "Group"})
+        if fits:
+            found.append(m)
+        if len(found) == 2:
+            return [doc[f.end - 1] for f in reversed(found)]
+    return []
+
+
 def _type_ok(entity_type: str, allowed: tuple[str, ...]) -> bool:
     group = type_group(entity_type)
     return "Any" in allowed or group in allowed or (
@@ -851,6 +901,10 @@ def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
     and the US … they") and group nouns joined by their named members ("officials, including Li")."""
     out: list[tuple[Token, str]] = []
     for token in tokens:
+        pair = _counted_antecedents(token)
+        if pair:  # "the two governments": the last two named
+            out += [(t, "pronoun") for t in pair]
+            continue
         antecedent = plural_antecedent(token)
         group = conjuncts(antecedent) if antecedent is not None else []
         if len(group) >= 2:
@@ -1083,15 +1137,20 @@ class Extractor:
                 elif spec.possessor_objects and o_tok.lemma_.lower() in EVENT_NOMINALS and mention_at(o_tok) is None \
                         and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"of", "by", "to", "on"})
                                     for c in o_tok.children):
-                    # "welcomed the vote", "criticised the move": the act stands for what it acted on
-                    implicit = _discourse_document(frame.anchor, window_sents=1, kinds={"Document", "Product"})
-                    if implicit is None:
-                        continue  # "praised the move" with nothing to say what moved: no fact
-                    o_tok, o_extra = implicit, "implicit"
+                    # "welcomed the vote", "criticised the move": what was voted on or moved is not said
+                    # here, and guessing it from the discourse was wrong more often than right
+                    continue
+                elif spec.target_objects and o_tok.lemma_.lower() in TRADE_FLOW_NOUNS and mention_at(o_tok) is None:
+                    targets = [p for prep in _children(o_tok, {"prep"}) if prep.lower_ in {"to", "from"}
+                               for p in _children(prep, {"pobj"})]
+                    if targets:  # "restrictions on exports of chipmaking tools to China" → China
+                        o_tok, o_extra = targets[0], "target"
                 obj = _resolve(o_tok, "subject" if reciprocal else "object", allow_concepts, self.gazetteer,
                                places_allowed=_type_ok("Place", spec.object_types) and "Any" not in spec.object_types)
                 if obj is None or obj.key == subj.key or not _type_ok(obj.type, spec.object_types):
                     continue
+                if frame.trigger.negative and type_group(obj.type) == "Concept":
+                    continue  # "rejected the criticism": a denial, not a vote against a text
                 how_s = s_extra or frame.subject_how
                 confidence = _confidence(how_s, o_extra or frame.theme_how, subj, obj) * factor
                 kind = "noun" if frame.trigger.kind == "noun" else ("passive" if frame.passive else "active")

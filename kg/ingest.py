@@ -91,6 +91,32 @@ def separate_datelines(text: str) -> str:
     return _DATELINE.sub(lambda m: f"{m.group(1)} {m.group(2)}\n", text)
 
 
+_BOILERPLATE = re.compile(
+    r"^[ \t]*(?:"
+    r"(?:read more|related|see also|also read|recommended|more on this|most read|watch|listen)\b[^\n]{0,3}[:：|–—-][^\n]*"
+    r"|(?:photo|picture|image|caption|file photo|illustration)\s*[:：(][^\n]*"
+    r"|\((?:photo|image|picture|reporting|writing|editing)[^\n]*"
+    r"|(?:correction|clarification|editor['’]s note|editing by|reporting by|additional reporting)\b[^\n]*"
+    r"|this (?:article|story|piece) (?:was|has been) (?:amended|corrected|updated)[^\n]*"
+    r"|(?-i:By [A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|and|de|van|von|al|el|bin)){1,4})(?:,[^\n.]{0,60})?"
+    r")[ \t]*$", re.I | re.M)
+
+
+_BYLINE = re.compile(r"^[ \t]*By ([A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|and|de|van|von|al|el|bin)){1,4})(?:,[^\n.]{0,60})?[ \t]*$",
+                     re.M)
+
+
+def blank_boilerplate(text: str) -> str:
+    r"""Blank out the lines of a web page that are not the story: "Read more:" and "Related:" links,
+    photo captions, bylines, correction notes and wire sign-offs. They are replaced by spaces, so
+    every character offset still points into the same text.
+
+    >>> blank_boilerplate("Read more: Kenya unveils strategy\nKenya signed it.")
+    '                                 \nKenya signed it.'
+    """
+    return _BOILERPLATE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
 _DATE_PATTERNS = [
@@ -305,13 +331,18 @@ def read_documents(path: str | Path, skipped: list[Skipped] | None = None) -> It
                 _skip(skipped, doc_id, "empty: no text to read")
                 continue
             text = separate_datelines(text.replace("\r\n", "\n"))
+            found_date = find_date(text)  # before bylines are blanked: they often carry the date
+            byline = _BYLINE.search(text[:2000])
+            if byline and not meta.get("author"):  # the byline is the article's metadata, not its story
+                meta = {**meta, "author": byline.group(1)}
+            text = blank_boilerplate(text)
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
             if digest in seen:
                 _skip(skipped, doc_id, "same text as an earlier article; read once")
                 continue
             seen.add(digest)
             meta = dict(meta)
-            date = _iso_date(meta.get("date", "")) or find_date(text)
+            date = _iso_date(meta.get("date", "")) or found_date
             if date:
                 meta["date"] = date
             else:

@@ -52,6 +52,7 @@ class PredicateSpec:
     possessor_objects: bool = False
     possessor_agents: bool = False
     implicit_objects: bool = False
+    target_objects: bool = False
     subject_types: tuple[str, ...] = ("Actor",)
     object_types: tuple[str, ...] = ("Any",)
 
@@ -101,7 +102,8 @@ def _parse(data: dict, source: str, into: dict[str, dict]) -> None:
         merged = into.setdefault(name, {})
         for key, value in table.items():
             if key not in {"description", "verbs", "nouns", "negative_verbs", "symmetric", "concept_objects",
-                           "possessor_objects", "possessor_agents", "implicit_objects", "subject_types",
+                           "possessor_objects", "possessor_agents", "implicit_objects", "target_objects",
+                           "subject_types",
                            "object_types"}:
                 raise DataFileError(f"{source}: [{name}] has unknown setting {key!r}")
             if isinstance(value, list) and key in {"verbs", "nouns", "negative_verbs"}:
@@ -130,6 +132,7 @@ def _spec(name: str, table: dict, source: str) -> PredicateSpec:
         possessor_objects=bool(table.get("possessor_objects", False)),
         possessor_agents=bool(table.get("possessor_agents", False)),
         implicit_objects=bool(table.get("implicit_objects", False)),
+        target_objects=bool(table.get("target_objects", False)),
         subject_types=tuple(table.get("subject_types", ["Actor"])),
         object_types=tuple(table.get("object_types", ["Any"])),
     )
