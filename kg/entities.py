@@ -312,7 +312,8 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
         if head_word in DOCUMENT_NOUNS and head_word not in {"strategy", "plan", "initiative"}:
             kind = DOCUMENT_NOUNS[head_word]
             return EntityMention(ent.start, ent.end, entity_key(kind, text), text, kind, "ner")
-        if head_word in EVENT_NOUNS or head_word in {"summit", "conference", "forum"}:
+        if head_word in EVENT_NOUNS or head_word in {"summit", "conference", "forum", "process"}:
+            # ("the Hiroshima Process": a named series of meetings)
             kind = EVENT_NOUNS.get(head_word, "Event")
             return EntityMention(ent.start, ent.end, entity_key(kind, text), text, kind, "ner")
     if label == "NORP":

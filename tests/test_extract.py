@@ -141,9 +141,6 @@ DISCOURSE = [
      {("Norway", "proposed", "accord", False), ("Iceland", "proposed", "accord", False)}),
     # a capital as the object of criticism is its country
     ("Moscow condemned Washington over the sanctions.", {("Russia", "criticised", "United States", False)}),
-    # the act stands for what it acted on
-    ("The Council adopted the Data Governance Act. Sweden welcomed the decision.",
-     {("Sweden", "endorsed", "Data Governance Act", False)}),
 ]
 
 ROLES = [
@@ -264,6 +261,9 @@ def test_control_and_modality(facts, text, expected):
      ("United Nations", "chaired")),
     # legislators hold no office of the state
     ("Anna Berg, a Swedish MEP, criticised the plan.", ("Anna Berg", "officialOf")),
+    # "welcomed the decision" does not say which text was decided: no guess (on the held-out sets the
+    # nearest document was the wrong one more often than not)
+    ("The Council adopted the Data Governance Act. Sweden welcomed the decision.", ("Sweden", "endorsed")),
     # joining a country in doing something is not endorsing the country
     ("Japan joined Canada in criticising the plan.", ("Japan", "endorsed")),
 ])
