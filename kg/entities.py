@@ -59,6 +59,9 @@ ANAPHORIC_ORGANISATION_NOUNS = {"group": "Organisation", "organisation": "Organi
                                 "bloc": "InternationalOrganisation", "alliance": "InternationalOrganisation",
                                 "developer": "Company", "lab": "Company", "body": "Organisation"}
 #: Head nouns naming a country's government when modified by the country ("the Chinese government").
+#: Nouns for products that a definite description refers back to ("the model" → the model last named).
+PRODUCT_NOUNS = {"model", "chatbot", "app", "assistant", "system", "tool", "chip", "processor"}
+
 #: Words that begin many organisations' names and so identify none alone.
 GENERIC_NAME_WORDS = {"the", "european", "international", "national", "global", "united", "digital", "open",
                       "future", "centre", "center", "institute", "association", "world", "new", "general",
@@ -312,7 +315,9 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
         if head_word in DOCUMENT_NOUNS and head_word not in {"strategy", "plan", "initiative"}:
             kind = DOCUMENT_NOUNS[head_word]
             return EntityMention(ent.start, ent.end, entity_key(kind, text), text, kind, "ner")
-        if head_word in EVENT_NOUNS or head_word in {"summit", "conference", "forum", "process"}:
+        if (head_word in EVENT_NOUNS and not (head_word == "forum" and label == "ORG")) \
+                or head_word in {"summit", "conference", "process"} or (head_word == "forum" and label == "EVENT"):
+            # ("X Forum" is an event when the NER says so, else an organisation: the World Economic Forum)
             # ("the Hiroshima Process": a named series of meetings)
             kind = EVENT_NOUNS.get(head_word, "Event")
             return EntityMention(ent.start, ent.end, entity_key(kind, text), text, kind, "ner")
@@ -659,6 +664,15 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
         resolved.append(m)
     resolved = _link_descriptions(doc, resolved)
     doc._.kg_mentions = resolved
+    doc._.kg_token_mention = {i: m for m in resolved for i in range(m.start, m.end)}
+    # product names the NER missed, in apposition to a product noun, so that "the model" can find them
+    for token in doc:
+        if token.i not in doc._.kg_token_mention and (token.lemma_.lower() in PRODUCT_HEADS or token.pos_ == "PROPN"):
+            found = product_name(token)
+            if found is not None and found.start not in doc._.kg_token_mention:
+                resolved.append(found)
+                doc._.kg_token_mention[found.start] = found
+    resolved.sort(key=lambda m: m.start)
     doc._.kg_aliases = {k: v for k, v in aliases.items()}
     doc._.kg_titles = titles
     doc._.kg_abbreviations = dict(gaz.titles.abbreviations)
@@ -851,6 +865,28 @@ def known_as(noun: Token) -> str:
 
 def _children_of(token: Token, deps: set[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
+
+
+#: Nouns a product's name stands in apposition to: "its language model Tianlu-3".
+PRODUCT_HEADS = {"model", "system", "chatbot", "assistant", "chip", "processor", "version", "platform", "app",
+                 "tool", "agent", "successor", "sibling"}
+
+
+def product_name(noun: Token) -> EntityMention | None:
+    """A name the NER missed, in apposition to a product noun: "its open-weight model Tianlu-3"; or
+    the other way round: "released Aurora-3, an open-weight language model"."""
+    if noun.pos_ == "PROPN" and noun.text[:1].isupper() and mention_at(noun) is None and any(
+            c.dep_ == "appos" and c.lemma_.lower() in PRODUCT_HEADS for c in noun.children):
+        words = [t for t in noun.lefts if t.dep_ in {"compound"}] + [noun]
+        label = noun.doc[words[0].i: noun.i + 1].text
+        return EntityMention(noun.i, noun.i + 1, entity_key("Product", label), label, "Product", "ner")
+    for child in noun.children:
+        if child.dep_ == "appos" and child.i > noun.i and child.text[:1].isupper() and mention_at(child) is None:
+            words = [t for t in child.subtree if not t.is_punct or t.text == "-"]
+            if 1 <= len(words) <= 4 and all(t.text[:1].isupper() or t.like_num or t.text == "-" for t in words):
+                label = noun.doc[words[0].i: words[-1].i + 1].text
+                return EntityMention(child.i, child.i + 1, entity_key("Product", label), label, "Product", "ner")
+    return None
 
 
 def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
@@ -1132,7 +1168,9 @@ def resolve_description(token: Token) -> EntityMention | None:
     """
     lemma = token.lemma_.lower()
     dets = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
-    if lemma in ANAPHORIC_ORGANISATION_NOUNS and dets & {"the", "this", "that", "its"} and token.tag_ == "NN":
+    own = any(c.lower_ == "own" for c in token.children)  # "its own council": a new one, not a reference
+    if lemma in ANAPHORIC_ORGANISATION_NOUNS and dets & {"the", "this", "that", "its"} and token.tag_ == "NN" \
+            and not own:
         wanted = ANAPHORIC_ORGANISATION_NOUNS[lemma]
         accept = (lambda m: m.type not in {"Person", "Country", "Group"} and type_group(m.type) == "Actor"
                   and m.how != "demonym" and (wanted == "Organisation" or m.type == wanted))
@@ -1142,6 +1180,14 @@ def resolve_description(token: Token) -> EntityMention | None:
             or _nearest_before(token.doc, token.i, accept, window_sents=5)
         if found is not None:
             return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite")
+    if lemma in PRODUCT_NOUNS and token.tag_ == "NN" and dets & {"the", "this", "that", "its", "their"} \
+            and not any(c.lower_ == "own" for c in token.children):
+        # "the model", "its chatbot": the product last named
+        found = _nearest_before(token.doc, token.i, lambda m: type_group(m.type) == "Product" and m.how != "demonym",
+                                window_sents=8)
+        if found is not None:
+            return _remember(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
+        return None
     kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma) or ORGANISATION_NOUNS.get(lemma)
     if kind is None or (token.pos_ not in {"NOUN", "PROPN"} and not _noun_in_argument(token)):
         return None
@@ -1151,7 +1197,7 @@ def resolve_description(token: Token) -> EntityMention | None:
         return None  # plural descriptions ("agreements") are not one entity
     group = type_group(kind)
     dets = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
-    definite = bool(dets & {"the", "this", "that", "its", "their", "his", "her"})
+    definite = bool(dets & {"the", "this", "that", "its", "their", "his", "her"}) and not own
     if definite:
         content = {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod"}
                    and c.pos_ in {"NOUN", "PROPN"}}

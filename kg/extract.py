@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span, Token
 if not Doc.has_extension("kg_offices"):
     Doc.set_extension("kg_offices", default=None)
 
-from .entities import (DOCUMENT_NOUNS, NON_ENTITY_LABELS, EntityMention, is_headline, known_as, mention_at,
+from .entities import (DOCUMENT_NOUNS, NON_ENTITY_LABELS, PRODUCT_HEADS, EntityMention, is_headline, known_as,
+                       mention_at, product_name,
                        noun_phrase_label,
                        plural_antecedent, resolve_description,
                        resolve_token, sentence_starts, story_start, title_before)
@@ -426,7 +427,7 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
         if subjects:
             subj = subjects[0]
             if subj.lower_ in RELATIVE_PRONOUNS and gov.dep_ == "relcl":
-                return conjuncts(gov.head), "inherited"
+                return conjuncts(_relative_head(gov)), "inherited"
             return conjuncts(subj), "inherited"
         if _children(gov, PASSIVE_SUBJECT_DEPS) and gov.dep_ != "conj":
             if link == "xcomp":  # "Whitfield is scheduled to visit Japan", "China was asked to sign"
@@ -730,7 +731,7 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer,
                 mention = named
                 break
         if mention is None and (token.lemma_.lower() in PRODUCT_HEADS or token.pos_ == "PROPN"):
-            mention = _product_name(token)
+            mention = product_name(token)
     if mention is not None and mention.type in {"GovernmentBody", "Organisation"}:
         state = _state_of_body(token.doc, mention.key, gaz)
         if state is not None:  # "the U.S. Commerce Department imposed …", later "the department" → the state
@@ -775,27 +776,6 @@ STATE_BODY_NOUNS = {"department", "ministry", "government", "administration", "c
 #: securing changes", "declined to sign, with its delegation objecting") leave it implicit.
 OBJECT_PREPOSITIONS = {"to", "on", "onto", "up", "for", "with", "off", "into", "of", "about"}
 
-#: Nouns a product's name stands in apposition to: "its language model Tianlu-3".
-PRODUCT_HEADS = {"model", "system", "chatbot", "assistant", "chip", "processor", "version", "platform", "app",
-                 "tool", "agent", "successor", "sibling"}
-
-
-def _product_name(noun: Token) -> EntityMention | None:
-    """A name the NER missed, in apposition to a product noun: "its open-weight model Tianlu-3"; or
-    the other way round: "released Aurora-3, an open-weight language model"."""
-    if noun.pos_ == "PROPN" and noun.text[:1].isupper() and mention_at(noun) is None and any(
-            c.dep_ == "appos" and c.lemma_.lower() in PRODUCT_HEADS for c in noun.children):
-        words = [t for t in noun.lefts if t.dep_ in {"compound"}] + [noun]
-        label = noun.doc[words[0].i: noun.i + 1].text
-        return EntityMention(noun.i, noun.i + 1, entity_key("Product", label), label, "Product", "ner")
-    for child in noun.children:
-        if child.dep_ == "appos" and child.i > noun.i and child.text[:1].isupper() and mention_at(child) is None:
-            words = [t for t in child.subtree if not t.is_punct or t.text == "-"]
-            if 1 <= len(words) <= 4 and all(t.text[:1].isupper() or t.like_num or t.text == "-" for t in words):
-                label = noun.doc[words[0].i: words[-1].i + 1].text
-                return EntityMention(child.i, child.i + 1, entity_key("Product", label), label, "Product", "ner")
-    return None
-
 
 def _state_of_body(doc: Doc, key: str, gaz: Gazetteer) -> EntityMention | None:
     """The country a government body acts for, where the article says so where it names the body
@@ -828,9 +808,15 @@ def _state_of_body(doc: Doc, key: str, gaz: Gazetteer) -> EntityMention | None:
 
 def _partitive(token: Token) -> EntityMention | None:
     """"the 78th session of the General Assembly", "leaders of China", "diplomats from Kenya, Ghana and
-    Rwanda": the actor in the of/from-phrase."""
+    Rwanda": the actor in the of/from-phrase; "ASEAN ministers", "EU diplomats": the body in the
+    modifier."""
     if token.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ", "PRON"}:
         return None
+    if _noun_lemma(token) in REPRESENTATIVE_NOUNS and token.tag_ in {"NNS", "NNPS"}:
+        for child in _children(token, {"compound", "nmod"}):
+            inner = mention_at(child)
+            if inner is not None and inner.type not in {"Person", "Country"} and type_group(inner.type) == "Actor":
+                return EntityMention(token.i, token.i + 1, inner.key, inner.label, inner.type, "partitive")
     preps = ({"of"} if token.lower_ in PARTITIVE_HEADS else set()) | (
         {"from"} if _noun_lemma(token) in REPRESENTATIVE_NOUNS else set())
     if not preps:
@@ -1003,7 +989,8 @@ class Extractor:
                 match = [], "reciprocal"  # "The US and China are competing": no "with" needed
             if match is None and spec.implicit_objects and not trig.words and not trig.noun and not passive \
                     and not _children(verb, {"dobj", "ccomp", "xcomp", "attr"}) \
-                    and not any(p.lower_ in OBJECT_PREPOSITIONS and (p.dep_ == "prt" or _children(p, {"pobj"}))
+                    and not any(p.lower_ in OBJECT_PREPOSITIONS and (p.dep_ == "prt" or any(
+                                    o.lemma_.lower() not in {"behalf", "time"} for o in _children(p, {"pobj"})))
                                 for p in _children(verb, {"prep", "prt"})):
                 kinds = {k for k in ("Document", "Event") if k in spec.object_types} or {"Document"}
                 implicit = _discourse_document(verb, kinds=kinds)
@@ -1138,8 +1125,13 @@ class Extractor:
                         and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"of", "by", "to", "on"})
                                     for c in o_tok.children):
                     # "welcomed the vote", "criticised the move": what was voted on or moved is not said
-                    # here, and guessing it from the discourse was wrong more often than right
-                    continue
+                    # here, and guessing a document from the discourse was wrong more often than right;
+                    # a release or launch stands for the product just named ("the release was praised")
+                    implicit = _discourse_document(frame.anchor, window_sents=2, kinds={"Product"}) \
+                        if o_tok.lemma_.lower() in {"release", "launch", "rollout", "debut"} else None
+                    if implicit is None:
+                        continue
+                    o_tok, o_extra = implicit, "implicit"
                 elif spec.target_objects and o_tok.lemma_.lower() in TRADE_FLOW_NOUNS and mention_at(o_tok) is None:
                     targets = [p for prep in _children(o_tok, {"prep"}) if prep.lower_ in {"to", "from"}
                                for p in _children(prep, {"pobj"})]
@@ -1233,7 +1225,7 @@ class Extractor:
                 rule = "membership:copula"
             else:
                 continue
-            for m_tok in members:
+            for m_tok, _ in _expand(members):
                 member = _resolve(m_tok, "subject", False, self.gazetteer)
                 if member is None or type_group(member.type) != "Actor" or member.type == "Person":
                     continue
