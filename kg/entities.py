@@ -289,6 +289,9 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
         # "Ghana said …" tagged a person: a country's name alone is the country, unless the article
         # names a person that way ("Michael Jordan … Jordan said")
         return EntityMention(ent.start, ent.end, known.key, known.label, known.type, "gazetteer")
+    if label == "PERSON" and len(ent) == 1 and gaz.country_of_capital(text) is not None and not any(
+            e.label_ == "PERSON" and len(e) >= 2 and ent.text in e.text.split() for e in ent.doc.ents):
+        label = "GPE"  # "Rabat would host …" tagged a person: a capital's name alone is the capital
     if known is not None and not (label == "PERSON" and known.type == "Country"):
         # the gazetteer knows this name ("OpenAI" is a company whatever NER guessed)
         how = "demonym" if label == "NORP" else "gazetteer"
