@@ -268,6 +268,10 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
     label = ent.label_
     if label in NON_ENTITY_LABELS:
         return None
+    if label in {"PRODUCT", "ORG", "WORK_OF_ART"} and len(ent) >= 2 and ent[-1].lemma_.lower() in PRODUCT_HEADS \
+            and ent[-1].is_lower and any(ch.isdigit() or ch.isupper() for ch in ent[-2].text):
+        # "its Tuwaiq-3 model": the class noun is not part of the name
+        ent = Span(ent.doc, ent.start, ent.end - 1, label=label)
     opening = [t.i for t in ent if t.text == "("]
     if opening and not any(t.text == ")" for t in ent) and opening[0] > ent.start:
         # "Arab Centre for Digital Rights (ACDR": the name ends before its unclosed acronym
@@ -324,6 +328,8 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
             # ("the Hiroshima Process": a named series of meetings)
             kind = EVENT_NOUNS.get(head_word, "Event")
             return EntityMention(ent.start, ent.end, entity_key(kind, text), text, kind, "ner")
+    if label in {"ORG", "GPE", "PERSON"} and len(ent) == 1 and gaz.country_of_demonym(text) is not None:
+        label = "NORP"  # "the Emirati group": a demonym, whatever the NER said
     if label == "NORP":
         country = gaz.country_of_demonym(text)
         if country is not None:
@@ -668,6 +674,14 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     resolved = _link_descriptions(doc, resolved)
     doc._.kg_mentions = resolved
     doc._.kg_token_mention = {i: m for m in resolved for i in range(m.start, m.end)}
+    # names in apposition to a product noun are products, whatever the NER said: "Mirage Lite, a
+    # compact model for mobile phones"
+    for k, m in enumerate(resolved):
+        head = doc[m.end - 1]
+        if m.how == "ner" and m.type in {"Organisation", "Company", "Place"} and any(
+                c.dep_ == "appos" and c.lemma_.lower() in PRODUCT_HEADS and c.is_lower for c in head.children):
+            resolved[k] = EntityMention(m.start, m.end, entity_key("Product", m.label), m.label, "Product", "ner")
+    doc._.kg_token_mention = {i: m for m in resolved for i in range(m.start, m.end)}
     # product names the NER missed, in apposition to a product noun, so that "the model" can find them
     for token in doc:
         if token.i not in doc._.kg_token_mention and (token.lemma_.lower() in PRODUCT_HEADS or token.pos_ == "PROPN"):
@@ -883,6 +897,13 @@ def product_name(noun: Token) -> EntityMention | None:
         words = [t for t in noun.lefts if t.dep_ in {"compound"}] + [noun]
         label = noun.doc[words[0].i: noun.i + 1].text
         return EntityMention(noun.i, noun.i + 1, entity_key("Product", label), label, "Product", "ner")
+    if noun.lemma_.lower() in PRODUCT_HEADS and noun.is_lower:
+        named = [c for c in noun.children if c.dep_ == "compound" and mention_at(c) is None
+                 and c.text[:1].isupper() and (any(ch.isdigit() for ch in c.text) or c.pos_ == "PROPN")]
+        if named:  # "its Tuwaiq-3 model", "the Lys model": the compound names the product
+            label = noun.doc[named[0].left_edge.i: named[-1].i + 1].text
+            return EntityMention(named[0].left_edge.i, named[-1].i + 1, entity_key("Product", label), label,
+                                 "Product", "ner")
     for child in noun.children:
         if child.dep_ == "appos" and child.i > noun.i and child.text[:1].isupper() and mention_at(child) is None:
             words = [t for t in child.subtree if not t.is_punct or t.text == "-"]

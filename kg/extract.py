@@ -727,7 +727,9 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer,
         for child in token.children:
             named = mention_at(child) if child.dep_ in {"appos", "compound"} else None
             if named is not None and named.how != "demonym" and (
-                    child.dep_ == "appos" or type_group(named.type) in {"Product", "Document", "Event"}):
+                    child.dep_ == "appos" or type_group(named.type) in {"Product", "Document", "Event"}
+                    or (token.lemma_.lower() in ORGANISATION_CLASS_NOUNS and type_group(named.type) == "Actor")):
+                # ... and "the Emirati group Sahel AI", "start-up Mistral": the class noun's name
                 mention = named
                 break
         if mention is None and (token.lemma_.lower() in PRODUCT_HEADS or token.pos_ == "PROPN"):
@@ -755,6 +757,9 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer,
                              "Group", "group")
     if role == "object" and allow_concepts and token.pos_ in {"NOUN", "PROPN", "VERB", "AUX"} \
             and token.lower_ not in VAGUE_NOUNS:
+        named = _what_x_called(token) if token.pos_ in {"VERB", "AUX"} else None
+        if named is not None:  # "warned about what he called "a new layer of bureaucracy"": the named thing
+            token = named
         if token.pos_ in {"VERB", "AUX"}:  # a clause: "warned about working too closely with China"
             words = [t.text for t in token.subtree if not t.is_punct and t.dep_ != "mark"][:10]
             label = " ".join(words)
@@ -775,6 +780,19 @@ STATE_BODY_NOUNS = {"department", "ministry", "government", "administration", "c
 #: Prepositions that bring a verb's object ("signed up to", "signed on to"); others ("signed after
 #: securing changes", "declined to sign, with its delegation objecting") leave it implicit.
 OBJECT_PREPOSITIONS = {"to", "on", "onto", "up", "for", "with", "off", "into", "of", "about"}
+
+
+def _what_x_called(verb: Token) -> Token | None:
+    """In "what he called a new layer of bureaucracy" / "what it described as X", the phrase named."""
+    if verb.lemma_.lower() not in {"call", "describe", "term", "dub", "brand", "label"} \
+            or not any(c.lower_ == "what" for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "oprd":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return next(iter(_children(child, {"pobj"})), None)
+    return None
 
 
 def _state_of_body(doc: Doc, key: str, gaz: Gazetteer) -> EntityMention | None:
@@ -837,6 +855,29 @@ def _noun_lemma(token: Token) -> str:
     if token.tag_ == "NNPS" or (token.pos_ == "PROPN" and lemma.endswith("s") and lemma == token.lower_):
         return lemma[:-1]
     return lemma
+
+
+#: Class nouns a company's or a group's name is compounded with: "the Emirati group Sahel AI".
+ORGANISATION_CLASS_NOUNS = {"group", "company", "firm", "start-up", "startup", "developer", "lab", "laboratory",
+                            "maker", "provider", "giant", "organisation", "organization", "ngo", "charity", "body"}
+
+#: Subjects that deny the predicate of each member of a group named before: "neither has ratified".
+NEGATIVE_QUANTIFIERS = {"neither", "none"}
+
+
+def _quantified_antecedents(token: Token) -> list[Token]:
+    """The coordinated actors a "neither"/"none" subject ranges over: the nearest coordination of
+    named actors before it, in this or the previous sentence."""
+    doc = token.doc
+    starts = sentence_starts(doc)
+    idx = max(0, bisect.bisect_right(starts, token.i) - 1)
+    floor = max(starts[max(0, idx - 1)] if starts else 0, story_start(doc, token.i))
+    for i in range(token.i - 1, floor - 1, -1):
+        head = doc[i]
+        group = conjuncts(head) if any(c.dep_ == "conj" for c in head.children) else []
+        if len(group) >= 2 and all(mention_at(t) is not None and type_group(mention_at(t).type) == "Actor" for t in group):
+            return group
+    return []
 
 
 #: Trade flows whose destination is the target of a restriction.
@@ -988,7 +1029,7 @@ class Extractor:
                     and not _children(verb, {"dobj"}) and len(_expand(_subject_tokens(verb)[0])) >= 2:
                 match = [], "reciprocal"  # "The US and China are competing": no "with" needed
             if match is None and spec.implicit_objects and not trig.words and not trig.noun and not passive \
-                    and not _children(verb, {"dobj", "ccomp", "xcomp", "attr"}) \
+                    and not [c for c in _children(verb, {"dobj", "ccomp", "xcomp", "attr"}) if c.i > verb.i] \
                     and not any(p.lower_ in OBJECT_PREPOSITIONS and (p.dep_ == "prt" or any(
                                     o.lemma_.lower() not in {"behalf", "time"} for o in _children(p, {"pobj"})))
                                 for p in _children(verb, {"prep", "prt"})):
@@ -1104,13 +1145,22 @@ class Extractor:
         spec = self.lexicon.predicates[frame.trigger.predicate]
         scope = frame.scope or frame.anchor
         negated = _is_negated(scope, frame.subjects, frame.themes)
+        subjects = list(frame.subjects)
+        if any(t.lower_ in NEGATIVE_QUANTIFIERS for t in subjects):
+            # "Japan and Canada have both signed; neither has ratified": each of them, negated
+            subjects = [a for t in subjects for a in (_quantified_antecedents(t) if t.lower_ in NEGATIVE_QUANTIFIERS else [t])]
+            negated = not negated
+        # "funded the company alongside Anka Ventures": co-agents
+        subjects += [c for prep in _children(frame.anchor, {"prep"}) if prep.lower_ == "alongside"
+                     for p in _children(prep, {"pobj"}) for c in conjuncts(p)] if frame.trigger.kind == "verb" \
+            and not frame.passive else []
         if frame.trigger.negative:  # "voted against": a stated non-endorsement ("did not vote against" is not one)
             negated = not negated
         modality, factor = _modality(scope, sent)
         allow_concepts = spec.concept_objects or "Concept" in spec.object_types
         out = []
         reciprocal = frame.theme_how == "reciprocal"
-        for s_tok, s_extra in _expand(frame.subjects):
+        for s_tok, s_extra in _expand(subjects):
             subj = _resolve(s_tok, "subject", False, self.gazetteer)
             if subj is None or not _type_ok(subj.type, spec.subject_types) or subj.type == "Concept":
                 continue
