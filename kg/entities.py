@@ -1154,8 +1154,13 @@ def noun_phrase_label(token: Token, max_words: int = 14) -> str:
                 collect(child, depth + 1)
             elif child.dep_ == "prep" and depth < 3 and child.lower_ in {
                     "of", "on", "for", "to", "about", "against", "with", "between"}:
+                if any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in child.children):
+                    continue  # "the resolution on Thursday": when, not what
                 if any(g.dep_ in {"pcomp", "pobj"} and (g.pos_ in {"VERB", "AUX"} or g.tag_ == "WP") for g in child.children):
-                    keep.update(t.i for t in child.subtree)  # a clause: "gap between what systems can do and …"
+                    # a clause: "gap between what systems can do and …", less its time ("on Thursday")
+                    dated = {t.i for p in child.subtree if p.dep_ == "prep" and any(
+                        g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in p.children) for t in p.subtree}
+                    keep.update(t.i for t in child.subtree if t.i not in dated)
                 else:
                     collect(child, depth + 1)
             elif child.dep_ in {"conj", "cc"} and child.i > head.i and head is not token:

@@ -18,7 +18,7 @@ Role facts (officialOf, affiliatedWith) come from titles and possessives around 
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -489,6 +489,9 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
 
     An empty list means the trigger matched but its theme is found elsewhere (passive, relative).
     """
+    if trig.lemma == "join" and _children(verb, {"dobj"}) \
+            and any(p.lower_ == "in" and _children(p, {"pcomp"}) for p in _children(verb, {"prep"})):
+        return None  # "joined Labour in voting against it": doing something together, not joining Labour
     anchor = verb
     if trig.noun:
         nouns = [c for c in verb.children if c.dep_ in ({"nsubjpass"} if passive else {"dobj"})
@@ -534,6 +537,9 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
         obj = objs[0]
         if obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return conjuncts(verb.head), "relative"
+        wanted = [x for x in _children(verb, {"xcomp"}) if x.i > obj.i]
+        if wanted and trig.predicate in REQUEST_PREDICATES:
+            return [wanted[0]], "clause"  # "urged member states to adopt the guide": what is called for
         return conjuncts(obj), "direct"
     if verb.dep_ == "relcl" and not _children(verb, {"dobj", "ccomp", "xcomp"}):
         # "the declaration that China signed": the relative pronoun is the (missing) object
@@ -596,11 +602,14 @@ def _members(token: Token) -> list[Token]:
 
 
 def _is_negated(verb: Token, subjects: Iterable[Token], themes: Iterable[Token]) -> bool:
+    below = verb
     for v in _scope(verb):
         if any(c.dep_ == "neg" for c in v.children):
             return True
-        if v is not verb and v.lemma_.lower() in NEGATIVE_GOVERNORS:
+        # "declined to sign" denies the signing; "rejected the claim and praised X" does not deny the praise
+        if v is not verb and v.lemma_.lower() in NEGATIVE_GOVERNORS and below.dep_ != "conj":
             return True
+        below = v
         if v.dep_ == "pcomp" and v.head.lower_ == "without":
             return True
     for arg in [*subjects, *themes]:
@@ -696,8 +705,7 @@ def _speaker_country(speaker: EntityMention, doc: Doc, gaz: Gazetteer) -> Entity
     return (doc._.kg_offices or {}).get(speaker.key)
 
 
-def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer,
-             places_allowed: bool = True) -> EntityMention | None:
+def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> EntityMention | None:
     if token.pos_ == "PRON" and token.lower_ in FIRST_PERSON:
         speaker = _quote_speaker(token)
         if speaker is None:
@@ -728,7 +736,8 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer,
             named = mention_at(child) if child.dep_ in {"appos", "compound"} else None
             if named is not None and named.how != "demonym" and (
                     child.dep_ == "appos" or type_group(named.type) in {"Product", "Document", "Event"}
-                    or (token.lemma_.lower() in ORGANISATION_CLASS_NOUNS and type_group(named.type) == "Actor")):
+                    or (token.lemma_.lower() in ORGANISATION_CLASS_NOUNS and token.tag_ == "NN"
+                        and type_group(named.type) == "Actor" and named.type not in {"Country", "Person"})):
                 # ... and "the Emirati group Sahel AI", "start-up Mistral": the class noun's name
                 mention = named
                 break
@@ -741,7 +750,7 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer,
     if mention is not None:
         if mention.how == "demonym" and token.dep_ in {"amod", "compound"}:
             return None
-        if mention.country and (role == "subject" or not places_allowed):
+        if mention.country:  # also as the place visited: a visit to Canberra is a visit to Australia
             country = gaz.entries.get(mention.country)
             if country is not None:  # "Beijing said", "accused Washington" → the country
                 return EntityMention(mention.start, mention.end, country.key, country.label, country.type, "capital")
@@ -761,7 +770,8 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer,
         if named is not None:  # "warned about what he called "a new layer of bureaucracy"": the named thing
             token = named
         if token.pos_ in {"VERB", "AUX"}:  # a clause: "warned about working too closely with China"
-            words = [t.text for t in token.subtree if not t.is_punct and t.dep_ != "mark"][:10]
+            words = [t.text for t in token.subtree if not t.is_punct and t.dep_ != "mark"
+                     and not (t.dep_ == "aux" and t.lower_ == "to")][:10]
             label = " ".join(words)
         else:  # "a set of changes to the AI Act, known as the digital omnibus": the name it is given
             label = known_as(token) or noun_phrase_label(token, max_words=8)
@@ -860,6 +870,12 @@ def _noun_lemma(token: Token) -> str:
 #: Class nouns a company's or a group's name is compounded with: "the Emirati group Sahel AI".
 ORGANISATION_CLASS_NOUNS = {"group", "company", "firm", "start-up", "startup", "developer", "lab", "laboratory",
                             "maker", "provider", "giant", "organisation", "organization", "ngo", "charity", "body"}
+
+#: Documents whose two signers thereby have an agreement with each other.
+PAIR_DOCUMENT_NOUNS = {"agreement", "memorandum", "deal", "accord", "pact", "partnership", "mou", "treaty"}
+
+#: Predicates whose object, in "urged X to do Y", is the action Y, not the addressee X.
+REQUEST_PREDICATES = {"calledFor"}
 
 #: Subjects that deny the predicate of each member of a group named before: "neither has ratified".
 NEGATIVE_QUANTIFIERS = {"neither", "none"}
@@ -1187,8 +1203,7 @@ class Extractor:
                                for p in _children(prep, {"pobj"})]
                     if targets:  # "restrictions on exports of chipmaking tools to China" → China
                         o_tok, o_extra = targets[0], "target"
-                obj = _resolve(o_tok, "subject" if reciprocal else "object", allow_concepts, self.gazetteer,
-                               places_allowed=_type_ok("Place", spec.object_types) and "Any" not in spec.object_types)
+                obj = _resolve(o_tok, "subject" if reciprocal else "object", allow_concepts, self.gazetteer)
                 if obj is None or obj.key == subj.key or not _type_ok(obj.type, spec.object_types):
                     continue
                 if frame.trigger.negative and type_group(obj.type) == "Concept":
@@ -1199,7 +1214,26 @@ class Extractor:
                 out.append(_relation(doc_id, sent, sent_index, subj, frame.trigger.predicate, obj, negated,
                                      modality, confidence, f"{frame.anchor.text} ({frame.trigger})",
                                      f"{kind}:{how_s}/{o_extra or frame.theme_how}"))
-        return out
+        return out + self._pair_relations(spec, out)
+
+    def _pair_relations(self, spec, out: list[Relation]) -> list[Relation]:
+        """Two parties that sign one agreement have an agreement with each other (the lexicon's
+        ``pair_predicate``): "Greece and Saudi Arabia signed a memorandum" → agreementWith."""
+        if not spec.pair_predicate:
+            return []
+        by_object: dict[str, list[Relation]] = {}
+        for r in out:
+            if r.object_type == "Agreement" or r.object_label.split()[0].lower() in PAIR_DOCUMENT_NOUNS:
+                by_object.setdefault(r.object, []).append(r)
+        pairs = []
+        for rels in by_object.values():
+            parties = {r.subject: r for r in rels if type_group(r.subject_type) == "Actor" and r.subject_type != "Group"}
+            if len(parties) == 2:  # bilateral only: a multilateral text makes no pairwise deals
+                a, b = parties.values()
+                pairs.append(replace(a, predicate=spec.pair_predicate, object=b.subject, object_label=b.subject_label,
+                                     object_type=b.subject_type, object_how=b.subject_how,
+                                     rule=a.rule + "+pair", confidence=round(min(a.confidence, b.confidence) * 0.9, 3)))
+        return pairs
 
     # -- roles ---------------------------------------------------------------------------------------
 

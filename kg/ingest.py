@@ -75,7 +75,8 @@ def clean_markup(text: str) -> str:
     return text
 
 
-_DATELINE = re.compile(r"^([A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?(?:\s+\([A-Z][\w .&/-]{1,30}\))?)"
+_DATELINE = re.compile(r"^([A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+                       r"(?:\s+\([A-Z][\w .&/-]{1,30}\))?)"
                        r"\s+([—–-]{1,2})\s+", re.M)
 
 

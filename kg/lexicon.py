@@ -53,6 +53,7 @@ class PredicateSpec:
     possessor_agents: bool = False
     implicit_objects: bool = False
     target_objects: bool = False
+    pair_predicate: str = ""
     subject_types: tuple[str, ...] = ("Actor",)
     object_types: tuple[str, ...] = ("Any",)
 
@@ -102,7 +103,7 @@ def _parse(data: dict, source: str, into: dict[str, dict]) -> None:
         merged = into.setdefault(name, {})
         for key, value in table.items():
             if key not in {"description", "verbs", "nouns", "negative_verbs", "symmetric", "concept_objects",
-                           "possessor_objects", "possessor_agents", "implicit_objects", "target_objects",
+                           "possessor_objects", "possessor_agents", "implicit_objects", "target_objects", "pair_predicate",
                            "subject_types",
                            "object_types"}:
                 raise DataFileError(f"{source}: [{name}] has unknown setting {key!r}")
@@ -133,6 +134,7 @@ def _spec(name: str, table: dict, source: str) -> PredicateSpec:
         possessor_agents=bool(table.get("possessor_agents", False)),
         implicit_objects=bool(table.get("implicit_objects", False)),
         target_objects=bool(table.get("target_objects", False)),
+        pair_predicate=str(table.get("pair_predicate", "")),
         subject_types=tuple(table.get("subject_types", ["Actor"])),
         object_types=tuple(table.get("object_types", ["Any"])),
     )
@@ -157,4 +159,8 @@ def _load(extra_files: tuple[str, ...]) -> Lexicon:
         _parse(data, source, merged)
         digest.update(text.encode("utf-8"))
     predicates = {name: _spec(name, table, "lexicon") for name, table in merged.items()}
+    for spec in predicates.values():
+        if spec.pair_predicate and spec.pair_predicate not in predicates:
+            raise DataFileError(f"lexicon: [{spec.name}] pair_predicate {spec.pair_predicate!r} is not a predicate; "
+                                f"use one of {', '.join(sorted(predicates))}")
     return Lexicon(predicates, version=digest.hexdigest()[:12])
