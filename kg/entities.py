@@ -57,7 +57,10 @@ ANAPHORIC_ORGANISATION_NOUNS = {"group": "Organisation", "organisation": "Organi
                                 "ministry": "GovernmentBody", "department": "GovernmentBody", "agency": "GovernmentBody",
                                 "institute": "ResearchInstitute", "university": "ResearchInstitute",
                                 "bloc": "InternationalOrganisation", "alliance": "InternationalOrganisation",
-                                "developer": "Company", "lab": "Company", "body": "Organisation"}
+                                "developer": "Company", "lab": "Company", "body": "Organisation",
+                                "bank": "Organisation", "coalition": "Organisation", "network": "Organisation",
+                                "commission": "Organisation", "council": "Organisation", "centre": "Organisation",
+                                "foundation": "Organisation", "fund": "Organisation", "union": "Organisation"}
 #: Head nouns naming a country's government when modified by the country ("the Chinese government").
 #: Nouns for products that a definite description refers back to ("the model" → the model last named).
 PRODUCT_NOUNS = {"model", "chatbot", "app", "assistant", "system", "tool", "chip", "processor"}
@@ -374,6 +377,9 @@ def _common_words(doc: Doc) -> set[str]:
     return cached
 
 
+_PORTFOLIO_TITLES = {"minister", "secretary", "commissioner", "undersecretary", "under-secretary"}
+
+
 def _not_a_name(doc: Doc, m: EntityMention) -> bool:
     """Spans the NER took for names that the article itself shows are ordinary words: a one-word
     "name" the article also writes in lower case ("Summit" / "summit", "Meeting"), month and day names,
@@ -381,6 +387,13 @@ def _not_a_name(doc: Doc, m: EntityMention) -> bool:
     if m.how != "ner":
         return False
     span = doc[m.start:m.end]
+    before = doc[max(0, m.start - 2):m.start]
+    after = doc[m.end] if m.end < len(doc) else None
+    if m.type not in {"Country", "City", "Person"} and (
+            (len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in _PORTFOLIO_TITLES)
+            or (after is not None and after.lower_ in _PORTFOLIO_TITLES and after.is_title)):
+        # "Minister of Innovation and Technology", "Digital Government Minister": a portfolio, not a body
+        return True
     if len(span) == 1:
         word = span[0]
         if word.lower_ in _MONTHS_AND_DAYS:
@@ -1055,11 +1068,42 @@ def resolve_pronoun(token: Token) -> EntityMention | None:
     if kind != "Plural":  # "it", "he": not one of a coordination ("the US and Argentina … it")
         single = accept
         accept = lambda m: single(m) and not _coordinated(token.doc[m.end - 1])  # noqa: E731
+    gender = _PRONOUN_GENDER.get(token.lower_)
+    if gender:  # "she" is not the man the article called "Mr Otaibi"
+        genders = _genders(token.doc)
+        sexed = accept
+        accept = lambda m: sexed(m) and genders.get(m.key, gender) == gender  # noqa: E731
+    if kind == "Thing" and token.dep_ in {"dobj", "pobj"}:
+        # an object pronoun continues the last object: "criticised the resolution …, while Kenya praised it"
+        parallel = _nearest_before(token.doc, token.i, lambda m: accept(m) and token.doc[m.end - 1].dep_ in {
+            "dobj", "pobj"} and token.doc[m.end - 1].sent == token.sent, window_sents=0)
+        if parallel is not None:
+            return EntityMention(token.i, token.i + 1, parallel.key, parallel.label, parallel.type, "pronoun")
     found = _cataphora(token, accept) or _speaker_binding(token, accept) or _possessive_in_sentence(token, accept) \
         or _nearest_before(token.doc, token.i, accept, prefer_subjects=True)
     if found is None:
         return None
     return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "pronoun")
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                   "herself": "f"}
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f",
+                     "miss": "f", "dame": "f", "lady": "f", "madam": "f", "baroness": "f", "baron": "m"}
+
+
+def _genders(doc: Doc) -> dict[str, str]:
+    """The gender the article gives people through honorifics ("Ms Sari", "Mr Okafor"), by entity key."""
+    found = doc.user_data.get("kg_genders")
+    if found is None:
+        found = {}
+        for m in doc._.kg_mentions or []:
+            if m.type == "Person" and m.start > 0:
+                g = _HONORIFIC_GENDER.get(doc[m.start - 1].lower_) or _HONORIFIC_GENDER.get(doc[m.start].lower_)
+                if g:
+                    found.setdefault(m.key, g)
+        doc.user_data["kg_genders"] = found
+    return found
 
 
 def _coordinated(head: Token) -> bool:
@@ -1156,6 +1200,8 @@ def noun_phrase_label(token: Token, max_words: int = 14) -> str:
                     "of", "on", "for", "to", "about", "against", "with", "between"}:
                 if any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in child.children):
                     continue  # "the resolution on Thursday": when, not what
+                if child.lower_ == "for" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children):
+                    continue  # "criticised the resolution for ignoring …": the reason, not the thing
                 if any(g.dep_ in {"pcomp", "pobj"} and (g.pos_ in {"VERB", "AUX"} or g.tag_ == "WP") for g in child.children):
                     # a clause: "gap between what systems can do and …", less its time ("on Thursday")
                     dated = {t.i for p in child.subtree if p.dep_ == "prep" and any(

@@ -63,7 +63,8 @@ PLAN_MODALS = {"will", "shall", "'ll", "wo"}
 SPEECH_VERBS = {"say", "tell", "state", "claim", "report", "add", "insist", "argue", "note", "write",
                 "believe", "think", "suggest", "confirm", "understand", "reveal", "allege"}
 #: Nouns that stand for their "of" complement as an argument ("the session of the General Assembly").
-PARTITIVE_HEADS = {"session", "meeting", "members", "member", "leaders", "leader", "leadership", "government",
+PARTITIVE_HEADS = {"session", "meeting", "members", "member", "states", "countries", "leaders", "leader", "leadership",
+                   "government",
                    "representatives", "delegation", "delegates", "officials", "group", "body", "council",
                    "head", "side", "majority", "most", "all", "some", "each", "both", "one"}
 #: Nouns whose infinitive complement states a real event ("the decision to invite China").
@@ -1199,8 +1200,8 @@ class Extractor:
                         continue
                     o_tok, o_extra = implicit, "implicit"
                 elif spec.target_objects and o_tok.lemma_.lower() in TRADE_FLOW_NOUNS and mention_at(o_tok) is None:
-                    targets = [p for prep in _children(o_tok, {"prep"}) if prep.lower_ in {"to", "from"}
-                               for p in _children(prep, {"pobj"})]
+                    targets = [p for head in (o_tok, frame.anchor) for prep in _children(head, {"prep"})
+                               if prep.lower_ in {"to", "from"} for p in _children(prep, {"pobj"})]
                     if targets:  # "restrictions on exports of chipmaking tools to China" → China
                         o_tok, o_extra = targets[0], "target"
                 obj = _resolve(o_tok, "subject" if reciprocal else "object", allow_concepts, self.gazetteer)
