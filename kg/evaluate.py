@@ -68,6 +68,20 @@ class Report:
     false_positives: list[Fact] = field(default_factory=list)
     negated_asserted: list[Fact] = field(default_factory=list)
 
+    def _group(self, roles: bool) -> Score:
+        group = [s for p, s in self.per_predicate.items() if (p in ROLE_PREDICATES) == roles]
+        return Score(sum(s.tp for s in group), sum(s.fp for s in group), sum(s.fn for s in group))
+
+    @property
+    def core(self) -> Score:
+        """The event predicates together (everything but the roles)."""
+        return self._group(roles=False)
+
+    @property
+    def roles(self) -> Score:
+        """officialOf, affiliatedWith, memberOf together."""
+        return self._group(roles=True)
+
 
 def load_gold(path: str | Path) -> list[Fact]:
     facts = []
@@ -216,10 +230,8 @@ def format_report(report: Report, show_errors: bool = True) -> str:
     lines = [f"{'predicate':<16} {'gold':>5} {'pred':>5} {'tp':>4} {'P':>6} {'R':>6} {'F1':>6}"]
     for name, s in report.per_predicate.items():
         lines.append(f"{name:<16} {s.tp + s.fn:>5} {s.tp + s.fp:>5} {s.tp:>4} {s.precision:>6.2f} {s.recall:>6.2f} {s.f1:>6.2f}")
-    for name, group in (("core (events)", [s for p, s in report.per_predicate.items() if p not in ROLE_PREDICATES]),
-                        ("roles", [s for p, s in report.per_predicate.items() if p in ROLE_PREDICATES])):
-        if group:
-            g = Score(sum(s.tp for s in group), sum(s.fp for s in group), sum(s.fn for s in group))
+    for name, g in (("core (events)", report.core), ("roles", report.roles)):
+        if g.tp + g.fp + g.fn:
             lines.append(f"{name:<16} {g.tp + g.fn:>5} {g.tp + g.fp:>5} {g.tp:>4} {g.precision:>6.2f} {g.recall:>6.2f} {g.f1:>6.2f}")
     o = report.overall
     lines.append(f"{'OVERALL':<16} {o.tp + o.fn:>5} {o.tp + o.fp:>5} {o.tp:>4} {o.precision:>6.2f} {o.recall:>6.2f} {o.f1:>6.2f}")

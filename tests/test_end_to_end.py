@@ -71,13 +71,28 @@ def test_seed_gold_scores_do_not_regress(seeds_build):
     assert not report.negated_asserted
 
 
-def test_heldout_gold_scores_do_not_regress(tmp_path):
-    """The same on the held-out articles (tests/gold/heldout), which the rules were not written from."""
+# Floors a little under the scores measured when each set was last scored (README, "Extraction
+# quality"). heldout/ was read while the rules were written; heldout2-4 were written by helpers who never
+# saw the code and were scored before their errors were read.
+HELDOUT_FLOORS = {  # set: (core precision, core F1, roles F1)
+    "heldout": (0.72, 0.62, 0.70),
+    "heldout2": (0.78, 0.70, 0.70),
+    "heldout3": (0.68, 0.62, 0.60),
+    "heldout4": (0.54, 0.44, 0.55),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(HELDOUT_FLOORS))
+def test_heldout_gold_scores_do_not_regress(tmp_path, name):
+    """The same on the held-out articles (tests/gold/heldout*/), which the rules were not written from."""
     from kg.evaluate import evaluate, load_gold, load_predicted
     from kg.pipeline import build
 
-    build(ROOT / "tests" / "gold" / "heldout" / "articles", tmp_path)
-    report = evaluate(load_gold(ROOT / "tests" / "gold" / "heldout" / "gold.jsonl"), load_predicted(tmp_path))
-    assert report.overall.precision >= 0.60
-    assert report.overall.f1 >= 0.50
+    gold = ROOT / "tests" / "gold" / name
+    build(gold / "articles", tmp_path)
+    report = evaluate(load_gold(gold / "gold.jsonl"), load_predicted(tmp_path))
+    precision, f1, roles_f1 = HELDOUT_FLOORS[name]
+    assert report.core.precision >= precision and report.core.f1 >= f1, report.core
+    assert report.roles.f1 >= roles_f1, report.roles
     assert not report.negated_asserted
