@@ -90,6 +90,10 @@ _ORG_SUBTYPES = [
     (re.compile(r"\b(Inc|Ltd|Corp|Corporation|Company|Group|plc|LLC|Technologies|Labs|AI)\b\.?"), "Company"),
 ]
 
+#: Head words of names of networks and associations (typed by the head, not by a word inside).
+_ORG_HEADS = {"network", "alliance", "coalition", "partnership", "association", "federation", "consortium",
+              "league", "community", "bloc", "union", "movement", "watch", "forum"}
+
 #: Entity spans that are web addresses, e-mails or markup, not names.
 _NOT_A_NAME = re.compile(r"://|www\.|@|\.(?:com|org|html?)\b|[<>{}|]")
 
@@ -239,6 +243,8 @@ def _clean_person_name(span: Span, gaz: Gazetteer) -> tuple[str, int]:
 
 
 def _org_type(name: str) -> str:
+    if name_head(name) in _ORG_HEADS:  # "International Network of AI Safety Institutes": its head decides
+        return "Organisation"
     for pattern, subtype in _ORG_SUBTYPES:
         if pattern.search(name):
             return subtype
@@ -657,6 +663,13 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
         if token.i not in covered and token.pos_ == "PROPN" and token.text in surnames \
                 and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
             mentions.append(EntityMention(token.i, token.i + 1, "", token.text, "Person", "ner"))
+        elif token.i not in covered and token.text in first_words and token.text[:1].isupper() \
+                and token.pos_ in {"PROPN", "NOUN"} and not (token.i + 1 < len(doc) and doc[token.i + 1].is_title):
+            # "Nordlys competes with …" after "Nordlys AI": the company by its first word, NER or not
+            earlier = [x for x in first_words[token.text] if x.start < token.i]
+            if earlier:
+                a = earlier[-1]
+                mentions.append(EntityMention(token.i, token.i + 1, a.key, a.label, a.type, "acronym"))
     mentions.sort(key=lambda m: m.start)
     resolved = []
     for m in mentions:

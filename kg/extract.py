@@ -806,6 +806,18 @@ def _what_x_called(verb: Token) -> Token | None:
     return None
 
 
+def _discourse_body(token: Token, window_sents: int = 3) -> EntityMention | None:
+    """The international body or network under discussion: the one named last in this or the previous
+    few sentences (for "became a member" with no "of")."""
+    doc = token.doc
+    starts = sentence_starts(doc)
+    idx = max(0, bisect.bisect_right(starts, token.i) - 1)
+    floor = max(starts[max(0, idx - window_sents)] if starts else 0, story_start(doc, token.i))
+    bodies = [m for m in doc._.kg_mentions or [] if floor <= m.start < token.i
+              and m.type in {"InternationalOrganisation", "Organisation", "Legislature"}]
+    return max(bodies, key=lambda m: m.start) if bodies else None
+
+
 def _state_of_body(doc: Doc, key: str, gaz: Gazetteer) -> EntityMention | None:
     """The country a government body acts for, where the article says so where it names the body
     ("the U.S. Commerce Department", "China's Ministry of Commerce"): a ministry acting is its state
@@ -1292,6 +1304,9 @@ class Extractor:
             org_tokens += _children(noun, {"poss"})
             orgs = [o for o in (_resolve(t, "object", False, self.gazetteer) for t in org_tokens) if o is not None
                     and type_group(o.type) == "Actor" and o.type not in {"Person", "Country", "Group"}]
+            if not org_tokens:  # "Poland became a member in May": of the body under discussion
+                body = _discourse_body(noun)
+                orgs = [body] if body is not None else []
             if not orgs:
                 continue
             negated, rule = False, "membership:apposition"
