@@ -605,7 +605,10 @@ def _members(token: Token) -> list[Token]:
 def _is_negated(verb: Token, subjects: Iterable[Token], themes: Iterable[Token]) -> bool:
     below = verb
     for v in _scope(verb):
-        if any(c.dep_ == "neg" for c in v.children):
+        # "not" on the verb, or on its auxiliary when a parenthetical splits them ("has not, unlike
+        # Kazakhstan, criticised")
+        if any(c.dep_ == "neg" for c in v.children) or any(
+                c.dep_ == "neg" for a in _children(v, {"aux", "auxpass"}) for c in a.children):
             return True
         # "declined to sign" denies the signing; "rejected the claim and praised X" does not deny the praise
         if v is not verb and v.lemma_.lower() in NEGATIVE_GOVERNORS and below.dep_ != "conj":
@@ -1174,6 +1177,14 @@ class Extractor:
         spec = self.lexicon.predicates[frame.trigger.predicate]
         scope = frame.scope or frame.anchor
         negated = _is_negated(scope, frame.subjects, frame.themes)
+        if frame.trigger.noun and any(  # "imposed no restrictions on the UAE": the light noun says no
+                c.lemma_.lower() in {frame.trigger.noun, frame.trigger.noun + "s"}
+                and any(d.dep_ == "det" and d.lower_ in {"no", "neither"} for d in c.children)
+                for c in _children(frame.anchor, {"dobj", "nsubjpass"})):
+            negated = True
+        if frame.trigger.kind == "noun" and any(d.dep_ == "det" and d.lower_ in {"no", "neither"}
+                                                for d in frame.anchor.children):
+            negated = True  # "no restrictions on the UAE", "no talks with Iran"
         subjects = list(frame.subjects)
         if any(t.lower_ in NEGATIVE_QUANTIFIERS for t in subjects):
             # "Japan and Canada have both signed; neither has ratified": each of them, negated

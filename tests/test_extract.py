@@ -300,3 +300,16 @@ def test_no_event_is_read_from_a_headline(nlp, extractor):
     rels = extractor.extract(doc, "h.txt")
     assert {(r.subject_label, r.predicate) for r in rels} == {(FR, "signed")}
     assert all(r.sentence_index > 0 for r in rels)
+
+
+@pytest.mark.parametrize("text,fact", [
+    # "not" on the auxiliary, split from its verb by a parenthetical
+    ("Islamabad has lodged a protest but has not, unlike Kazakhstan, criticised Washington in public.",
+     ("Pakistan", "criticised", US)),
+    # "no" on the light noun of "impose restrictions on"
+    ("The European Union has imposed no restrictions of its own on the United Arab Emirates.",
+     ("European Union", "restricted", "United Arab Emirates")),
+])
+def test_denials_the_parse_hides(facts, text, fact):
+    got = facts(text)
+    assert (*fact, True) in got and (*fact, False) not in got, got
