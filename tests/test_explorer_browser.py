@@ -2,7 +2,6 @@
 
 Skipped, with the reason, where Chromium or Playwright is missing; `.ci/run` installs both.
 """
-import json
 import os
 import re
 import shutil

@@ -1,6 +1,5 @@
 """The notebooks run headless (nbclient, kernel python3) without a cell error, and their .ipynb and
 py:percent twins say the same thing."""
-import os
 import time
 from pathlib import Path
 

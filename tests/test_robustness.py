@@ -1,6 +1,5 @@
 """Bad input never costs data: the extractor survives any text, bad files are reported one line each,
 and an interrupted build leaves the previous outputs whole."""
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

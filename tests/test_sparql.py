@@ -13,14 +13,18 @@ SELECT ?who ?doc WHERE { ?s kg:signed ?d . ?s rdfs:label ?who . ?d rdfs:label ?d
 """
 
 
-@pytest.fixture(params=["rdflib", "oxigraph"])
-def backend(request, tmp_path):
-    g = small_graph()
-    if request.param == "rdflib":
+def _store(kind: str, g, tmp_path):
+    """The graph in an rdflib store, or saved and loaded into an on-disk Oxigraph store."""
+    if kind == "rdflib":
         return RdflibBackend(g)
     path = tmp_path / "graph.ttl"
     path.write_text(g.serialize(format="turtle"), encoding="utf-8")
     return OxigraphBackend.open(tmp_path / "store", path)
+
+
+@pytest.fixture(params=["rdflib", "oxigraph"])
+def backend(request, tmp_path):
+    return _store(request.param, small_graph(), tmp_path)
 
 
 def rows(result):
@@ -120,12 +124,7 @@ def _report_graph():
 
 @pytest.fixture(params=["rdflib", "oxigraph"])
 def reports(request, tmp_path):
-    g = _report_graph()
-    if request.param == "rdflib":
-        return RdflibBackend(g)
-    path = tmp_path / "graph.ttl"
-    path.write_text(g.serialize(format="turtle"), encoding="utf-8")
-    return OxigraphBackend.open(tmp_path / "store", path)
+    return _store(request.param, _report_graph(), tmp_path)
 
 
 def test_top_actors_rank_by_stated_facts(reports):
