@@ -35,7 +35,7 @@ DOCUMENT_NOUNS = {
     "framework": "Document", "strategy": "Document", "guide": "Document", "plan": "Document",
     "proposal": "Document", "initiative": "Document", "roadmap": "Document", "text": "Document",
     "code": "Document", "document": "Document", "package": "Document", "compact": "Agreement",
-    "recommendation": "Document",
+    "recommendation": "Document", "pledge": "Document", "communiqué": "Document",
     "instrument": "Document", "guidance": "Document", "omnibus": "Law", "directive": "Law",
 }
 #: Nouns that may refer back to a document of any kind ("the text" = the resolution just named).
@@ -309,6 +309,8 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
         # the gazetteer knows this name ("OpenAI" is a company whatever NER guessed)
         how = "demonym" if label == "NORP" else "gazetteer"
         return EntityMention(ent.start, ent.end, known.key, known.label, known.type, how)
+    if label == "PERSON" and len(text.split()) >= 2 and (name_head(text) in DOCUMENT_NOUNS or name_head(text) in EVENT_NOUNS):
+        label = "LAW" if name_head(text) in DOCUMENT_NOUNS else "EVENT"  # "the Dakar Pledge" is no person
     if label == "PERSON" and _org_type(text) not in {"Organisation", "GovernmentBody"}:
         label = "ORG"  # "Lumen Labs", "Sakana AI": a company's name, whatever NER guessed
     if label == "PERSON":
@@ -458,7 +460,8 @@ def _complete_spans(doc: Doc) -> list[Span]:
                 j = max(j, ents[k].end)
             if j > end and doc[j - 1].pos_ not in {"ADP", "DET", "CCONJ"}:
                 ent = Span(doc, ent.start, j, label=ent.label_)
-        elif ent.label_ in _NAMED_THING_LABELS and end + 1 < len(doc) and doc[end].lower_ in {"on", "for", "of"} \
+        elif (ent.label_ in _NAMED_THING_LABELS or name_head(ent.text) in DOCUMENT_NOUNS) and end + 1 < len(doc) \
+                and doc[end].lower_ in {"on", "for", "of"} \
                 and doc[end - 1].is_title and name_head(ent.text) in _NAME_HEADS_TAKING_PP:
             # "Jakarta Framework" + "on Responsible AI", "Global Partnership" + "on AI": a titled
             # complement continues the name (not a place or a date: "the Framework in Brussels")
@@ -484,7 +487,7 @@ _NAME_HEADS_TAKING_PP = {"framework", "convention", "declaration", "agreement", 
                          "partnership", "compact", "roadmap", "code", "principles", "network", "coalition",
                          "centre", "center", "institute", "council", "commission", "fund", "programme", "program",
                          "summit", "forum", "dialogue", "alliance", "treaty", "accord", "pact", "plan",
-                         "recommendation", "resolution", "statement", "act"}
+                         "recommendation", "resolution", "statement", "act", "pledge", "guidelines", "communiqué"}
 
 
 def _split_span(ent: Span, gaz: Gazetteer) -> list[Span]:

@@ -208,6 +208,9 @@ AGREEMENT_AND_NAMES = [
     # a ministry acting is its state acting; the gazetteer knows whose a department is
     ("The U.S. Treasury Department imposed sanctions on Corvex Systems.", {(US, "restricted", "Corvex Systems", False)}),
     ("The State Department accused Moscow of spreading disinformation.", {(US, "criticised", "Russia", False)}),
+    # a document's name the NER took for a person's, and "the text" that refers back to it
+    ("Nineteen governments signed the Dakar Pledge on Shared Compute, although Nigeria did not sign the text.",
+     {("Nigeria", "signed", "Dakar Pledge on Shared Compute", True)}),
     # a body's foreign namesake is another body
     ("The Canadian AI Safety Institute will work with the AI Safety Institute on testing.",
      {("Canadian AI Safety Institute", "cooperatesWith", "AI Safety Institute", False)}),
