@@ -76,6 +76,7 @@ GENERIC_NAME_WORDS = {"the", "european", "international", "national", "global", 
                       "forum", "foundation", "fund", "agency", "office", "department", "ministry", "commission"}
 GOVERNMENT_NOUNS = {"government", "administration", "state", "authorities", "leadership", "cabinet",
                     "regime", "ministry", "officials", "side", "delegation", "leaders", "official", "minister",
+                    "country",
                     "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "diplomat", "diplomats",
                     "negotiator", "negotiators", "embassy", "mission"}
 
@@ -1343,6 +1344,8 @@ def resolve_token(token: Token) -> EntityMention | None:
             for child in modifiers:
                 if child.dep_ in {"compound", "amod", "poss", "nmod"}:
                     m = mention_at(child) or (resolve_pronoun(child) if child.pos_ == "PRON" else None)
+                    if m is not None and m.type == "Person":  # "his government": the country he serves
+                        m = (doc._.kg_offices or {}).get(m.key) if Doc.has_extension("kg_offices") else None
                     if m is not None and m.type == "Country":
                         return EntityMention(token.i, token.i + 1, m.key, m.label, m.type, "metonymy")
                 if child.dep_ == "prep" and child.lower_ == "of":

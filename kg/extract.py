@@ -462,12 +462,28 @@ def _passive_theme_tokens(verb: Token) -> tuple[list[Token], str]:
 
 
 def _by_agents(verb: Token) -> list[Token]:
+    """The by-agents of a passive, also a second by-phrase: "attended by Morocco and Rwanda, as well as
+    by delegations from the African Union"."""
+    agents: list[Token] = []
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             objs = _children(child, {"pobj"})
             if objs:
-                return conjuncts(objs[0])
-    return []
+                agents += [t for t in conjuncts(objs[0]) if t not in agents]
+    if agents:
+        # "by A, which led the round, and by B", "by A, as well as by B": a second by-phrase the parser
+        # hung on the relative clause or on "as well as"
+        for by in verb.subtree:
+            if by.lower_ != "by" or by.dep_ not in {"prep", "agent"} or by.head == verb \
+                    or by.doc[by.i - 1].lower_ not in {"and", "as", "or"}:
+                continue  # only a coordinated "… and by B"; "which was praised by Germany" is the clause's own
+            chain, up = [], by.head
+            while up != verb and up.dep_ in {"cc", "relcl", "pobj", "agent", "conj"} and len(chain) < 5:
+                chain.append(up)
+                up = up.head
+            if up == verb and chain and chain[0].dep_ in {"cc", "relcl"}:
+                agents += [t for o in _children(by, {"pobj"}) for t in conjuncts(o) if t not in agents]
+    return agents
 
 
 def _prep_objects(head: Token, word: str) -> list[Token] | None:

@@ -241,6 +241,14 @@ INFERENCE_AND_QUANTIFIERS = [
     # "neither" denies the predicate of each member of the group named before it
     ("Peru and Chile signed the Lima Accord on Monday; neither has ratified.",
      {("Peru", "ratified", "Lima Accord", True), ("Chile", "ratified", "Lima Accord", True)}),
+    # a second by-phrase, hung by the parser on "as well as" or on a relative clause
+    ("The summit was attended by Morocco and Rwanda, as well as by delegations from the African Union.",
+     {("African Union", "attended", "summit", False), ("Morocco", "attended", "summit", False)}),
+    ("Kora AI is funded by Falaj Ventures, which led the round, and by Merlion Growth Partners.",
+     {("Merlion Growth Partners", "funded", "Kora AI", False)}),
+    # "his government": the country its minister serves
+    ("Ivorian digital minister Koffi Adjoumani said his government would fund a regional GPU cluster.",
+     {("Côte d'Ivoire", "funded", "regional GPU cluster", False)}),
     # co-agents: "alongside"
     ("The Gates Foundation funded the Lagos AI Centre alongside the World Bank.",
      {("World Bank", "funded", "Lagos AI Centre", False)}),
