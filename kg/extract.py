@@ -909,6 +909,9 @@ PAIR_DOCUMENT_NOUNS = {"agreement", "memorandum", "deal", "accord", "pact", "par
 #: Predicates whose object, in "urged X to do Y", is the action Y, not the addressee X.
 REQUEST_PREDICATES = {"calledFor"}
 
+#: Words that put a title in the past.
+PAST_ROLE_WORDS = {"former", "ex", "erstwhile", "onetime", "one-time", "late"}
+
 #: Subjects that deny the predicate of each member of a group named before: "neither has ratified".
 NEGATIVE_QUANTIFIERS = {"neither", "none"}
 
@@ -1297,8 +1300,8 @@ class Extractor:
             head = doc[person.end - 1]
             for phrase, rule in self._title_phrases(person, head):
                 kinds = set().union(*(self.gazetteer.titles.kind(t.text) for t in phrase)) if phrase else set()
-                if not kinds:
-                    continue
+                if not kinds or any(t.lower_ in PAST_ROLE_WORDS for t in phrase):
+                    continue  # "a former researcher at …": a past role is not a role
                 title_text = " ".join(t.text for t in sorted(phrase, key=lambda t: t.i))[:80]
                 for org in self._role_holders(phrase, person):
                     predicate = self._role_predicate(kinds, org)
