@@ -633,7 +633,10 @@ def _is_negated(verb: Token, subjects: Iterable[Token], themes: Iterable[Token])
         if v.dep_ == "pcomp" and v.head.lower_ == "without":
             return True
     for arg in [*subjects, *themes]:
-        if any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in arg.children):
+        first = arg
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head  # "neither Saudi Arabia nor Qatar": the "neither" sits on the first conjunct
+        if any(c.dep_ in {"det", "preconj"} and c.lower_ in {"no", "neither"} for c in [*arg.children, *first.children]):
             return True
     return False
 

@@ -319,6 +319,9 @@ def test_no_event_is_read_from_a_headline(nlp, extractor):
     # "not" on the auxiliary, split from its verb by a parenthetical
     ("Islamabad has lodged a protest but has not, unlike Kazakhstan, criticised Washington in public.",
      ("Pakistan", "criticised", US)),
+    # "neither … nor": the denial sits on the first conjunct
+    ("The UAE proposed the Gulf Chip Code, but neither Saudi Arabia nor Qatar has endorsed it.",
+     ("Qatar", "endorsed", "Gulf Chip Code")),
     # "no" on the light noun of "impose restrictions on"
     ("The European Union has imposed no restrictions of its own on the United Arab Emirates.",
      ("European Union", "restricted", "United Arab Emirates")),
