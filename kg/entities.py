@@ -35,7 +35,8 @@ DOCUMENT_NOUNS = {
     "framework": "Document", "strategy": "Document", "guide": "Document", "plan": "Document",
     "proposal": "Document", "initiative": "Document", "roadmap": "Document", "text": "Document",
     "code": "Document", "document": "Document", "package": "Document", "compact": "Agreement",
-    "recommendation": "Document", "pledge": "Document", "communiqué": "Document",
+    "recommendation": "Document", "pledge": "Document", "communiqué": "Document", "study": "Report",
+    "paper": "Report",
     "instrument": "Document", "guidance": "Document", "omnibus": "Law", "directive": "Law",
 }
 #: Nouns that may refer back to a document of any kind ("the text" = the resolution just named).
@@ -293,7 +294,9 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
     if ent_id.startswith("capital:"):
         country = ent_id.split(":", 1)[1]
         return EntityMention(ent.start, ent.end, entity_key("City", text), text, "City", "capital", country)
-    if ent_id and ent_id in gaz.entries:
+    if ent_id and ent_id in gaz.entries and (not any(t.ent_id_ != ent_id for t in ent)
+                                             or getattr(gaz.lookup(text), "key", None) == ent_id):
+        # (a span completed past the gazetteer's match, "Congress" + "of Deputies", is another name)
         entry = gaz.entries[ent_id]
         how = "demonym" if label == "NORP" else "gazetteer"
         return EntityMention(ent.start, ent.end, entry.key, entry.label, entry.type, how)
@@ -463,7 +466,7 @@ def _complete_spans(doc: Doc) -> list[Span]:
                 ent = Span(doc, ent.start, j, label=ent.label_)
         elif (ent.label_ in _NAMED_THING_LABELS or name_head(ent.text) in DOCUMENT_NOUNS) and end + 1 < len(doc) \
                 and doc[end].lower_ in {"on", "for", "of"} \
-                and doc[end - 1].is_title and name_head(ent.text) in _NAME_HEADS_TAKING_PP:
+                and doc[end - 1].is_title and (name_head(ent.text) or ent[-1].lower_) in _NAME_HEADS_TAKING_PP:
             # "Jakarta Framework" + "on Responsible AI", "Global Partnership" + "on AI": a titled
             # complement continues the name (not a place or a date: "the Framework in Brussels")
             j = end + 1
@@ -488,7 +491,9 @@ _NAME_HEADS_TAKING_PP = {"framework", "convention", "declaration", "agreement", 
                          "partnership", "compact", "roadmap", "code", "principles", "network", "coalition",
                          "centre", "center", "institute", "council", "commission", "fund", "programme", "program",
                          "summit", "forum", "dialogue", "alliance", "treaty", "accord", "pact", "plan",
-                         "recommendation", "resolution", "statement", "act", "pledge", "guidelines", "communiqué"}
+                         "recommendation", "resolution", "statement", "act", "pledge", "guidelines", "communiqué",
+                         "congress", "parliament", "assembly", "house", "chamber", "court", "ministry", "department",
+                         "office", "organisation", "organization", "league", "bank", "agency", "authority"}
 
 
 def _split_span(ent: Span, gaz: Gazetteer) -> list[Span]:
@@ -838,6 +843,13 @@ def _quoted_title(noun: Token) -> str:
             i += 1
     elif i < len(doc) and doc[i].text in _OPEN_QUOTES and noun.i + 1 != i:
         return ""
+    if named and i < len(doc) and doc[i].text not in _OPEN_QUOTES and doc[i].text[:1].isupper():
+        # 'a study titled Guardrails or Guidelines?': an unquoted title runs to the next comma or stop
+        j = i
+        while j < len(doc) and j - i < 12 and doc[j].text not in {",", ".", ";", ":", "("} and not doc[j].is_space:
+            j += 1
+        title = doc[i:j].text.strip()
+        return title if len(title.split()) >= 2 or title[:1].isupper() else ""
     if i >= len(doc) or doc[i].text not in _OPEN_QUOTES:
         return ""
     for j in range(i + 1, min(len(doc), i + 25)):
@@ -998,8 +1010,12 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
         # not a name inside the description's own phrase: "a package of amendments to the AI Act" is not
         # the AI Act
         phrase_end = doc[d.start].right_edge.i
+        head = doc[d.start].lemma_.lower()
+        # "a bilateral memorandum on data sharing" is not the "Recommendation on the Ethics of AI" named
+        # later: the name must have the description's head, unless the description is generic ("the text")
         later = [n for n in named if n.start > phrase_end and same(n)
-                 and sent_of.get(n.start, 0) - sent_of.get(d.start, 0) <= 6]
+                 and sent_of.get(n.start, 0) - sent_of.get(d.start, 0) <= 6
+                 and (head in GENERIC_DOCUMENT_NOUNS or head in n.label.lower() or name_head(n.label) == head)]
         rivals = [x for x in described if x is not d and same(x) and d.start < x.start
                   and (not later or x.start < later[0].start)]
         if later and not rivals:
@@ -1290,6 +1306,8 @@ def resolve_description(token: Token) -> EntityMention | None:
     group = type_group(kind)
     dets = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
     definite = bool(dets & {"the", "this", "that", "its", "their", "his", "her"}) and not own
+    if definite and token.is_title and token.i > token.sent.start + 1 and any(c.dep_ == "prep" for c in token.children):
+        definite = False  # "the Recommendation on the Ethics of AI": a name, not a reference back
     if definite:
         content = {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod"}
                    and c.pos_ in {"NOUN", "PROPN"}}

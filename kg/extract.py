@@ -1269,6 +1269,8 @@ class Extractor:
             return []
         by_object: dict[str, list[Relation]] = {}
         for r in out:
+            if r.negated or r.subject_type == "Person":
+                continue  # no agreement from a refusal, and parties are states and bodies, not their signatories
             if r.object_type == "Agreement" or r.object_label.split()[0].lower() in PAIR_DOCUMENT_NOUNS:
                 by_object.setdefault(r.object, []).append(r)
         pairs = []

@@ -211,6 +211,14 @@ AGREEMENT_AND_NAMES = [
     # a document's name the NER took for a person's, and "the text" that refers back to it
     ("Nineteen governments signed the Dakar Pledge on Shared Compute, although Nigeria did not sign the text.",
      {("Nigeria", "signed", "Dakar Pledge on Shared Compute", True)}),
+    # a name that goes on past a gazetteer match is another name: not the US Congress
+    ("Spain ratified the treaty after the Congress of Deputies approved it.",
+     {("Congress of Deputies", "adopted", "treaty", False)}),
+    # an unquoted title after "titled"; a capitalised definite with its complement is a name, not a reference
+    ("The 86-page study, titled Guardrails or Guidelines?, was funded by the Kalpataru Foundation.",
+     {("Kalpataru Foundation", "funded", "Guardrails or Guidelines?", False)}),
+    ("Colombia and Chile signed a memorandum on data sharing. Both countries endorsed the Recommendation on "
+     "the Ethics of AI.", {("Chile", "endorsed", "Recommendation on Ethics of AI", False)}),
     # a body's foreign namesake is another body
     ("The Canadian AI Safety Institute will work with the AI Safety Institute on testing.",
      {("Canadian AI Safety Institute", "cooperatesWith", "AI Safety Institute", False)}),
@@ -288,6 +296,8 @@ def test_control_and_modality(facts, text, expected):
     # "who" takes a person: not the organisation at the end of the title
     ('"We are ready," said Rosa Quintero, Chile\'s envoy to the United Nations, who chaired the talks.',
      ("United Nations", "chaired")),
+    # no agreement between two states from a refusal to sign
+    ("Japan and India did not sign the memorandum on chips.", ("Japan", "agreementWith")),
     # a past role is not a role
     ("Tran Minh Chau, a former researcher at Hanoi University, spoke.", ("Tran Minh Chau", "affiliatedWith")),
     # legislators hold no office of the state
