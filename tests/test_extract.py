@@ -212,8 +212,8 @@ AGREEMENT_AND_NAMES = [
     ("Nineteen governments signed the Dakar Pledge on Shared Compute, although Nigeria did not sign the text.",
      {("Nigeria", "signed", "Dakar Pledge on Shared Compute", True)}),
     # a name that goes on past a gazetteer match is another name: not the US Congress
-    ("Spain ratified the treaty after the Congress of Deputies approved it.",
-     {("Congress of Deputies", "adopted", "treaty", False)}),
+    ("Spain ratified the Lisbon Treaty after the Congress of Deputies approved the Lisbon Treaty.",
+     {("Congress of Deputies", "adopted", "Lisbon Treaty", False)}),
     # an unquoted title after "titled"; a capitalised definite with its complement is a name, not a reference
     ("The 86-page study, titled Guardrails or Guidelines?, was funded by the Kalpataru Foundation.",
      {("Kalpataru Foundation", "funded", "Guardrails or Guidelines?", False)}),
