@@ -1106,6 +1106,17 @@ def resolve_pronoun(token: Token) -> EntityMention | None:
         genders = _genders(token.doc)
         sexed = accept
         accept = lambda m: sexed(m) and genders.get(m.key, gender) == gender  # noqa: E731
+    if token.dep_ in {"dobj", "pobj"} and kind != "Plural":
+        # an object pronoun is not its own clause's subject: "Egypt … declined to sign it" (not Egypt)
+        clause = token.head if token.dep_ == "dobj" else token.head.head
+        local = set()
+        for _ in range(3):
+            local |= {c.i for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}}
+            if clause.dep_ not in {"xcomp", "conj"} or clause.head == clause:
+                break
+            clause = clause.head
+        bound = accept
+        accept = lambda m: bound(m) and (m.end - 1) not in local  # noqa: E731
     if kind == "Thing" and token.dep_ in {"dobj", "pobj"}:
         # an object pronoun continues the last object: "criticised the resolution …, while Kenya praised it"
         parallel = _nearest_before(token.doc, token.i, lambda m: accept(m) and token.doc[m.end - 1].dep_ in {

@@ -611,6 +611,11 @@ def _members(token: Token) -> list[Token]:
             objs = _children(child, {"pobj"})
             if objs:
                 return conjuncts(objs[0])
+    if token.tag_ in {"NNS", "NNPS"} and any(c.dep_ == "nummod" for c in token.children):
+        # "two trading companies, Hexin Lithography Services and Wuxi Tianrun Trading": the names given
+        named = [t for a in _children(token, {"appos"}) for t in conjuncts(a) if mention_at(t) is not None]
+        if len(named) >= 2:
+            return named
     return []
 
 
@@ -948,11 +953,13 @@ def _counted_antecedents(token: Token) -> list[Token]:
     """A definite counted plural refers back: "the two governments", "both countries", "the two
     leaders" are the last two entities of that kind named before them (in this or the last two
     sentences, within the story)."""
-    kind = COUNTED_ANAPHORS.get(_noun_lemma(token)) if token.tag_ in {"NNS", "NNPS"} else None
+    kind = COUNTED_ANAPHORS.get(_noun_lemma(token))
     if kind is None:
         return []
-    words = {c.lower_ for c in token.children if c.dep_ in {"det", "predet", "nummod"}}
-    if not ({"two", "both"} & words and ({"the", "both", "these", "those"} & words)):
+    words = {c.lower_ for c in token.children if c.dep_ in {"det", "predet", "nummod", "preconj"}}
+    plural = token.tag_ in {"NNS", "NNPS"} and {"two", "both"} & words and {"the", "both", "these", "those"} & words
+    either = token.tag_ == "NN" and {"either", "neither"} & words  # "either company": one of the two named
+    if not (plural or either):
         return []
     doc = token.doc
     starts = sentence_starts(doc)

@@ -257,6 +257,12 @@ INFERENCE_AND_QUANTIFIERS = [
     # "his government": the country its minister serves
     ("Ivorian digital minister Koffi Adjoumani said his government would fund a regional GPU cluster.",
      {("Côte d'Ivoire", "funded", "regional GPU cluster", False)}),
+    # an object pronoun is not its own clause's subject
+    ("The compact was signed by Kenya, Ghana and Rwanda, while Egypt declined to sign it.",
+     {("Egypt", "signed", "compact", True)}),
+    # a counted group is its named members
+    ("Tokyo imposed restrictions on two firms, Hexin Lithography Services and Tianrun Trading Company.",
+     {(JP, "restricted", "Hexin Lithography Services", False)}),
     # co-agents: "alongside"
     ("The Gates Foundation funded the Lagos AI Centre alongside the World Bank.",
      {("World Bank", "funded", "Lagos AI Centre", False)}),
