@@ -55,6 +55,8 @@ NEGATIVE_GOVERNORS = {"decline", "refuse", "reject", "fail", "deny", "avoid", "r
 #: Verbs that, governing another verb, make it an intention or plan.
 INTENT_GOVERNORS = {"want", "hope", "intend", "seek", "aim", "wish", "try", "pledge", "promise", "vow",
                     "agree", "offer", "strive", "attempt", "commit", "like", "love", "look", "propose", "push"}
+#: Governors whose complement is asked for, not done: "apply to join", "bid to host".
+ATTEMPT_GOVERNORS = {"apply", "bid", "campaign", "lobby", "petition"}
 #: Passives whose complement happened: "was forced to withdraw".
 IMPLICATIVE_PASSIVES = {"force", "compel", "oblige", "make"}
 PLAN_GOVERNORS = {"plan", "expect", "prepare", "set", "schedule", "due", "go"}
@@ -663,6 +665,8 @@ def _modality(verb: Token, sent: Span) -> tuple[str, float]:
             if lemma not in IMPLICATIVE_PASSIVES:
                 return "possible", 0.6  # "is expected to sign", "was asked to attend"
         below = v
+        if v is not verb and v.lemma_.lower() in ATTEMPT_GOVERNORS:
+            return "possible", 0.6  # "would apply to join the network": whether it will is not said
         for aux in _children(v, {"aux", "auxpass"}):
             lemma = aux.lemma_.lower()
             if lemma in PLAN_MODALS or aux.lower_ in PLAN_MODALS:

@@ -72,15 +72,16 @@ def test_seed_gold_scores_do_not_regress(seeds_build):
 
 
 # Floors a little under the scores measured when each set was last scored (README, "Extraction
-# quality"). heldout/ was read while the rules were written; heldout2-6 were written by helpers who never
-# saw the code and were scored before their errors were read (heldout6 only on the final rules).
+# quality"). heldout/ was read while the rules were written; heldout2-7 were written by helpers who never
+# saw the code and were scored before their errors were read (heldout7 only on the final rules).
 HELDOUT_FLOORS = {  # set: (core precision, core F1, roles F1)
     "heldout": (0.72, 0.62, 0.70),
     "heldout2": (0.78, 0.70, 0.75),
     "heldout3": (0.68, 0.62, 0.65),
     "heldout4": (0.55, 0.45, 0.55),
     "heldout5": (0.65, 0.58, 0.62),
-    "heldout6": (0.66, 0.55, 0.65),
+    "heldout6": (0.75, 0.64, 0.65),
+    "heldout7": (0.60, 0.50, 0.45),
 }
 
 

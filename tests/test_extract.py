@@ -231,6 +231,9 @@ CONTROL_AND_MODALITY = [
     # passive raising: the passive subject is the doer; a schedule is a plan, an expectation is not
     ("Norway is scheduled to sign the accord next week.", {("Norway", "signed", "accord", False, "planned")}),
     ("Norway is expected to sign the accord next week.", {("Norway", "signed", "accord", False, "possible")}),
+    # an application is not membership
+    ("The Philippines will apply to join the African Union next year.",
+     {("Philippines", "memberOf", "African Union", False, "possible")}),
     # a conjunct with its own auxiliary keeps its own modality
     ("Mexico will host the forum and has invited Peru.", {("Mexico", "invited", "Peru", False, "asserted")}),
 ]
