@@ -61,7 +61,24 @@ ANAPHORIC_ORGANISATION_NOUNS = {"group": "Organisation", "organisation": "Organi
                                 "developer": "Company", "lab": "Company", "body": "Organisation",
                                 "bank": "Organisation", "coalition": "Organisation", "network": "Organisation",
                                 "commission": "Organisation", "council": "Organisation", "centre": "Organisation",
-                                "foundation": "Organisation", "fund": "Organisation", "union": "Organisation"}
+                                "foundation": "Organisation", "fund": "Organisation", "union": "Organisation",
+                                "watchdog": "Organisation", "association": "Organisation", "tank": "ResearchInstitute",
+                                "federation": "Organisation", "consortium": "Organisation", "charity": "Organisation",
+                                "chipmaker": "Company", "regulator": "GovernmentBody", "trust": "Organisation"}
+#: Class nouns that describe an organisation in apposition to its name ("Bantay Datos, a Manila-based
+#: digital rights watchdog"), with the type they give a name the NER missed or mistyped.
+ORGANISATION_DESCRIPTION_HEADS = {
+    "group": "Organisation", "watchdog": "Organisation", "association": "Organisation",
+    "network": "Organisation", "organisation": "Organisation", "organization": "Organisation",
+    "ngo": "Organisation", "charity": "Organisation", "nonprofit": "Organisation", "non-profit": "Organisation",
+    "foundation": "Organisation", "tank": "ResearchInstitute", "institute": "ResearchInstitute",
+    "consortium": "Organisation", "coalition": "Organisation", "federation": "Organisation",
+    "collective": "Organisation", "philanthropy": "Organisation", "trust": "Organisation",
+    "company": "Company", "firm": "Company", "start-up": "Company", "startup": "Company",
+    "developer": "Company", "chipmaker": "Company", "maker": "Company", "manufacturer": "Company",
+    "provider": "Company", "operator": "Company", "conglomerate": "Company", "subsidiary": "Company",
+    "lab": "Company", "fund": "Organisation", "investor": "Company", "regulator": "GovernmentBody",
+}
 #: Head nouns naming a country's government when modified by the country ("the Chinese government").
 #: Nouns for products that a definite description refers back to ("the model" → the model last named).
 PRODUCT_NOUNS = {"model", "chatbot", "app", "assistant", "system", "tool", "chip", "processor"}
@@ -283,6 +300,10 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
             and ent[-1].is_lower and any(ch.isdigit() or ch.isupper() for ch in ent[-2].text):
         # "its Tuwaiq-3 model": the class noun is not part of the name
         ent = Span(ent.doc, ent.start, ent.end - 1, label=label)
+    doc = ent.doc
+    if label == "PERSON" and ent.end + 1 < len(doc) and doc[ent.end].text == "-" and not ent[-1].whitespace_ \
+            and not doc[ent.end].whitespace_ and doc[ent.end + 1].is_title:
+        ent = Span(doc, ent.start, ent.end + 2, label=label)  # "Amara Fofana" + "-Lindqvist": one surname
     opening = [t.i for t in ent if t.text == "("]
     if opening and not any(t.text == ")" for t in ent) and opening[0] > ent.start:
         # "Arab Centre for Digital Rights (ACDR": the name ends before its unclosed acronym
@@ -313,6 +334,8 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
         # the gazetteer knows this name ("OpenAI" is a company whatever NER guessed)
         how = "demonym" if label == "NORP" else "gazetteer"
         return EntityMention(ent.start, ent.end, known.key, known.label, known.type, how)
+    if label in {"ORG", "GPE", "PERSON"} and len(ent) <= 3 and gaz.country_of_demonym(text) is not None:
+        label = "NORP"  # "Bangladeshi Prime Minister …", "the Emirati group": a demonym, whatever the NER said
     if label == "PERSON" and len(text.split()) >= 2 and (name_head(text) in DOCUMENT_NOUNS or name_head(text) in EVENT_NOUNS):
         label = "LAW" if name_head(text) in DOCUMENT_NOUNS else "EVENT"  # "the Dakar Pledge" is no person
     if label == "PERSON" and _org_type(text) not in {"Organisation", "GovernmentBody"}:
@@ -392,6 +415,24 @@ def _common_words(doc: Doc) -> set[str]:
 _PORTFOLIO_TITLES = {"minister", "secretary", "commissioner", "undersecretary", "under-secretary"}
 
 
+def _is_portfolio_title(token: Token) -> bool:
+    if token.lower_ == "general" and token.i >= 2 and token.nbor(-1).text == "-":
+        token = token.nbor(-2)  # "Director-General", tokenised as three
+    return token.is_title and any(part in _PORTFOLIO_TITLES or part == "director"
+                                  for part in token.lower_.split("-"))
+
+
+def _portfolio_title_before(doc: Doc, start: int) -> bool:
+    """Whether a span is (part of) the portfolio of a title: "Minister of *Communications* and *Digital
+    Economy*", "Director-General for *Social and Human Sciences*"."""
+    i = start - 1
+    while i >= 1 and start - i <= 8 and (doc[i].lower_ in {"and", ",", "&"} or doc[i].is_title):
+        if _is_portfolio_title(doc[i]) and doc[i + 1].lower_ in {"of", "for"}:
+            return True
+        i -= 1
+    return i >= 1 and doc[i].lower_ in {"of", "for"} and _is_portfolio_title(doc[i - 1])
+
+
 def _not_a_name(doc: Doc, m: EntityMention) -> bool:
     """Spans the NER took for names that the article itself shows are ordinary words: a one-word
     "name" the article also writes in lower case ("Summit" / "summit", "Meeting"), month and day names,
@@ -399,12 +440,16 @@ def _not_a_name(doc: Doc, m: EntityMention) -> bool:
     if m.how != "ner":
         return False
     span = doc[m.start:m.end]
+    if m.type not in {"Concept"} and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
+        return True  # "digital rights association": a description, not a name
     before = doc[max(0, m.start - 2):m.start]
     after = doc[m.end] if m.end < len(doc) else None
     if m.type not in {"Country", "City", "Person"} and (
-            (len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in _PORTFOLIO_TITLES)
+            _portfolio_title_before(doc, m.start) or _is_portfolio_title(span[0]) and len(span) > 2
+            and span[1].lower_ in {"of", "for"}
             or (after is not None and after.lower_ in _PORTFOLIO_TITLES and after.is_title)):
-        # "Minister of Innovation and Technology", "Digital Government Minister": a portfolio, not a body
+        # "Minister of Innovation and Technology", "Minister for Digital Affairs", "Digital Government
+        # Minister", "Assistant Director-General for Social Sciences": a portfolio or a title, not a body
         return True
     if len(span) == 1:
         word = span[0]
@@ -560,6 +605,13 @@ def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> l
                 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_:
             start -= 1  # "Ana Costa" tagged as the place "Costa": take the whole name
         span = doc[start:m.end]
+        if m.how == "ner" and m.type == "Person" and start < m.start and len(span) <= 4 and not any(
+                gaz.titles.kind(t.text) or t.text in gaz.titles.honorifics or gaz.lookup(t.text) is not None
+                or gaz.country_of_demonym(t.text) or t.lower_ in {"general", "vice", "prime", "foreign", "home"}
+                for t in doc[start:m.start]) and not (start > 0 and doc[start - 1].tag_ == "HYPH"):
+            # "Hany Mansour" tagged as "Mansour" alone: the given name belongs to the name
+            name = normalise_name(span.text)
+            m = EntityMention(start, m.end, entity_key("Person", name), name, "Person", "ner")
         if m.how == "ner" and m.type != "Person" and len(span) >= 2 and all(t.is_title or "-" in t.text for t in span) \
                 and type_group(m.type) in {"Actor", "Place"} and m.type not in {"Country", "City"} \
                 and _org_type(span.text) == "Organisation":
@@ -587,12 +639,135 @@ def title_before(token: Token, gaz: Gazetteer) -> tuple[str, list[Token]]:
     words = [w for w in words if w.text not in gaz.titles.honorifics]
     if not any(gaz.titles.kind(w.text) for w in words):
         return "", []
-    modifiers = [w for w in words if w.ent_type_ and w.ent_type_ != "PERSON"]
-    title_words = [w for w in words if not w.ent_type_ or w.ent_type_ == "PERSON"]
+    # (a demonym the NER took for a person, "Bangladeshi Prime Minister", is still a modifier)
+    modifiers = [w for w in words if (w.ent_type_ and w.ent_type_ != "PERSON") or gaz.country_of_demonym(w.text)]
+    title_words = [w for w in words if w not in modifiers]
     title = " ".join(w.lower_ for w in title_words)
     for abbr, full in gaz.titles.abbreviations.items():
         title = re.sub(rf"\b{re.escape(abbr.lower())}\b", full, title)
     return title, modifiers
+
+
+def _untagged_titled_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
+    """Names the NER missed that stand in apposition to an office or job title: "Nigeria's Minister of
+    Communications, Adaeze Okonkwo-Bello, said" or "Adaeze Okonkwo-Bello, the minister, said". The name
+    is a run of two to four capitalised proper nouns (hyphenated parts included) that no mention covers."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+
+    def titled(noun: Token) -> bool:
+        return noun.pos_ in {"NOUN", "PROPN"} and (
+            bool(gaz.titles.kind(noun.text)) or any(gaz.titles.kind(c.text) for c in noun.lefts if c.dep_ == "compound"))
+
+    added = []
+    for head in doc:
+        if head.pos_ != "PROPN" or head.i in covered or not head.is_title:
+            continue
+        partners = ([head.head] if head.dep_ == "appos" else []) + [c for c in head.children if c.dep_ == "appos"]
+        if not any(titled(p) and p.i not in covered for p in partners):
+            continue
+        start = head.i
+        while start > 0 and doc[start - 1].head.i == head.i and (
+                doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
+                or doc[start - 1].tag_ == "HYPH") and start - 1 not in covered:
+            start -= 1
+        span = doc[start:head.i + 1]
+        words = [t for t in span if t.tag_ != "HYPH"]
+        if not 2 <= len(words) <= 4 or doc[start].tag_ == "HYPH" or gaz.titles.kind(doc[start].text) \
+                or any(gaz.lookup(t.text) is not None or gaz.country_of_demonym(t.text) for t in words):
+            continue
+        name = normalise_name(span.text)
+        added.append(EntityMention(start, head.i + 1, entity_key("Person", name), name, "Person", "ner"))
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
+
+
+_NAME_CONNECTORS = {"of", "for", "and", "the", "de", "del", "da", "do", "dos", "das", "des", "em", "la", "le",
+                    "el", "y", "e", "et", "für", "van", "von", "&", "-"}
+
+
+def _described_organisations(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
+    """Organisations the article describes in apposition to their name: "Bantay Datos, a Manila-based
+    digital rights watchdog", "Direitos em Rede, a Lisbon-based association". The name is an
+    organisation (of the description's type) whatever the NER made of it: a person, a place, or
+    nothing. The description's head is remembered (``doc.user_data["kg_descriptors"]``) so that "the
+    watchdog" or "the group's director" later finds this name and not another body."""
+    descriptors: dict[str, list[str]] = {}
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    replace: dict[int, EntityMention] = {}  # start of a mention replaced → its replacement
+    added: list[EntityMention] = []
+    for head in doc:
+        if head.pos_ != "PROPN" or not head.text[:1].isupper():
+            continue
+        descriptions = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > head.i
+                        and c.lemma_.lower() in ORGANISATION_DESCRIPTION_HEADS and c.tag_ == "NN"
+                        and any(d.lower_ in {"a", "an", "the"} for d in c.children if d.dep_ == "det")]
+        if not descriptions:
+            continue
+        lemma = descriptions[0].lemma_.lower()
+        kind = ORGANISATION_DESCRIPTION_HEADS[lemma]
+        if lemma == "tank" and not any(c.lower_ == "think" for c in descriptions[0].children):
+            continue
+        existing = by_token.get(head.i)
+        if existing is not None and existing.type not in {"Person", "Place", "Product", "Concept", "Group"}:
+            descriptors.setdefault(existing.key, []).append(lemma)
+            continue
+        if existing is not None and (existing.how != "ner" or existing.type == "Person" and _is_titled_person(doc, existing, gaz)):
+            continue  # a known person or place is no organisation
+        start = head.i
+        while start > 0 and head.i - start < 7 and (
+                doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in {"PROPN", "NOUN"}
+                or doc[start - 1].lower_ in _NAME_CONNECTORS and start >= 2 and doc[start - 2].text[:1].isupper()):
+            start -= 1
+        # a name is one phrase: every word's head lies inside it ("Direitos em Rede")
+        while start < head.i and (doc[start].lower_ in _NAME_CONNECTORS or any(
+                not start <= t.head.i <= head.i for t in doc[start:head.i])):
+            start += 1
+        span = doc[start:head.i + 1]
+        if existing is not None:
+            start, span = min(start, existing.start), doc[min(start, existing.start):max(head.i + 1, existing.end)]
+        if any(i in by_token and by_token[i] is not existing for i in range(span.start, span.end)):
+            continue
+        name = normalise_name(span.text)
+        if gaz.lookup(name) is not None or gaz.country_of_demonym(name) is not None or len(name) < 3:
+            continue
+        m = EntityMention(span.start, span.end, entity_key(kind, name), name, kind, "ner")
+        if existing is not None:
+            replace[existing.start] = m
+        else:
+            added.append(m)
+        descriptors.setdefault(m.key, []).append(lemma)
+    doc.user_data["kg_descriptors"] = descriptors
+    if not replace and not added:
+        return mentions
+    return sorted([replace.get(m.start, m) for m in mentions] + added, key=lambda m: m.start)
+
+
+def _ai_company_names(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
+    """"Fjordlight AI", "Sakana AI": a capitalised word compounded with "AI" names a company, though the
+    gazetteer's "AI" (the concept) and the NER see only the concept."""
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    out = list(mentions)
+    for token in doc:
+        if token.text != "AI" or token.pos_ != "PROPN":
+            continue
+        lefts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()]
+        if not lefts or lefts[-1].i != token.i - 1:
+            continue
+        start = min(c.i for c in lefts)
+        if token.i - start > 2 or any(gaz.lookup(t.text) is not None or gaz.country_of_demonym(t.text)
+                                      or gaz.titles.kind(t.text) for t in doc[start:token.i]):
+            continue
+        if any(i in by_token and by_token[i].how != "gazetteer" and by_token[i].type not in {"Concept", "Place", "Person"}
+               for i in range(start, token.i + 1)):
+            continue  # the NER's own name for it stands
+        name = normalise_name(doc[start:token.i + 1].text)
+        out = [m for m in out if not (start <= m.start < token.i + 1)]
+        out.append(EntityMention(start, token.i + 1, entity_key("Company", name), name, "Company", "ner"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _is_titled_person(doc: Doc, m: EntityMention, gaz: Gazetteer) -> bool:
+    """Whether the text shows a person's name is a person's: an honorific before it."""
+    return m.start > 0 and doc[m.start - 1].text in gaz.titles.honorifics or doc[m.start].text in gaz.titles.honorifics
 
 
 def _foreign_namesakes(mentions: list[EntityMention], doc: Doc, gaz: Gazetteer) -> list[EntityMention]:
@@ -602,6 +777,8 @@ def _foreign_namesakes(mentions: list[EntityMention], doc: Doc, gaz: Gazetteer) 
     for m in mentions:
         entry = gaz.entries.get(m.key) if m.how == "gazetteer" else None
         before = m.start - 1
+        if before >= 1 and doc[before].tag_ == "POS":
+            before -= 1  # "Singapore's AI Safety Institute"
         if entry is not None and type_group(m.type) == "Actor" and m.type not in {"Country", "Person"} \
                 and before >= 0 and doc[before].text[:1].isupper():
             country = gaz.country_of_demonym(doc[before].text)
@@ -609,7 +786,8 @@ def _foreign_namesakes(mentions: list[EntityMention], doc: Doc, gaz: Gazetteer) 
                 found = gaz.lookup(doc[before].text)
                 country = found if found is not None and found.type == "Country" else None
             if country is not None and country.key != entry.part_of:
-                label = f"{doc[before].text} {entry.label}" if country.type == "Country" else entry.label
+                label = f"{doc[before].text} {normalise_name(doc[m.start:m.end].text)}" if country.type == "Country" \
+                    else entry.label
                 start = before
                 while out and out[-1].end > start:  # the demonym's own mention, or NER's "the Canadian"
                     start = min(start, out.pop().start)
@@ -628,6 +806,9 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
                 mentions.append(mention)
 
     mentions = _foreign_namesakes([m for m in mentions if not _not_a_name(doc, m)], doc, gaz)
+    mentions = _untagged_titled_people(doc, mentions, gaz)
+    mentions = _described_organisations(doc, mentions, gaz)
+    mentions = _ai_company_names(doc, mentions, gaz)
     doc.user_data["kg_country_labels"] = {m.country: gaz.entries[m.country].label for m in mentions
                                           if m.how == "capital" and m.country in gaz.entries}
     aliases: dict[str, EntityMention] = {}  # surface form → mention, for this document only
@@ -684,7 +865,8 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     for m in mentions:
         story = story_start(doc, m.start)
         if m.type == "Person" and len(m.label.split()) == 1:
-            candidates = [f for f in full_names if m.label in f.label.split() and story_start(doc, f.start) == story]
+            candidates = [f for f in full_names if story_start(doc, f.start) == story and (
+                m.label in f.label.split() or m.label in f.label.split()[-1].split("-"))]  # "Ms Okonkwo"
             if candidates:
                 before = [f for f in candidates if f.start < m.start]
                 best = before[-1] if before else candidates[0]
@@ -781,6 +963,10 @@ def story_starts(doc: Doc, mentions: list[EntityMention], window: int = 3) -> li
     # people by surname ("Mr Cleverly" is the James Cleverly named before)
     people = [{m.label.split()[-1] for m in mentions if m.type == "Person" and a <= m.start < b and m.label}
               for a, b in paras]
+    # the named places, bodies and documents: one story keeps returning to them ("the EU signed the
+    # convention" far down an article about the convention), a new story has its own
+    things = [{m.key for m in mentions if m.type not in {"Person", "Concept"} and m.how in {"gazetteer", "ner", "titled"}
+               and a <= m.start < b} for a, b in paras]
 
     def cos(x: Counter, y: Counter) -> float:
         num = sum(v * y[k] for k, v in x.items() if k in y)
@@ -809,7 +995,9 @@ def story_starts(doc: Doc, mentions: list[EntityMention], window: int = 3) -> li
             continue
         before = set().union(*people[starts_index(paras, starts[-1]):i]) if i else set()
         after = set().union(*people[i:i + window])
-        if before and after and not (after & before):
+        things_before = set().union(*things[starts_index(paras, starts[-1]):i]) if i else set()
+        things_after = set().union(*things[i:i + window])
+        if before and after and not (after & before) and not (things_after & things_before):
             starts.append(paras[i][0])
     return starts
 
@@ -870,19 +1058,29 @@ def _title_case(text: str) -> bool:
 _TITLE_FUNCTION_WORDS = {"a", "an", "the", "of", "on", "for", "and", "or", "in", "to", "with", "at", "by", "from"}
 
 
+def _headline_end(doc: Doc) -> int:
+    """Where the body starts after a headline (0 without one): the headline is the first line when it is
+    short, stands alone and ends without a full stop. Its telegraphic grammar ("UN adopts AI resolution
+    as U.S. holds back": present for past, no articles) misleads a parser trained on body text, and the
+    body restates what it says: no event is read from it and nothing in it is referred back to."""
+    cached = doc.user_data.get("kg_headline_end")
+    if cached is not None:
+        return cached
+    cached = 0
+    first = next((t for t in doc if not t.is_space), None)
+    if first is not None:
+        end = next((t.i + 1 for t in doc[first.i:] if "\n" in t.whitespace_ or (t.is_space and "\n" in t.text)), len(doc))
+        line = [t for t in doc[first.i:end] if not t.is_space]
+        words = [t for t in line if not t.is_punct]
+        if line and words and len(words) <= 30 and line[-1].text[-1] not in ".!?\"”'’:;" and end < len(doc):
+            cached = end
+    doc.user_data["kg_headline_end"] = cached
+    return cached
+
+
 def is_headline(sent: Span) -> bool:
-    """A headline: a short first line standing alone, without a full stop. Its telegraphic grammar
-    ("UN adopts AI resolution as U.S. holds back": present for past, no articles) misleads a parser
-    trained on body text, and the body restates what it says, so no event is read from it."""
-    doc = sent.doc
-    words = [t for t in sent if not t.is_space and not t.is_punct]
-    if not words or len(words) > 25 or sent.start != next((t.i for t in doc if not t.is_space), 0):
-        return False
-    last = next((t for t in reversed(sent) if not t.is_space), None)
-    if last is None or last.text[-1] in ".!?\"”'’:;":
-        return False
-    after = doc.text[sent.end_char:sent.end_char + 3] if sent.end < len(doc) else "\n"
-    return after.startswith("\n") or (sent.end < len(doc) and doc[sent.end - 1].is_space and "\n" in doc[sent.end - 1].text)
+    """Whether a sentence is (part of) the headline: see :func:`_headline_end`."""
+    return sent.start < _headline_end(sent.doc)
 
 
 def _quoted_name_before(noun: Token) -> tuple[str, int, int]:
@@ -955,6 +1153,32 @@ def product_name(noun: Token) -> EntityMention | None:
     return None
 
 
+def _capitalised_name(noun: Token, covered: set[int]) -> tuple[int, str] | None:
+    # (a place or a demonym may stand inside the name: "the *Indian* Ocean Summit", "the *Paris* Forum";
+    # the caller passes ``covered`` without them)
+    """A document or event noun written with capitals after capitalised modifiers, "the Indian Ocean
+    Digital Futures Summit": a name. Returns its start and label, or None."""
+    if not noun.is_title or noun.dep_ == "compound":
+        return None
+    start = noun.i
+    doc = noun.doc
+    while start > 0 and start - 1 not in covered and doc[start - 1].head.i <= noun.i \
+            and doc[start - 1].i >= noun.left_edge.i and (
+            doc[start - 1].is_title and doc[start - 1].pos_ in {"PROPN", "ADJ", "NOUN"}
+            or doc[start - 1].tag_ == "HYPH" or doc[start - 1].like_num and doc[start - 1].pos_ != "DET"):
+        start -= 1
+    words = [t for t in doc[start:noun.i] if t.is_title]
+    if any(t.tag_.startswith("VB") for t in doc[start:noun.i]) or any(
+            t.is_title and t.pos_ in {"VERB", "AUX"} for t in noun.subtree if t.i > noun.i):
+        return None  # a title-cased headline, "UNGA Adopts China-Proposed Resolution to Enhance …"
+    quotes = [t for t in doc[noun.sent.start:start] if t.text in _OPEN_QUOTES | _CLOSE_QUOTES]
+    if len(quotes) % 2 == 1 and (noun.i + 1 >= len(doc) or doc[noun.i + 1].text not in _CLOSE_QUOTES):
+        return None  # inside a quoted title that goes on: a headline cited, not this name
+    if len(words) < 2 or any(t.i == t.sent.start for t in words[:1]) and len(words) < 3:
+        return None  # one capitalised word, or a sentence-initial one: not enough to tell a name
+    return start, normalise_name(doc[start:noun.i + 1].text)
+
+
 def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
     """Descriptions of documents and events, linked to the names the article gives them.
 
@@ -965,8 +1189,7 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
     covered = {i for m in mentions for i in range(m.start, m.end)}
     out = list(mentions)
     described: list[EntityMention] = []
-    first = next(iter(doc.sents), None) if doc.has_annotation("SENT_START") else None
-    headline_end = first.end if first is not None and is_headline(first) else 0
+    headline_end = _headline_end(doc)
     for token in doc:
         if token.i in covered or token.pos_ not in {"NOUN", "PROPN"} or token.tag_ in {"NNS", "NNPS"}:
             continue
@@ -975,6 +1198,15 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
         lemma = token.lemma_.lower()
         kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma)
         if kind is None:
+            continue
+        places = {i for m in out if m.how == "demonym" or m.type in {"Country", "City", "Place"}
+                  for i in range(m.start, m.end)}
+        capitalised = _capitalised_name(token, covered - places)
+        if capitalised is not None:  # "The Indian Ocean Digital Futures Summit", missed by the NER
+            start, label = capitalised
+            out = [m for m in out if not start <= m.start <= token.i]
+            out.append(EntityMention(start, token.i + 1, entity_key(kind, label), label, kind, "titled"))
+            covered |= set(range(start, token.i + 1))
             continue
         before, quote_start, quote_end = _quoted_name_before(token)
         title = _quoted_title(token) or before or known_as(token)
@@ -1054,7 +1286,7 @@ def _nearest_before(doc: Doc, before: int, accept, window_sents: int = 3,
     if starts:
         idx = max(0, bisect.bisect_right(starts, before) - 1)
         floor = starts[max(0, idx - window_sents)]
-    floor = max(floor, story_start(doc, before))  # never reach into another story
+    floor = max(floor, story_start(doc, before), _headline_end(doc))  # never into another story or the headline
     candidates = [m for m in doc._.kg_mentions or [] if floor <= m.start < before and accept(m)]
     if not candidates:
         return None
@@ -1173,6 +1405,9 @@ def _speaker_binding(token: Token, accept) -> EntityMention | None:
         return None
     speaker = speakers[0]
     found = mention_at(speaker)
+    if found is None:  # "Its director, Lim Wei Ling, said she …": the person named in apposition
+        named = [mention_at(c) for c in speaker.children if c.dep_ == "appos"]
+        found = next((m for m in named if m is not None and m.type == "Person"), None)
     if found is None and speaker.pos_ == "PRON":
         return None  # a pronoun speaker: leave it to the general rule, which resolves the speaker too
     if found is None:
@@ -1291,11 +1526,22 @@ def resolve_description(token: Token) -> EntityMention | None:
     if lemma in ANAPHORIC_ORGANISATION_NOUNS and dets & {"the", "this", "that", "its"} and token.tag_ == "NN" \
             and not own:
         wanted = ANAPHORIC_ORGANISATION_NOUNS[lemma]
+        described = token.doc.user_data.get("kg_descriptors") or {}
+
+        def fits(m: EntityMention) -> bool:
+            if wanted == "Organisation" or m.type == wanted:
+                return True
+            # an organisation the NER could not type further may be the company, unless the article
+            # described it as something else ("a digital rights group")
+            return wanted == "Company" and m.type == "Organisation" and not any(
+                ORGANISATION_DESCRIPTION_HEADS.get(d) not in {None, "Company"} for d in described.get(m.key, ()))
+
         accept = (lambda m: m.type not in {"Person", "Country", "Group"} and type_group(m.type) == "Actor"
-                  and m.how != "demonym" and (wanted == "Organisation" or m.type == wanted))
+                  and m.how != "demonym" and fits(m))
         # a name with the same head first ("the institute" → the AI Safety Institute, not the university
         # named since), then any body of the kind
-        found = _nearest_before(token.doc, token.i, lambda m: accept(m) and lemma in m.label.lower(), window_sents=5) \
+        found = _nearest_before(token.doc, token.i, lambda m: lemma in described.get(m.key, ()), window_sents=8) \
+            or _nearest_before(token.doc, token.i, lambda m: accept(m) and lemma in m.label.lower(), window_sents=30) \
             or _nearest_before(token.doc, token.i, accept, window_sents=5)
         if found is not None:
             return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite")
@@ -1311,6 +1557,15 @@ def resolve_description(token: Token) -> EntityMention | None:
     if kind is None or (token.pos_ not in {"NOUN", "PROPN"} and not _noun_in_argument(token)):
         return None
     if lemma in ORGANISATION_NOUNS and not any(c.dep_ in {"amod", "compound", "prep"} for c in token.children):
+        if dets & {"the", "this", "that", "its"} and token.tag_ == "NN" and not own:
+            # "the panel" after "the Independent International Scientific Panel on AI": a name with that
+            # head, or a body the article described so ("…, an expert panel")
+            described = token.doc.user_data.get("kg_descriptors") or {}
+            found = _nearest_before(token.doc, token.i, lambda m: type_group(m.type) == "Actor" and m.type not in {
+                "Person", "Country", "Group"} and m.how != "demonym" and (
+                    name_head(m.label) == lemma or lemma in described.get(m.key, ())), window_sents=30)
+            if found is not None:
+                return _remember(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
         return None  # "the panel" alone is too vague to be an organisation
     if token.tag_ in {"NNS", "NNPS"} and lemma not in {"talks"}:
         return None  # plural descriptions ("agreements") are not one entity
@@ -1337,9 +1592,11 @@ def resolve_description(token: Token) -> EntityMention | None:
             return _remember(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
     label = noun_phrase_label(token)
     if len(label.split()) < 2:
-        if not definite:
+        authored = any(c.dep_ == "acl" and any(a.dep_ == "agent" for a in c.children) or c.dep_ == "prep"
+                       and c.lower_ == "by" for c in token.children)
+        if not definite and not authored:
             return None  # "a resolution": nothing to name it by
-        # "the charter" with no antecedent: an entity of this document only
+        # "the charter" with no antecedent, "a report released by X": an entity of this document only
         key = f"{entity_key(kind, label)}-{slugify(token.doc._.kg_doc_id or 'doc')}"
     else:
         key = entity_key(kind, label)

@@ -5,7 +5,8 @@ Gold is JSONL, one fact per line::
     {"doc": "001_x.txt", "subject": "UK", "predicate": "signed", "object": "Bletchley Declaration",
      "negated": false}
 
-``doc`` may be omitted (the fact then matches in any document). Facts are compared per document as
+``doc`` may be omitted (the fact then matches in any document), and may name the file with or
+without its extension ("001_x" = "001_x.txt"). Facts are compared per document as
 sets (a fact stated three times counts once). Names are compared after alias normalisation: the
 gazetteer's aliases ("Britain" = "United Kingdom") and the aliases the build recorded in
 ``entities.csv``; free-text objects (concepts such as "a global approach") match when their content
@@ -134,6 +135,14 @@ def load_predicted(path: str | Path, min_confidence: float = 0.0,
     return facts, aliases
 
 
+_TEXT_SUFFIX = re.compile(r"\.(txt|text|md|markdown|html?)$", re.IGNORECASE)
+
+
+def _doc_id(doc: str) -> str:
+    """A document's name without its text file extension: gold files write either."""
+    return _TEXT_SUFFIX.sub("", doc)
+
+
 def _fold(name: str) -> str:
     return re.sub(r"[^0-9a-z]+", " ", normalise_name(name).casefold()).strip()
 
@@ -182,19 +191,19 @@ def evaluate(gold: list[Fact], predicted: tuple[list[Fact], dict[str, str]] | li
     norm = _Normaliser(aliases)
     lexicon = Lexicon.load()
     scope = predicates or {f.predicate for f in gold}
-    gold_docs = {f.doc for f in gold if f.doc}
+    gold_docs = {_doc_id(f.doc) for f in gold if f.doc}
 
     def key(f: Fact) -> Fact:
         s, o = norm(f.subject), norm(f.object)
         if lexicon.is_symmetric(f.predicate) and o < s:
             s, o = o, s
-        return Fact(f.doc, s, f.predicate, o, f.negated)
+        return Fact(_doc_id(f.doc), s, f.predicate, o, f.negated)
 
     original: dict[Fact, Fact] = {}  # normalised → as written, for the report
     for f in [*gold, *pred_facts]:
         original.setdefault(key(f), f)
     gold_set = {key(f) for f in gold if f.predicate in scope}
-    pred_set = {key(f) for f in pred_facts if f.predicate in scope and (not gold_docs or f.doc in gold_docs)}
+    pred_set = {key(f) for f in pred_facts if f.predicate in scope and (not gold_docs or _doc_id(f.doc) in gold_docs)}
 
     def matches(g: Fact, p: Fact) -> bool:
         if g.predicate != p.predicate or (g.doc and g.doc != p.doc) or g.negated != p.negated:

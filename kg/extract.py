@@ -26,11 +26,12 @@ from spacy.tokens import Doc, Span, Token
 if not Doc.has_extension("kg_offices"):
     Doc.set_extension("kg_offices", default=None)
 
-from .entities import (DOCUMENT_NOUNS, NON_ENTITY_LABELS, PRODUCT_HEADS, EntityMention, is_headline, known_as,
+from .entities import (DOCUMENT_NOUNS, GOVERNMENT_NOUNS, NON_ENTITY_LABELS, PRODUCT_HEADS, EntityMention, is_headline, known_as,
                        mention_at, product_name,
                        noun_phrase_label,
                        plural_antecedent, resolve_description,
                        resolve_token, sentence_starts, story_start, title_before)
+from .entities import _nearest_before as nearest_mention_before
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
 from .lexicon import Lexicon, Trigger
 
@@ -88,7 +89,8 @@ NOMINAL_POSSIBLE = {"incentive", "need", "opportunity", "way", "chance", "abilit
 NOMINAL_CONTROL = NOMINAL_ASSERTED | NOMINAL_INTENT | NOMINAL_POSSIBLE
 #: People who act for the actor named by their "from" phrase ("diplomats from Kenya").
 REPRESENTATIVE_NOUNS = {"diplomat", "official", "representative", "delegate", "negotiator", "minister",
-                        "leader", "delegation", "envoy", "lawmaker", "ambassador", "officer", "team"}
+                        "leader", "delegation", "envoy", "lawmaker", "ambassador", "officer", "team",
+                        "tester", "expert", "researcher", "scientist", "engineer", "staff", "observer"}
 #: Common nouns that name people: a "who" clause may modify them.
 PERSON_NOUNS = REPRESENTATIVE_NOUNS - {"delegation", "team"} | {
     "spokesman", "spokeswoman", "spokesperson", "secretary", "president", "director", "chief", "executive",
@@ -326,6 +328,20 @@ def _is_topic(verb: Token) -> bool:
 # Arguments of verbal triggers
 
 
+def _misparsed_apposition(title: Token) -> list[Token]:
+    """A name set off by commas after a title's portfolio, that the parser coordinated with the
+    portfolio: "Greece's Minister of Digital Governance, Eleni Markou, held talks" (Markou ← conj of
+    Governance). With no "and"/"or" before it, it is the title's apposition."""
+    if not title.ent_type_ and not title.is_title:
+        return []
+    for token in title.subtree:
+        if token.dep_ == "conj" and token.pos_ == "PROPN" and token.i > title.i and token.nbor(-1).i >= 0 \
+                and not any(c.dep_ == "cc" for c in token.head.children) and token.ent_type_ == "PERSON" \
+                and token.doc[token.left_edge.i - 1].text == ",":
+            return [token]
+    return []
+
+
 def _relative_head(verb: Token) -> Token:
     """The noun a relative clause modifies. When that noun is an apposition of a name ("Senator Rachel
     Dunmore, an Ohio Republican who chairs …"), the name. When the parser attached the clause to a noun
@@ -392,7 +408,17 @@ def _is_person(noun: Token) -> bool:
 
 
 #: Verbs whose object does not control their infinitive: "promised China to sign" → the promiser signs.
-SUBJECT_CONTROL_WITH_OBJECT = frozenset({"promise", "vow", "pledge", "threaten"})
+SUBJECT_CONTROL_WITH_OBJECT = frozenset({"promise", "vow", "pledge", "threaten", "use", "take", "seize"})
+
+
+def _controller_objects(governor: Token) -> list[Token]:
+    """Who is asked to do what an infinitive says: the direct object ("urged China to sign"), or the
+    object of "on" after "call" ("called on Canada to ratify")."""
+    objects = _children(governor, {"dobj"})
+    if not objects and governor.lemma_.lower() in {"call", "prevail"}:
+        objects = [p for prep in _children(governor, {"prep"}) if prep.lower_ in {"on", "upon"}
+                   for p in _children(prep, {"pobj"})]
+    return objects
 
 
 def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
@@ -407,10 +433,16 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
         return conjuncts(_relative_head(verb)), "relative"
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "countries calling for X"
         return conjuncts(verb.head), "participle"
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in {"NOUN", "PROPN"} \
+            and not any(c.dep_ in {"auxpass", "agent"} for c in verb.children):
+        # a finite past verb is no participle: "… and its director, Liza Macaraeg, called for X", parsed
+        # as a modifier of "director", is the clause's main verb with the named person as its subject
+        named = [c for c in verb.head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i < verb.i]
+        return conjuncts(named[0] if named else verb.head), "recovered"
     if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"} \
             and verb.head.lemma_.lower() not in SUBJECT_CONTROL_WITH_OBJECT:
-        objects = _children(verb.head, {"dobj"})
-        if objects:  # object control: "invited Macron to attend", "urged China to sign"
+        objects = _controller_objects(verb.head)
+        if objects:  # object control: "invited Macron to attend", "urged China to sign", "called on X to"
             return conjuncts(objects[0]), "inherited"
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in {"of", "for"} \
             and verb.head.head.pos_ == "VERB":
@@ -547,6 +579,13 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
         if not objs:
             return None
         theme, how = objs, "prep"
+        if trig.predicate in REQUEST_PREDICATES and word in {"on", "upon"}:
+            # "called on Canada to ratify": what is called for is the infinitive; without one ("called
+            # on the minister") nothing is called for
+            wanted = [x for x in _children(verb, {"xcomp"}) if x.i > objs[0].i]
+            if not wanted:
+                return None
+            theme, how = [wanted[0]], "clause"
     if trig.noun or theme:
         return theme, how
     if passive:
@@ -636,6 +675,15 @@ def _is_negated(verb: Token, subjects: Iterable[Token], themes: Iterable[Token])
         # "declined to sign" denies the signing; "rejected the claim and praised X" does not deny the praise
         if v is not verb and v.lemma_.lower() in NEGATIVE_GOVERNORS and below.dep_ != "conj":
             return True
+        if v is not verb and below.dep_ == "xcomp" and v.lemma_.lower() in {"have", "be", "remain"} \
+                and any(c.lower_ == "yet" for c in [*v.children, *below.children]):
+            return True  # "have yet to ratify", "is yet to sign": not done so far
+        if any(c.lower_ in {"longer", "more"} and any(d.lower_ == "no" for d in c.children) for c in v.children) \
+                or any(c.lower_ == "never" for c in v.children):
+            return True  # "would no longer work with", "never signed"
+        if any(c.lower_ == "neither" and c.dep_ in {"preconj", "neg", "det", "advmod"} for c in v.children) \
+                or v.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in v.head.children):
+            return True  # "has neither ratified the convention nor set a date"
         below = v
         if v.dep_ == "pcomp" and v.head.lower_ == "without":
             return True
@@ -655,7 +703,7 @@ def _modality(verb: Token, sent: Span) -> tuple[str, float]:
         if below is not None and below.dep_ == "conj" and below.head == v \
                 and any(a.lower_ not in {"to"} for a in _children(below, {"aux", "auxpass"})):
             break  # a conjunct with its own auxiliary: "would set up a fund and *has* invited Brazil"
-        if below is not None and below.dep_ == "xcomp" and below.head == v and _children(v, {"dobj"}) \
+        if below is not None and below.dep_ == "xcomp" and below.head == v and _controller_objects(v) \
                 and v.lemma_.lower() not in SUBJECT_CONTROL_WITH_OBJECT:
             return "possible", 0.6  # a request or an invitation: "urged China to sign", "invited X to attend"
         if below is not None and below.dep_ == "xcomp" and below.head == v and _children(v, PASSIVE_SUBJECT_DEPS):
@@ -667,6 +715,8 @@ def _modality(verb: Token, sent: Span) -> tuple[str, float]:
         below = v
         if v is not verb and v.lemma_.lower() in ATTEMPT_GOVERNORS:
             return "possible", 0.6  # "would apply to join the network": whether it will is not said
+        if _conditional_future(v):
+            return "possible", 0.6  # "would ratify the convention once the legislation is ready"
         for aux in _children(v, {"aux", "auxpass"}):
             lemma = aux.lemma_.lower()
             if lemma in PLAN_MODALS or aux.lower_ in PLAN_MODALS:
@@ -698,6 +748,19 @@ def _modality(verb: Token, sent: Span) -> tuple[str, float]:
                               for t in sent):
         return "reported", 0.9
     return "asserted", 1.0
+
+
+#: Subordinators that make a future clause depend on a condition ("will sign *if* …", "*once* …").
+CONDITION_MARKERS = frozenset({"if", "unless", "once", "provided", "providing"})
+
+
+def _conditional_future(verb: Token) -> bool:
+    """A future or conditional clause with a condition attached: "would ratify it once the law is
+    ready", "will join if the US does". What is promised on a condition is not yet a plan."""
+    if not any(a.lower_ in {"will", "would", "shall", "'ll", "wo"} for a in _children(verb, {"aux", "auxpass"})):
+        return False
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKERS for m in c.children)
+               for c in verb.children)
 
 
 def _reported(verb: Token) -> bool:
@@ -747,10 +810,11 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
             if speaker is None:
                 return None
         return EntityMention(token.i, token.i + 1, speaker.key, speaker.label, speaker.type, "speaker")
-    if mention_at(token) is None and token.pos_ == "NOUN":
-        # a common noun with a person's name in apposition is that person: "whose director-general,
-        # Rodrigo Almeida, attended" (not the organisation "whose" points to)
-        for child in _children(token, {"appos"}):
+    if mention_at(token) is None and (token.pos_ == "NOUN" or token.pos_ == "PROPN" and gaz.titles.kind(token.text)):
+        # a common noun or a title with a person's name in apposition is that person: "whose
+        # director-general, Rodrigo Almeida, attended", "Greece's Minister of Digital Governance, Eleni
+        # Markou, held talks" (not the organisation "whose" points to, nor the minister's country)
+        for child in _children(token, {"appos"}) or _misparsed_apposition(token):
             named = mention_at(child)
             if named is not None and named.type == "Person":
                 return named
@@ -816,7 +880,7 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
 
 
 #: Name words of the bodies through which a state itself acts.
-STATE_BODY_NOUNS = {"department", "ministry", "government", "administration", "cabinet", "treasury"}
+STATE_BODY_NOUNS = {"department", "ministry", "government", "administration", "cabinet", "treasury", "office"}
 
 
 #: Prepositions that bring a verb's object ("signed up to", "signed on to"); others ("signed after
@@ -866,6 +930,11 @@ def _state_of_body(doc: Doc, key: str, gaz: Gazetteer) -> EntityMention | None:
             near += [doc[i] for i in range(max(0, m.start - 2), m.start)]
             for t in near:
                 country = mention_at(t)
+                if country is not None and country.key == m.key and t.i < m.end - 1:
+                    # "the Algerian Foreign Ministry": a demonym or a country inside the body's name
+                    entry = gaz.country_of_demonym(t.text) or gaz.lookup(t.text)
+                    country = EntityMention(m.start, m.end, entry.key, entry.label, entry.type, "demonym") \
+                        if entry is not None and entry.type == "Country" else None
                 if country is not None and country.type == "Country":
                     states[m.key] = country
                     break
@@ -917,6 +986,18 @@ ORGANISATION_CLASS_NOUNS = {"group", "company", "firm", "start-up", "startup", "
 
 #: Documents whose two signers thereby have an agreement with each other.
 PAIR_DOCUMENT_NOUNS = {"agreement", "memorandum", "deal", "accord", "pact", "partnership", "mou", "treaty"}
+
+#: Titles held in organisations, never in a country's government.
+ORGANISATION_ONLY_TITLES = {"secretary-general", "general", "director-general", "ceo", "executive", "founder",
+                            "co-founder", "chairman", "chairwoman", "fellow", "researcher", "professor",
+                            "scientist", "engineer", "coordinator", "lead"}
+
+#: Documents that speak for their authors ("the report calls for"); a bill or a treaty does not.
+SPEAKING_DOCUMENT_NOUNS = {"report", "study", "paper", "survey", "analysis", "assessment", "review", "audit",
+                           "letter", "statement", "index", "brief", "briefing", "white paper", "memo"}
+
+#: Verbs besides the `released` triggers that make their agent a document's author.
+AUTHORING_VERBS = {"write", "issue", "produce", "author", "compile", "commission", "prepare", "draft"}
 
 #: Predicates whose object, in "urged X to do Y", is the action Y, not the addressee X.
 REQUEST_PREDICATES = {"calledFor"}
@@ -1006,6 +1087,12 @@ def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
         if not (members and token.tag_ in {"NNS", "NNPS"} and mention_at(token) is None):
             out.append((token, ""))  # "90 countries including India and Chile": India and Chile say it all
         out += [(m, "member") for m in members]
+        if mention_at(token) is None and token.tag_ == "NNS" and token.lemma_.lower() in GOVERNMENT_NOUNS:
+            # "the Colombian and Uruguayan governments": each country (the first resolves as the noun)
+            for mod in token.children:
+                if mod.dep_ in {"amod", "compound"} and len(conjuncts(mod)) >= 2:
+                    out += [(c, "metonymy") for c in conjuncts(mod)[1:]]
+                    break
         if mention_at(token) is None and _noun_lemma(token) in REPRESENTATIVE_NOUNS:
             for prep in token.children:  # "diplomats from Kenya, Ghana and Rwanda": each country
                 if prep.dep_ == "prep" and prep.lower_ == "from":
@@ -1053,14 +1140,14 @@ class Extractor:
             doc._.kg_doc_id = doc_id
         sents = list(doc.sents)
         roles = [r for i, sent in enumerate(sents) for r in self._roles(sent, i, doc_id)]
-        roles += [r for i, sent in enumerate(sents) if not (i == 0 and is_headline(sent))
+        roles += [r for i, sent in enumerate(sents) if not is_headline(sent)
                   for r in self._memberships(sent, i, doc_id)]
         # whose official each person is, for "we" in their quotes
         doc._.kg_offices = {r.subject: EntityMention(0, 0, r.object, r.object_label, r.object_type, "office")
                             for r in roles if r.predicate == "officialOf" and r.object_type == "Country"}
         relations: list[Relation] = list(roles)
         for sent_index, sent in enumerate(sents):
-            if sent_index == 0 and is_headline(sent):
+            if is_headline(sent):
                 continue
             for frame in self._frames(sent):
                 relations += self._relations(frame, sent, sent_index, doc_id)
@@ -1235,6 +1322,11 @@ class Extractor:
         reciprocal = frame.theme_how == "reciprocal"
         for s_tok, s_extra in _expand(subjects):
             subj = _resolve(s_tok, "subject", False, self.gazetteer)
+            if subj is not None and spec.author_speaks and type_group(subj.type) == "Document" \
+                    and s_tok.lemma_.lower() in SPEAKING_DOCUMENT_NOUNS:
+                # "the report calls for X": the body that published the report calls for it
+                author = self._document_author(s_tok.doc, subj.key)
+                subj, s_extra = (author, "author") if author is not None else (subj, s_extra)
             if subj is None or not _type_ok(subj.type, spec.subject_types) or subj.type == "Concept":
                 continue
             for o_tok, o_extra in _expand(frame.themes):
@@ -1272,6 +1364,37 @@ class Extractor:
                                      modality, confidence, f"{frame.anchor.text} ({frame.trigger})",
                                      f"{kind}:{how_s}/{o_extra or frame.theme_how}"))
         return out + self._pair_relations(spec, out)
+
+    def _document_author(self, doc: Doc, key: str) -> EntityMention | None:
+        """Who wrote or published a document, where the article says so: "a report released by X",
+        "a study by X", "X's report", "X published the report"."""
+        authors = doc.user_data.get("kg_document_authors")
+        if authors is None:
+            authors = doc.user_data["kg_document_authors"] = {}
+            verbs = {t.lemma for t in self.lexicon.predicates["released"].triggers if t.kind == "verb"} \
+                if "released" in self.lexicon.predicates else set()
+            verbs |= AUTHORING_VERBS
+            for token in doc:
+                if token.pos_ not in {"NOUN", "PROPN"}:
+                    continue
+                document = resolve_token(token)
+                if document is None or type_group(document.type) != "Document" or document.key in authors:
+                    continue
+                candidates = [p for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in verbs
+                              for a in _children(c, {"agent"}) for p in _children(a, {"pobj"})]
+                candidates += [p for prep in _children(token, {"prep"}) if prep.lower_ == "by"
+                               for p in _children(prep, {"pobj"})]
+                candidates += _children(token, {"poss"})
+                if token.dep_ in {"dobj"} and token.head.lemma_.lower() in verbs:
+                    candidates += _children(token.head, SUBJECT_DEPS)
+                if token.dep_ in PASSIVE_SUBJECT_DEPS and token.head.lemma_.lower() in verbs:
+                    candidates += [p for a in _children(token.head, {"agent"}) for p in _children(a, {"pobj"})]
+                for candidate in candidates:
+                    author = resolve_token(candidate)
+                    if author is not None and type_group(author.type) == "Actor" and author.type != "Group":
+                        authors[document.key] = author
+                        break
+        return authors.get(key)
 
     def _pair_relations(self, spec, out: list[Relation]) -> list[Relation]:
         """Two parties that sign one agreement have an agreement with each other (the lexicon's
@@ -1325,6 +1448,19 @@ class Extractor:
                         seen.add((org.key, predicate))
                         out.append(_relation(doc_id, sent, sent_index, person, predicate, org, False,
                                              "asserted", 0.8 if rule == "role:title" else 0.75, title_text, rule))
+            for prep in head.children:  # "Dr Amara Fofana of Stockholm University"
+                if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == person.end:
+                    for pobj in _children(prep, {"pobj"}):
+                        org = _resolve(pobj, "object", False, self.gazetteer)
+                        if org is None or type_group(org.type) != "Actor" or org.type in {"Person", "Group"} \
+                                or org.type == "Country" and org.how != "metonymy":
+                            continue  # "Zhang of China" says where from, not whom for
+                        predicate = "officialOf" if org.type in {"Country", "GovernmentBody", "InternationalOrganisation"} \
+                            else "affiliatedWith"
+                        if (org.key, predicate) not in seen:
+                            seen.add((org.key, predicate))
+                            out.append(_relation(doc_id, sent, sent_index, person, predicate, org, False,
+                                                 "asserted", 0.7, f"of {pobj.text}", "role:of"))
             for child in head.children:  # "OpenAI's Sam Altman"
                 if child.dep_ == "poss":
                     org = resolve_token(child)
@@ -1391,6 +1527,11 @@ class Extractor:
         for child in head.children:
             if child.dep_ == "appos":
                 yield _phrase(child, name), "role:apposition"
+        if head.dep_ == "conj":  # "Greece's Minister of Digital Governance, Eleni Markou,": see _misparsed_apposition
+            title = next((a for a in head.ancestors if a.dep_ != "conj" and a.pos_ in {"NOUN", "PROPN"}
+                          and self.gazetteer.titles.kind(a.text) and head in _misparsed_apposition(a)), None)
+            if title is not None:
+                yield [t for t in _phrase(title, name) if t.i < head.left_edge.i], "role:apposition"
         if head.dep_ == "appos" and mention_at(head.head) is None:
             title = head.head
             yield [t for t in _phrase(title, name) if t.i < head.i], "role:apposition"
@@ -1418,6 +1559,13 @@ class Extractor:
             org = mention_at(token)
             if org is None and token.lower_ in {"its", "their"}:  # "Its chief executive, Park Seo-jun"
                 org = resolve_token(token)
+                if org is not None and org.type == "Country" and any(
+                        t.lower_ in ORGANISATION_ONLY_TITLES for t in phrase):
+                    # a country has ministers, not a secretary-general or a chief executive: the body
+                    # named last before it
+                    org = nearest_mention_before(token.doc, token.i, lambda m: type_group(m.type) == "Actor"
+                                                 and m.type not in {"Person", "Country", "Group"}
+                                                 and m.how != "demonym", window_sents=3)
             elif org is None and token.dep_ == "poss" and token.pos_ == "NOUN":  # "the group's director"
                 org = resolve_token(token)
             if org is None or org.key == person.key or type_group(org.type) != "Actor" or org.type == "Person":
@@ -1425,6 +1573,9 @@ class Extractor:
             if org.how == "ner" and org.end - org.start == 1 and org.type not in {"Country"} \
                     and not doc_has_alias(token):
                 continue  # "Commerce Secretary": a one-word department name is not a resolvable body
+            if org.type in {"GovernmentBody", "Organisation"}:
+                # "Algerian Foreign Ministry spokesman": the ministry's spokesman speaks for the state
+                org = _state_of_body(token.doc, org.key, self.gazetteer) or org
             found.setdefault(org.key, org)
         return list(found.values())
 

@@ -54,6 +54,7 @@ class PredicateSpec:
     implicit_objects: bool = False
     target_objects: bool = False
     pair_predicate: str = ""
+    author_speaks: bool = False
     subject_types: tuple[str, ...] = ("Actor",)
     object_types: tuple[str, ...] = ("Any",)
 
@@ -104,7 +105,7 @@ def _parse(data: dict, source: str, into: dict[str, dict]) -> None:
         for key, value in table.items():
             if key not in {"description", "verbs", "nouns", "negative_verbs", "symmetric", "concept_objects",
                            "possessor_objects", "possessor_agents", "implicit_objects", "target_objects", "pair_predicate",
-                           "subject_types",
+                           "author_speaks", "subject_types",
                            "object_types"}:
                 raise DataFileError(f"{source}: [{name}] has unknown setting {key!r}")
             if isinstance(value, list) and key in {"verbs", "nouns", "negative_verbs"}:
@@ -135,6 +136,7 @@ def _spec(name: str, table: dict, source: str) -> PredicateSpec:
         implicit_objects=bool(table.get("implicit_objects", False)),
         target_objects=bool(table.get("target_objects", False)),
         pair_predicate=str(table.get("pair_predicate", "")),
+        author_speaks=bool(table.get("author_speaks", False)),
         subject_types=tuple(table.get("subject_types", ["Actor"])),
         object_types=tuple(table.get("object_types", ["Any"])),
     )

@@ -23,7 +23,7 @@ def _facts(out):
     ("China", "signed", "Bletchley Declaration"),
     ("United States", "signed", "Bletchley Declaration"),
     ("China", "endorsed", "Bletchley Declaration"),
-    ("United Kingdom", "established", "AI Safety Institute"),
+    ("United Kingdom", "established", "UK AI Security Institute"),
     ("United Kingdom", "invited", "China"),
     ("United Kingdom", "cooperatesWith", "China"),
     ("Kosovo", "agreementWith", "United States"),

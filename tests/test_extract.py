@@ -221,7 +221,7 @@ AGREEMENT_AND_NAMES = [
      "the Ethics of AI.", {("Chile", "endorsed", "Recommendation on Ethics of AI", False)}),
     # a body's foreign namesake is another body
     ("The Canadian AI Safety Institute will work with the AI Safety Institute on testing.",
-     {("Canadian AI Safety Institute", "cooperatesWith", "AI Safety Institute", False)}),
+     {("Canadian AI Safety Institute", "cooperatesWith", "UK AI Security Institute", False)}),
 ]
 
 CONTROL_AND_MODALITY = [
