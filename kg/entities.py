@@ -36,14 +36,15 @@ DOCUMENT_NOUNS = {
     "proposal": "Document", "initiative": "Document", "roadmap": "Document", "text": "Document",
     "code": "Document", "document": "Document", "package": "Document", "compact": "Agreement",
     "recommendation": "Document", "pledge": "Document", "communiqué": "Document", "study": "Report",
-    "paper": "Report",
+    "paper": "Report", "commitment": "Document", "protocol": "Treaty",
     "instrument": "Document", "guidance": "Document", "omnibus": "Law", "directive": "Law",
 }
 #: Nouns that may refer back to a document of any kind ("the text" = the resolution just named).
 GENERIC_DOCUMENT_NOUNS = {"text", "document", "deal", "agreement", "package", "instrument", "measure"}
 #: Head nouns of event descriptions ("the summit").
 EVENT_NOUNS = {"summit": "Summit", "meeting": "Meeting", "conference": "Event", "briefing": "Meeting",
-               "talks": "Meeting", "forum": "Event", "session": "Meeting", "dialogue": "Meeting"}
+               "talks": "Meeting", "forum": "Event", "session": "Meeting", "dialogue": "Meeting",
+               "debate": "Meeting", "hearing": "Meeting", "ceremony": "Event", "workshop": "Event"}
 #: Head nouns of organisation descriptions ("an international scientific panel on AI").
 ORGANISATION_NOUNS = {"panel": "Organisation", "institute": "ResearchInstitute", "agency": "GovernmentBody",
                       "committee": "Organisation", "commission": "Organisation", "council": "Organisation",
@@ -99,14 +100,16 @@ GOVERNMENT_NOUNS = {"government", "administration", "state", "authorities", "lea
                     "negotiator", "negotiators", "embassy", "mission"}
 
 _ORG_SUBTYPES = [
+    (re.compile(r"\bPart(y|ies)\b"), "Organisation"),  # a political party is no organ of the state
     (re.compile(r"\b(University|College|Institute|Academy|Laborator(y|ies)|Lab|Centre for|Center for|"
                 r"Think Tank|Foundation)\b"), "ResearchInstitute"),
     (re.compile(r"\b(Ministry|Department|Office|Agency|Commission|Council|Center|Centre|Service|Police|"
-                r"Bureau|Authority|Government|Administration|Army|Navy|Force|Party)\b"), "GovernmentBody"),
+                r"Bureau|Authority|Government|Administration|Army|Navy|Force)\b"), "GovernmentBody"),
     (re.compile(r"\b(Parliament|Congress|Senate|Assembly|House of|Duma|Bundestag)\b"), "Legislature"),
     (re.compile(r"\b(News|Times|Post|Journal|BBC|ITV|CNN|Reuters|Press|Guardian|Telegraph|Herald|"
                 r"Tribune|Gazette|Broadcasting|TV|Radio)\b"), "Media"),
-    (re.compile(r"\b(Inc|Ltd|Corp|Corporation|Company|Group|plc|LLC|Technologies|Labs|AI)\b\.?"), "Company"),
+    (re.compile(r"\b(Inc|Ltd|Corp|Corporation|Company|Group|plc|LLC|Technologies|Labs|AI|Semiconductors?|"
+                r"Computing|Systems|Robotics|Electronics|Ventures|Capital)\b\.?"), "Company"),
 ]
 
 #: Head words of names of networks and associations (typed by the head, not by a word inside).
@@ -967,6 +970,11 @@ def story_starts(doc: Doc, mentions: list[EntityMention], window: int = 3) -> li
     # convention" far down an article about the convention), a new story has its own
     things = [{m.key for m in mentions if m.type not in {"Person", "Concept"} and m.how in {"gazetteer", "ner", "titled"}
                and a <= m.start < b} for a, b in paras]
+    # ... and refers back to them: "the convention", "the debate" after "the Framework Convention"
+    kinds = {**DOCUMENT_NOUNS, **EVENT_NOUNS}
+    heads_named = [{t.lemma_.lower() for t in doc[a:b] if t.lemma_.lower() in kinds} for a, b in paras]
+    heads_definite = [{t.lemma_.lower() for t in doc[a:b] if t.lemma_.lower() in kinds and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in t.children)} for a, b in paras]
 
     def cos(x: Counter, y: Counter) -> float:
         num = sum(v * y[k] for k, v in x.items() if k in y)
@@ -997,7 +1005,12 @@ def story_starts(doc: Doc, mentions: list[EntityMention], window: int = 3) -> li
         after = set().union(*people[i:i + window])
         things_before = set().union(*things[starts_index(paras, starts[-1]):i]) if i else set()
         things_after = set().union(*things[i:i + window])
-        if before and after and not (after & before) and not (things_after & things_before):
+        # (anywhere later, unless the later part names a thing of that kind itself)
+        named_after = {name_head(m.label) for m in mentions if m.start >= paras[i][0]
+                       and m.how in {"ner", "titled", "gazetteer"}}
+        refers_back = (set().union(*heads_definite[i:]) - named_after) & set().union(
+            *heads_named[starts_index(paras, starts[-1]):i])
+        if before and after and not (after & before) and not (things_after & things_before) and not refers_back:
             starts.append(paras[i][0])
     return starts
 
@@ -1179,6 +1192,15 @@ def _capitalised_name(noun: Token, covered: set[int]) -> tuple[int, str] | None:
     return start, normalise_name(doc[start:noun.i + 1].text)
 
 
+def _first_body_sentence_end(doc: Doc) -> int:
+    """Where the first sentence after the headline ends (the lede that introduces the story)."""
+    start = _headline_end(doc)
+    for sent in doc.sents:
+        if sent.end > start and sum(not t.is_space and not t.is_punct for t in sent) >= 6:
+            return sent.end  # (not a dateline standing alone)
+    return 0
+
+
 def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
     """Descriptions of documents and events, linked to the names the article gives them.
 
@@ -1199,8 +1221,8 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
         kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma)
         if kind is None:
             continue
-        places = {i for m in out if m.how == "demonym" or m.type in {"Country", "City", "Place"}
-                  for i in range(m.start, m.end)}
+        places = {i for m in out if m.how == "demonym" or m.type in {"Country", "City", "Place", "Concept"}
+                  for i in range(m.start, m.end)}  # ("the *Artificial Intelligence* Governance Bill")
         capitalised = _capitalised_name(token, covered - places)
         if capitalised is not None:  # "The Indian Ocean Digital Futures Summit", missed by the NER
             start, label = capitalised
@@ -1226,8 +1248,13 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
             out.append(EntityMention(token.i, token.i + 1, entity_key(kind, title), title, kind, "titled"))
             continue
         dets = {c.lower_ for c in token.children if c.dep_ == "det"}
-        if dets & {"the", "this", "that", "these", "those"} or any(c.dep_ == "poss" for c in token.children):
-            continue  # definite: refers back, resolved on demand (resolve_description)
+        first = any(c.lower_ == "first" for c in token.children if c.dep_ == "amod") and token.dep_ != "appos" \
+            and not (token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ",")  # (", the first text to …")
+        if (dets & {"the", "this", "that", "these", "those"} or any(c.dep_ == "poss" for c in token.children)) \
+                and not (first and token.i < _first_body_sentence_end(doc)):
+            # definite: refers back, resolved on demand (resolve_description); but "the country's first
+            # law on AI" in a story's opening sentence introduces the law
+            continue
         label = noun_phrase_label(token)
         if len(label.split()) >= 2:
             described.append(EntityMention(token.i, token.i + 1, entity_key(kind, label), label, kind, "description"))
@@ -1247,7 +1274,8 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
         # later: the name must have the description's head, unless the description is generic ("the text")
         later = [n for n in named if n.start > phrase_end and same(n)
                  and sent_of.get(n.start, 0) - sent_of.get(d.start, 0) <= 6
-                 and (head in GENERIC_DOCUMENT_NOUNS or head in n.label.lower() or name_head(n.label) == head)]
+                 and (head in GENERIC_DOCUMENT_NOUNS or head in n.label.lower() or name_head(n.label) == head
+                      or DOCUMENT_NOUNS.get(head) == "Law" == DOCUMENT_NOUNS.get(name_head(n.label)))]
         rivals = [x for x in described if x is not d and same(x) and d.start < x.start
                   and (not later or x.start < later[0].start)]
         if later and not rivals:
@@ -1540,8 +1568,10 @@ def resolve_description(token: Token) -> EntityMention | None:
                   and m.how != "demonym" and fits(m))
         # a name with the same head first ("the institute" → the AI Safety Institute, not the university
         # named since), then any body of the kind
+        strict = (lambda m: accept(m) and (wanted == "Organisation" or m.type == wanted))
         found = _nearest_before(token.doc, token.i, lambda m: lemma in described.get(m.key, ()), window_sents=8) \
             or _nearest_before(token.doc, token.i, lambda m: accept(m) and lemma in m.label.lower(), window_sents=30) \
+            or _nearest_before(token.doc, token.i, strict, window_sents=5) \
             or _nearest_before(token.doc, token.i, accept, window_sents=5)
         if found is not None:
             return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite")

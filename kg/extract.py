@@ -18,6 +18,7 @@ Role facts (officialOf, affiliatedWith) come from titles and possessives around 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import asdict, dataclass, replace
 from typing import Iterable, Iterator
 
@@ -100,7 +101,8 @@ PERSON_NOUNS = REPRESENTATIVE_NOUNS - {"delegation", "team"} | {
 #: Attributes that, possessed, stand for their possessor as the object of praise or criticism.
 ATTRIBUTE_NOUNS = {"commitment", "role", "approach", "decision", "policy", "move", "effort", "plan", "leadership",
                    "handling", "stance", "position", "provision", "language", "wording", "record", "response",
-                   "action", "conduct", "text", "content", "terms", "strategy", "treatment"}
+                   "action", "conduct", "text", "content", "terms", "strategy", "treatment",
+                   "round", "funding", "financing"}  # ("its previous round was funded by X" → X funded it)
 #: Nominalised acts that, as the object of praise or criticism, stand for the document or product
 #: they acted on ("welcomed the vote" after the resolution was adopted).
 EVENT_NOMINALS = {"vote", "release", "decision", "move", "result", "update", "adoption", "launch", "change",
@@ -987,6 +989,9 @@ ORGANISATION_CLASS_NOUNS = {"group", "company", "firm", "start-up", "startup", "
 #: Documents whose two signers thereby have an agreement with each other.
 PAIR_DOCUMENT_NOUNS = {"agreement", "memorandum", "deal", "accord", "pact", "partnership", "mou", "treaty"}
 
+#: Quantifiers whose "of" phrase holds the argument ("all of its evaluations").
+PARTITIVE_QUANTIFIERS = {"all", "some", "most", "many", "several", "both", "each", "part", "parts"}
+
 #: Titles held in organisations, never in a country's government.
 ORGANISATION_ONLY_TITLES = {"secretary-general", "general", "director-general", "ceo", "executive", "founder",
                             "co-founder", "chairman", "chairwoman", "fellow", "researcher", "professor",
@@ -1066,7 +1071,8 @@ def _counted_antecedents(token: Token) -> list[Token]:
 def _type_ok(entity_type: str, allowed: tuple[str, ...]) -> bool:
     group = type_group(entity_type)
     return "Any" in allowed or group in allowed or (
-        "Organisation" in allowed and group == "Actor" and entity_type not in {"Person", "Country", "Group"})
+        "Organisation" in allowed and group == "Actor" and entity_type not in {"Person", "Country", "Group"}) or (
+        "Person" in allowed and entity_type == "Person")
 
 
 def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
@@ -1083,6 +1089,11 @@ def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
         if len(group) >= 2:
             out += [(t, "pronoun") for t in group]
             continue
+        if token.lower_ in PARTITIVE_QUANTIFIERS and mention_at(token) is None:
+            inner = [p for prep in _children(token, {"prep"}) if prep.lower_ == "of" for p in _children(prep, {"pobj"})]
+            if inner:  # "published all of its evaluations", "some of the countries": what is counted
+                out += [(t, "") for t in conjuncts(inner[0])]
+                continue
         members = _members(token)
         if not (members and token.tag_ in {"NNS", "NNPS"} and mention_at(token) is None):
             out.append((token, ""))  # "90 countries including India and Chile": India and Chile say it all
@@ -1317,6 +1328,9 @@ class Extractor:
         if frame.trigger.negative:  # "voted against": a stated non-endorsement ("did not vote against" is not one)
             negated = not negated
         modality, factor = _modality(scope, sent)
+        if spec.present_only and (scope.tag_ in {"VBD", "VBN"} or any(
+                a.lower_ in {"had", "did", "was", "were", "used"} for a in _children(scope, {"aux", "auxpass"}))):
+            return []  # "worked at X until 2023": a former role is no role
         allow_concepts = spec.concept_objects or "Concept" in spec.object_types
         out = []
         reciprocal = frame.theme_how == "reciprocal"
@@ -1363,6 +1377,18 @@ class Extractor:
                 out.append(_relation(doc_id, sent, sent_index, subj, frame.trigger.predicate, obj, negated,
                                      modality, confidence, f"{frame.anchor.text} ({frame.trigger})",
                                      f"{kind}:{how_s}/{o_extra or frame.theme_how}"))
+                if spec.pair_predicate and not negated and subj.type not in {"Person", "Group"} and (
+                        obj.type == "Agreement" or o_tok.lemma_.lower() in PAIR_DOCUMENT_NOUNS):
+                    # "Egypt signed an AI partnership with the UAE": the two have an agreement
+                    partners = [p for head in (o_tok, frame.anchor) for prep in _children(head, {"prep"})
+                                if prep.lower_ == "with" for p in _children(prep, {"pobj"})]
+                    for p_tok in partners:
+                        partner = _resolve(p_tok, "object", False, self.gazetteer)
+                        if partner is not None and type_group(partner.type) == "Actor" \
+                                and partner.type not in {"Person", "Group"} and partner.key != subj.key:
+                            out.append(_relation(doc_id, sent, sent_index, subj, spec.pair_predicate, partner, False,
+                                                 modality, round(confidence * 0.9, 3),
+                                                 f"{frame.anchor.text} ({frame.trigger})", f"{kind}:{how_s}/with+pair"))
         return out + self._pair_relations(spec, out)
 
     def _document_author(self, doc: Doc, key: str) -> EntityMention | None:
@@ -1456,7 +1482,7 @@ class Extractor:
                                 or org.type == "Country" and org.how != "metonymy":
                             continue  # "Zhang of China" says where from, not whom for
                         predicate = "officialOf" if org.type in {"Country", "GovernmentBody", "InternationalOrganisation"} \
-                            else "affiliatedWith"
+                            else "memberOf" if re.search(r"\bPart(y|ies)\b", org.label) else "affiliatedWith"
                         if (org.key, predicate) not in seen:
                             seen.add((org.key, predicate))
                             out.append(_relation(doc_id, sent, sent_index, person, predicate, org, False,
@@ -1557,6 +1583,11 @@ class Extractor:
             if token.dep_ == "relcl" or any(a.dep_ == "relcl" for a in token.ancestors if a in phrase):
                 continue
             org = mention_at(token)
+            if org is None and token.lower_ == "whose" and token.head.dep_ == "relcl" or (
+                    org is None and token.lower_ == "whose" and any(a.dep_ == "relcl" for a in token.ancestors)):
+                # "Brightwater Capital, a London investment firm whose managing partner, Oskar Lindfors"
+                clause = next(a for a in token.ancestors if a.dep_ == "relcl")
+                org = _resolve(_relative_head(clause), "subject", False, self.gazetteer)
             if org is None and token.lower_ in {"its", "their"}:  # "Its chief executive, Park Seo-jun"
                 org = resolve_token(token)
                 if org is not None and org.type == "Country" and any(

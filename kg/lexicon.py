@@ -14,7 +14,8 @@ from pathlib import Path
 from .errors import DataFileError
 from .gazetteer import TYPE_GROUPS
 
-_GROUPS = set(TYPE_GROUPS.values()) | {"Any", "Organisation"}  # Organisation: an Actor that is neither a person nor a country
+# Organisation: an Actor that is neither a person nor a country; Person: a person only
+_GROUPS = set(TYPE_GROUPS.values()) | {"Any", "Organisation", "Person"}
 _TRIGGER = re.compile(r"^(?P<lemma>[a-z][a-z-]*)(?:\s+\[(?P<noun>[a-z-]+)\])?(?P<rest>(?:\s+[a-z-]+)*)$")
 
 
@@ -55,6 +56,7 @@ class PredicateSpec:
     target_objects: bool = False
     pair_predicate: str = ""
     author_speaks: bool = False
+    present_only: bool = False
     subject_types: tuple[str, ...] = ("Actor",)
     object_types: tuple[str, ...] = ("Any",)
 
@@ -105,7 +107,7 @@ def _parse(data: dict, source: str, into: dict[str, dict]) -> None:
         for key, value in table.items():
             if key not in {"description", "verbs", "nouns", "negative_verbs", "symmetric", "concept_objects",
                            "possessor_objects", "possessor_agents", "implicit_objects", "target_objects", "pair_predicate",
-                           "author_speaks", "subject_types",
+                           "author_speaks", "present_only", "subject_types",
                            "object_types"}:
                 raise DataFileError(f"{source}: [{name}] has unknown setting {key!r}")
             if isinstance(value, list) and key in {"verbs", "nouns", "negative_verbs"}:
@@ -137,6 +139,7 @@ def _spec(name: str, table: dict, source: str) -> PredicateSpec:
         target_objects=bool(table.get("target_objects", False)),
         pair_predicate=str(table.get("pair_predicate", "")),
         author_speaks=bool(table.get("author_speaks", False)),
+        present_only=bool(table.get("present_only", False)),
         subject_types=tuple(table.get("subject_types", ["Actor"])),
         object_types=tuple(table.get("object_types", ["Any"])),
     )

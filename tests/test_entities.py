@@ -111,3 +111,48 @@ def test_knights_go_by_first_name():
     reg.add("person/keir-starmer", "Keir Starmer", "Person", doc_id="a")
     reg.add("person/keir", "Keir", "Person", alias="Sir Keir", doc_id="a")
     assert reg.merge_surnames() == {"person/keir": "person/keir-starmer"}
+
+
+def test_a_headline_is_the_first_line_even_with_a_full_stop_inside(nlp, facts):
+    text = ("Analysis: The new AI treaty has many signatures. Ratifications are rare\n\n"
+            "It is a year since the Framework Convention on Artificial Intelligence opened for signature. "
+            "Norway has ratified the treaty.")
+    doc = nlp(text)
+    assert doc[:E_headline_end(doc)].text.startswith("Analysis") and "Ratifications" in doc[:E_headline_end(doc)].text
+    # "the treaty" is the convention named in the body, not the headline's "new AI treaty"
+    assert ("Norway", "ratified", "Framework Convention on Artificial Intelligence", False) in facts(text)
+
+
+def E_headline_end(doc):
+    from kg.entities import _headline_end
+
+    return _headline_end(doc)
+
+
+def test_names_the_ner_misses(nlp):
+    doc = nlp("Ministers met at a two-day summit on the future of the Indian Ocean. The Indian Ocean Digital "
+              "Futures Summit, which Sri Lanka is hosting, ended on Friday. Bantay Datos, a Manila-based "
+              "digital rights watchdog, criticised it.")
+    found = {m.label: m.type for m in doc._.kg_mentions}
+    assert found.get("Indian Ocean Digital Futures Summit") == "Summit"
+    assert found.get("Bantay Datos") in {"Organisation"}  # not the person the NER saw
+    # the summit introduced by description is the one named after it
+    summit = next(m for m in doc._.kg_mentions if doc[m.start].lower_ == "summit")
+    assert summit.label == "Indian Ocean Digital Futures Summit"
+
+
+def test_one_article_that_keeps_returning_to_its_subjects_is_one_story(nlp):
+    paragraphs = [
+        "Portugal's parliament voted to ratify the Framework Convention on Artificial Intelligence on Wednesday, "
+        "after a debate that lasted most of the afternoon and ended in a comfortable majority.",
+        "Opening the debate, minister Duarte Leal said the convention would protect citizens in front of an "
+        "algorithm as they are protected in front of a civil servant.",
+        "Deputy Rita Seabra accused the government of outsourcing sovereignty and warned about bureaucracy.",
+        "The Socialist Party and the Social Democratic Party voted in favour, while two smaller parties abstained.",
+        "Civil society groups welcomed the vote but said the implementing law had a broad security exemption.",
+        "The European Union signed the convention in 2024, but progress since then has been uneven across Europe.",
+        "In Vienna, spokeswoman Verena Holl said Austria would ratify the convention once its law is ready.",
+        "Greece has not signed the convention at all, and officials in Athens gave no reason for the delay.",
+    ]
+    doc = nlp("\n\n".join(paragraphs))
+    assert doc.user_data["kg_story_starts"] == [0]

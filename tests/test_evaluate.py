@@ -35,3 +35,11 @@ def test_bad_gold_line_names_file_and_line(tmp_path):
     path.write_text(json.dumps({"subject": "UK", "predicate": "signed", "object": "X"}) + "\n{oops\n", encoding="utf-8")
     with pytest.raises(GoldError, match="gold.jsonl:2"):
         load_gold(path)
+
+
+def test_gold_may_name_documents_without_their_extension():
+    gold = [Fact("001_story", "UK", "signed", "Bletchley Declaration")]
+    predicted = [Fact("001_story.txt", "United Kingdom", "signed", "Bletchley Declaration"),
+                 Fact("002_other.txt", "France", "signed", "Bletchley Declaration")]  # not in gold: not scored
+    report = evaluate(gold, predicted)
+    assert (report.overall.tp, report.overall.fp, report.overall.fn) == (1, 0, 0)
