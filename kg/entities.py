@@ -114,7 +114,7 @@ _ORG_SUBTYPES = [
 
 #: Head words of names of networks and associations (typed by the head, not by a word inside).
 _ORG_HEADS = {"network", "alliance", "coalition", "partnership", "association", "federation", "consortium",
-              "league", "community", "bloc", "union", "movement", "watch", "forum"}
+              "league", "community", "bloc", "union", "movement", "watch", "forum", "organisation", "organization"}
 
 #: Entity spans that are web addresses, e-mails or markup, not names.
 _NOT_A_NAME = re.compile(r"://|www\.|@|\.(?:com|org|html?)\b|[<>{}|]")
@@ -1487,6 +1487,10 @@ def plural_antecedent(token: Token) -> Token | None:
     return head
 
 
+_WHEN_WORDS = {"recent", "upcoming", "latest", "forthcoming", "two-day", "three-day", "one-day", "day-long",
+               "week-long", "weeklong", "daylong"}
+
+
 def noun_phrase_label(token: Token, max_words: int = 14) -> str:
     """A short label for the noun phrase headed by ``token``: its modifiers and "of/on/for" complements,
     without determiners, relative or infinitival clauses, or punctuation.
@@ -1494,13 +1498,21 @@ def noun_phrase_label(token: Token, max_words: int = 14) -> str:
     Used for descriptions ("resolution on AI capacity-building") and concepts ("global approach").
     """
     keep: set[int] = set()
+    event = token.lemma_.lower() in EVENT_NOUNS
+    described = event or token.lemma_.lower() in DOCUMENT_NOUNS  # (a concept keeps its "24-hour")
 
     def collect(head: Token, depth: int) -> None:
         keep.add(head.i)
         for child in head.children:
             if child.dep_ in {"compound", "amod", "nmod", "nummod", "poss", "quantmod", "advmod", "npadvmod"} \
                     and child.i < head.i:
+                if head is token and described and (child.ent_type_ in {"DATE", "TIME"} or child.lower_ in _WHEN_WORDS):
+                    continue  # "a two-day meeting", "Wednesday's debate": when, not which
                 collect(child, depth + 1)
+            elif event and head is token and child.dep_ == "prep" and child.lower_ == "in" and any(
+                    g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"} for g in child.children) and not any(
+                    c.pos_ == "PROPN" for c in token.lefts):
+                collect(child, depth + 1)  # "a ministerial meeting in Cusco": where says which (not "G7 summit")
             elif child.dep_ in {"compound", "amod", "pobj", "pcomp", "dobj"} and child.i > head.i:
                 collect(child, depth + 1)
             elif child.dep_ == "prep" and depth < 3 and child.lower_ in {

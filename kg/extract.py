@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 if not Doc.has_extension("kg_offices"):
     Doc.set_extension("kg_offices", default=None)
 
-from .entities import (DOCUMENT_NOUNS, GOVERNMENT_NOUNS, NON_ENTITY_LABELS, PRODUCT_HEADS, EntityMention, is_headline, known_as,
+from .entities import (DOCUMENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, NON_ENTITY_LABELS, PRODUCT_HEADS, EntityMention, is_headline, known_as,
                        mention_at, product_name,
                        noun_phrase_label,
                        plural_antecedent, resolve_description,
@@ -411,6 +411,21 @@ def _is_person(noun: Token) -> bool:
 
 #: Verbs whose object does not control their infinitive: "promised China to sign" → the promiser signs.
 SUBJECT_CONTROL_WITH_OBJECT = frozenset({"promise", "vow", "pledge", "threaten", "use", "take", "seize"})
+
+
+#: Nouns that refer back to what was last proposed ("Laos backed the idea").
+PROPOSAL_NOUNS = {"idea", "plan", "proposal", "suggestion", "initiative", "scheme", "offer"}
+
+
+def _last_proposal(noun: Token, sent_index: int, window_sents: int = 3) -> EntityMention | None:
+    """"the idea", "the proposal", "this plan" with nothing of its own to name it: what was proposed in
+    the last few sentences (``doc.user_data["kg_proposals"]``, filled as the extractor goes)."""
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children) \
+            or any(c.dep_ in {"compound", "amod", "prep", "acl", "relcl", "appos", "poss"} for c in noun.children) \
+            or mention_at(noun) is not None:
+        return None
+    recent = [m for k, m in noun.doc.user_data.get("kg_proposals") or [] if sent_index - window_sents <= k <= sent_index]
+    return recent[-1] if recent else None
 
 
 def _controller_objects(governor: Token) -> list[Token]:
@@ -911,7 +926,15 @@ def _discourse_body(token: Token, window_sents: int = 3) -> EntityMention | None
     idx = max(0, bisect.bisect_right(starts, token.i) - 1)
     floor = max(starts[max(0, idx - window_sents)] if starts else 0, story_start(doc, token.i))
     bodies = [m for m in doc._.kg_mentions or [] if floor <= m.start < token.i
-              and m.type in {"InternationalOrganisation", "Organisation", "Legislature"}]
+              and m.type in {"InternationalOrganisation", "Organisation", "Legislature"}
+              and not (doc[m.end - 1].dep_ == "pobj" and doc[m.end - 1].head.lower_ in {"in", "at", "from", "near"})]
+    # ... or referred to by a description: "the network's working groups"
+    for t in doc[floor:token.i]:
+        if t.lemma_.lower() in ORGANISATION_NOUNS and t.i not in (doc._.kg_token_mention or {}) \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            found = resolve_token(t)
+            if found is not None and found.type in {"InternationalOrganisation", "Organisation", "Legislature"}:
+                bodies.append(EntityMention(t.i, t.i + 1, found.key, found.label, found.type, "definite"))
     return max(bodies, key=lambda m: m.start) if bodies else None
 
 
@@ -1157,11 +1180,16 @@ class Extractor:
         doc._.kg_offices = {r.subject: EntityMention(0, 0, r.object, r.object_label, r.object_type, "office")
                             for r in roles if r.predicate == "officialOf" and r.object_type == "Country"}
         relations: list[Relation] = list(roles)
+        doc.user_data["kg_proposals"] = []  # (sentence index, what was proposed), for "backed the idea"
         for sent_index, sent in enumerate(sents):
             if is_headline(sent):
                 continue
             for frame in self._frames(sent):
-                relations += self._relations(frame, sent, sent_index, doc_id)
+                found = self._relations(frame, sent, sent_index, doc_id)
+                relations += found
+                doc.user_data["kg_proposals"] += [
+                    (sent_index, EntityMention(r.start_char, r.end_char, r.object, r.object_label, r.object_type, "proposal"))
+                    for r in found if r.predicate == "proposed" and not r.negated]
         return _dedupe(relations)
 
     # -- finding triggers --------------------------------------------------------------------------
@@ -1343,6 +1371,10 @@ class Extractor:
                 subj, s_extra = (author, "author") if author is not None else (subj, s_extra)
             if subj is None or not _type_ok(subj.type, spec.subject_types) or subj.type == "Concept":
                 continue
+            # "endorsed by Lithuania and Ireland, though not by France": a denied agent
+            agent_denied = frame.passive and s_tok.dep_ == "pobj" and s_tok.head.lower_ == "by" and (
+                any(c.dep_ == "neg" for c in s_tok.head.children)
+                or s_tok.head.i > 0 and s_tok.doc[s_tok.head.i - 1].lower_ in {"not", "never"})
             for o_tok, o_extra in _expand(frame.themes):
                 if reciprocal and o_tok.i <= s_tok.i:
                     continue  # "A, B and C compete": A–B, A–C, B–C once each
@@ -1362,20 +1394,23 @@ class Extractor:
                         continue
                     o_tok, o_extra = implicit, "implicit"
                 elif spec.target_objects and o_tok.lemma_.lower() in TRADE_FLOW_NOUNS and mention_at(o_tok) is None:
-                    targets = [p for head in (o_tok, frame.anchor) for prep in _children(head, {"prep"})
+                    targets = [p for head in (o_tok, *o_tok.subtree, frame.anchor) for prep in _children(head, {"prep"})
                                if prep.lower_ in {"to", "from"} for p in _children(prep, {"pobj"})]
                     if targets:  # "restrictions on exports of chipmaking tools to China" → China
                         o_tok, o_extra = targets[0], "target"
-                obj = _resolve(o_tok, "subject" if reciprocal else "object", allow_concepts, self.gazetteer)
-                if obj is None or obj.key == subj.key or not _type_ok(obj.type, spec.object_types):
-                    continue
+                obj = _last_proposal(o_tok, sent_index) if o_tok.lemma_.lower() in PROPOSAL_NOUNS else None
+                obj = obj or _resolve(o_tok, "subject" if reciprocal else "object", allow_concepts, self.gazetteer)
+                if obj is None or obj.key == subj.key or (not _type_ok(obj.type, spec.object_types)
+                                                          and obj.how != "proposal"):
+                    continue  # (what "the idea" stands for was already accepted as proposable)
                 if frame.trigger.negative and type_group(obj.type) == "Concept":
                     continue  # "rejected the criticism": a denial, not a vote against a text
                 how_s = s_extra or frame.subject_how
                 confidence = _confidence(how_s, o_extra or frame.theme_how, subj, obj) * factor
                 kind = "noun" if frame.trigger.kind == "noun" else ("passive" if frame.passive else "active")
-                out.append(_relation(doc_id, sent, sent_index, subj, frame.trigger.predicate, obj, negated,
-                                     modality, confidence, f"{frame.anchor.text} ({frame.trigger})",
+                out.append(_relation(doc_id, sent, sent_index, subj, frame.trigger.predicate, obj,
+                                     negated != agent_denied, modality, confidence,
+                                     f"{frame.anchor.text} ({frame.trigger})",
                                      f"{kind}:{how_s}/{o_extra or frame.theme_how}"))
                 if spec.pair_predicate and not negated and subj.type not in {"Person", "Group"} and (
                         obj.type == "Agreement" or o_tok.lemma_.lower() in PAIR_DOCUMENT_NOUNS):

@@ -445,3 +445,27 @@ def test_coordinated_demonyms_are_each_state(facts):
 def test_no_wrong_argument_2(facts, text, unwanted):
     got = facts(text)
     assert not {f for f in got if f[:len(unwanted)] == unwanted}, got
+
+
+REFERENCE_TO_PROPOSALS_AND_EVENTS = [
+    # "the idea" / "the plan" with nothing of its own: what was just proposed
+    ("Kenya proposed a Pan-African Compute Agency at the summit. Ghana and Togo backed the idea, while "
+     "Egypt rejected the plan.",
+     {("Ghana", "endorsed", "Pan-African Compute Agency", False), ("Togo", "endorsed", "Pan-African Compute Agency", False),
+      ("Egypt", "endorsed", "Pan-African Compute Agency", True)}),
+    # a denied second agent
+    ("Oslo has proposed a peer-review mechanism, and the idea has been endorsed by Latvia and Malta, though "
+     "not by Italy.",
+     {("Latvia", "endorsed", "peer-review mechanism", False), ("Italy", "endorsed", "peer-review mechanism", True)}),
+    # how long a meeting lasts does not say which meeting; where it is does
+    ("Bolivia attended a two-day ministerial meeting in Sucre.",
+     {("Bolivia", "attended", "ministerial meeting in Sucre", False)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", REFERENCE_TO_PROPOSALS_AND_EVENTS)
+def test_reference_to_proposals_and_events(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    flipped = {(s, p, o, not n) for s, p, o, n in expected}
+    assert not (flipped & got), f"polarity wrong: {flipped & got}"
