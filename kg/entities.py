@@ -738,10 +738,31 @@ def _described_organisations(doc: Doc, mentions: list[EntityMention], gaz: Gazet
         else:
             added.append(m)
         descriptors.setdefault(m.key, []).append(lemma)
+    # a class noun right before the name: "Hanoi-based start-up Viet Cortex", "chipmaker Daon Semiconductor"
+    for m in mentions:
+        if m.how != "ner" or m.type not in {"Person", "Place"} or m.start in replace or m.start < 1:
+            continue
+        before = doc[m.start - 1]
+        noun = "start-up" if before.lower_ == "up" and m.start >= 3 and doc[m.start - 2].text == "-" \
+            and doc[m.start - 3].lower_ == "start" else before.lower_
+        if noun in ORGANISATION_DESCRIPTION_HEADS and before.pos_ in {"NOUN", "ADP", "PART", "ADV"} \
+                and not _is_titled_person(doc, m, gaz):
+            kind = ORGANISATION_DESCRIPTION_HEADS[noun]
+            replace[m.start] = EntityMention(m.start, m.end, entity_key(kind, m.label), m.label, kind, "ner")
+            descriptors.setdefault(replace[m.start].key, []).append(noun)
     doc.user_data["kg_descriptors"] = descriptors
     if not replace and not added:
         return mentions
-    return sorted([replace.get(m.start, m) for m in mentions] + added, key=lambda m: m.start)
+    # one name, one thing: the article's other mentions of a name shown to be an organisation's
+    retyped = {r.label: r for r in [*replace.values(), *added]}
+    out = []
+    for m in mentions:
+        m = replace.get(m.start, m)
+        if m.how == "ner" and m.label in retyped and m.type in {"Person", "Place"}:
+            r = retyped[m.label]
+            m = EntityMention(m.start, m.end, r.key, r.label, r.type, "ner")
+        out.append(m)
+    return sorted(out + added, key=lambda m: m.start)
 
 
 def _ai_company_names(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:

@@ -1395,7 +1395,9 @@ class Extractor:
                     o_tok, o_extra = implicit, "implicit"
                 elif spec.target_objects and o_tok.lemma_.lower() in TRADE_FLOW_NOUNS and mention_at(o_tok) is None:
                     targets = [p for head in (o_tok, *o_tok.subtree, frame.anchor) for prep in _children(head, {"prep"})
-                               if prep.lower_ in {"to", "from"} for p in _children(prep, {"pobj"})]
+                               if prep.lower_ in {"to", "from"} or prep.lower_ == "for" and head.lemma_.lower() in {
+                                   "bind", "bound", "destined", "headed"}  # "shipments bound for China"
+                               for p in _children(prep, {"pobj"})]
                     if targets:  # "restrictions on exports of chipmaking tools to China" → China
                         o_tok, o_extra = targets[0], "target"
                 obj = _last_proposal(o_tok, sent_index) if o_tok.lemma_.lower() in PROPOSAL_NOUNS else None
