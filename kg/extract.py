@@ -428,6 +428,21 @@ def _last_proposal(noun: Token, sent_index: int, window_sents: int = 3) -> Entit
     return recent[-1] if recent else None
 
 
+def _vote_match(verb: Token, trig: Trigger):
+    """"voted in favour of X" as "voted for X"; "voted in favour" or "voted against" with no object:
+    ``"implicit"`` (the text under discussion). None when ``verb`` does not vote this way."""
+    favour = [p for prep in _children(verb, {"prep"}) if prep.lower_ == "in"
+              for p in _children(prep, {"pobj"}) if p.lemma_.lower() in {"favour", "favor"}]
+    if trig.words == ("for",) and not trig.negative and favour:
+        objs = [o for prep in _children(favour[0], {"prep"}) if prep.lower_ == "of" for o in _children(prep, {"pobj"})]
+        return (conjuncts(objs[0]), "prep") if objs else "implicit"
+    word = trig.words[0] if len(trig.words) == 1 else ""
+    if word in {"for", "against"} and not favour and not _children(verb, {"dobj"}) and any(
+            c.lower_ == word and not _children(c, {"pobj", "pcomp"}) for c in _children(verb, {"prep", "prt", "advmod"})):
+        return "implicit"
+    return None
+
+
 def _controller_objects(governor: Token) -> list[Token]:
     """Who is asked to do what an infinitive says: the direct object ("urged China to sign"), or the
     object of "on" after "call" ("called on Canada to ratify")."""
@@ -1063,17 +1078,21 @@ COUNTED_ANAPHORS = {"country": "Country", "government": "Country", "nation": "Co
 
 
 def _counted_antecedents(token: Token) -> list[Token]:
-    """A definite counted plural refers back: "the two governments", "both countries", "the two
-    leaders" are the last two entities of that kind named before them (in this or the last two
+    """A definite counted plural refers back: "the two governments", "both countries", "all three
+    states" are the last two (three) entities of that kind named before them (in this or the last two
     sentences, within the story)."""
     kind = COUNTED_ANAPHORS.get(_noun_lemma(token))
     if kind is None:
         return []
     words = {c.lower_ for c in token.children if c.dep_ in {"det", "predet", "nummod", "preconj"}}
-    plural = token.tag_ in {"NNS", "NNPS"} and {"two", "both"} & words and {"the", "both", "these", "those"} & words
+    numbers = {w: n for n, w in enumerate(["two", "three", "four", "five", "six"], start=2)} | {
+        str(n): n for n in range(2, 7)} | {"both": 2}
+    count = next((numbers[w] for w in words if w in numbers), 0)
+    plural = token.tag_ in {"NNS", "NNPS"} and count and {"the", "both", "these", "those", "all"} & words
     either = token.tag_ == "NN" and {"either", "neither"} & words  # "either company": one of the two named
     if not (plural or either):
         return []
+    count = count or 2
     doc = token.doc
     starts = sentence_starts(doc)
     idx = max(0, bisect.bisect_right(starts, token.i) - 1)
@@ -1086,7 +1105,7 @@ def _counted_antecedents(token: Token) -> list[Token]:
             type_group(m.type) == "Actor" and m.type not in {"Person", "Country", "Group"})
         if fits:
             found.append(m)
-        if len(found) == 2:
+        if len(found) == count:
             return [doc[f.end - 1] for f in reversed(found)]
     return []
 
@@ -1216,6 +1235,13 @@ class Extractor:
             match = _match_trigger(verb, trig, passive)
             if match is not None and not match[0] and not passive and match[1] == "direct":
                 match = None
+            if match is None and trig.lemma == "vote" and not passive:
+                vote = _vote_match(verb, trig)
+                if vote == "implicit":  # "Mexico voted in favour", "Peru voted against": the text in question
+                    implicit = _discourse_document(verb)
+                    match = ([implicit], "implicit") if implicit is not None else None
+                elif vote is not None:
+                    match = vote
             if match is None and spec.symmetric and not trig.noun and not passive \
                     and not _children(verb, {"dobj"}) and len(_expand(_subject_tokens(verb)[0])) >= 2:
                 match = [], "reciprocal"  # "The US and China are competing": no "with" needed
@@ -1502,6 +1528,9 @@ class Extractor:
             head = doc[person.end - 1]
             for phrase, rule in self._title_phrases(person, head):
                 kinds = set().union(*(self.gazetteer.titles.kind(t.text) for t in phrase)) if phrase else set()
+                roots = [t for t in phrase if t.head not in phrase or t.head == t]
+                if roots and roots[0].lemma_.lower() == "deputy" and roots[0].pos_ == "NOUN":
+                    kinds = {"membership"}  # "a Civic Union deputy": a member of parliament for that party
                 if not kinds or any(t.lower_ in PAST_ROLE_WORDS for t in phrase):
                     continue  # "a former researcher at …": a past role is not a role
                 title_text = " ".join(t.text for t in sorted(phrase, key=lambda t: t.i))[:80]

@@ -469,3 +469,30 @@ def test_reference_to_proposals_and_events(facts, text, expected):
     assert expected <= got, f"missing {expected - got}; got {got}"
     flipped = {(s, p, o, not n) for s, p, o, n in expected}
     assert not (flipped & got), f"polarity wrong: {flipped & got}"
+
+
+VOTES_GROUPS_AND_PARTIES = [
+    # voting without naming the text: the text under discussion
+    ("The assembly adopted the Quito Declaration on Monday. Chile and Bolivia voted in favour, while Peru "
+     "voted against.",
+     {("Chile", "endorsed", "Quito Declaration", False), ("Bolivia", "endorsed", "Quito Declaration", False),
+      ("Peru", "endorsed", "Quito Declaration", True)}),
+    ("Brazil voted in favour of the Quito Declaration.", {("Brazil", "endorsed", "Quito Declaration", False)}),
+    # "all three states": the three named
+    ("Oman, Kuwait and Bahrain are racing to build data centres. All three states are members of the Gulf "
+     "Cooperation Council.",
+     {("Oman", "memberOf", "Gulf Cooperation Council", False), ("Kuwait", "memberOf", "Gulf Cooperation Council", False),
+      ("Bahrain", "memberOf", "Gulf Cooperation Council", False)}),
+    # a party's deputy is a member of that party
+    ("Marta Gil Soto, a Civic Union deputy, accused the government of delay.",
+     {("Marta Gil Soto", "memberOf", "Civic Union", False)}),
+    ("Fjellkraft Capital also invested in Aurora Labs.", {("Fjellkraft Capital", "funded", "Aurora Labs", False)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", VOTES_GROUPS_AND_PARTIES)
+def test_votes_groups_and_parties(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    flipped = {(s, p, o, not n) for s, p, o, n in expected}
+    assert not (flipped & got), f"polarity wrong: {flipped & got}"
