@@ -493,7 +493,7 @@ def _is_acronym_of(acronym: str, name: str) -> bool:
         and acronym[0] == (letters[0] if letters else "")
 
 
-def _complete_spans(doc: Doc) -> list[Span]:
+def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
     """NER spans, with names the model cut off after a function word completed: "Council of the" +
     "European Union", "Framework Convention on" + "Artificial Intelligence"."""
     out: list[Span] = []
@@ -528,6 +528,15 @@ def _complete_spans(doc: Doc) -> list[Span]:
                     k += 1
                     j = max(j, ents[k].end)
                 ent = Span(doc, ent.start, j, label=ent.label_)
+        if out and out[-1].end == ent.start and ent.label_ not in NON_ENTITY_LABELS \
+                and out[-1].label_ not in NON_ENTITY_LABELS:
+            # two adjacent spans that together are one known name: "the People's" + "Republic of China"
+            joined = Span(doc, out[-1].start, ent.end, label=ent.label_)
+            if gaz is not None and gaz.lookup(joined.text) is not None \
+                    and gaz.lookup(ent.text) != gaz.lookup(joined.text):
+                out[-1] = joined
+                k += 1
+                continue
         out.append(ent)
         k += 1
     return out
@@ -549,6 +558,8 @@ def _split_span(ent: Span, gaz: Gazetteer) -> list[Span]:
     "the UN Fu Cong" (a known name followed by more capitalised words). The part after a known name
     keeps the NER label; :func:`_retype_people` decides later whether it is a person."""
     doc = ent.doc
+    if gaz.lookup(ent.text) is not None:
+        return [ent]  # one known name: "the People's Republic of China"
     for t in ent:
         if t.tag_ == "POS" and ent.start < t.i < ent.end - 2:
             right = Span(doc, t.i + 1, ent.end, label=ent.label_)
@@ -823,7 +834,7 @@ def _foreign_namesakes(mentions: list[EntityMention], doc: Doc, gaz: Gazetteer) 
 def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     """Attach ``doc._.kg_mentions`` (entity mentions with canonical keys) and ``doc._.kg_aliases``."""
     mentions: list[EntityMention] = []
-    for ent in _complete_spans(doc):
+    for ent in _complete_spans(doc, gaz):
         for part in _split_span(ent, gaz):
             mention = _mention_for_ent(part, gaz)
             if mention is not None:

@@ -443,6 +443,35 @@ def _vote_match(verb: Token, trig: Trigger):
     return None
 
 
+def _story_company(doc: Doc, before: int) -> EntityMention | None:
+    """The company a story is about: the one it has named most often before ``before`` (the first
+    named among equals: stories introduce their subject first), if one was named in the last two
+    sentences."""
+    if nearest_mention_before(doc, before, lambda m: m.type == "Company", window_sents=2) is None:
+        return None
+    floor = story_start(doc, before)
+    counts: dict[str, list] = {}
+    for m in doc._.kg_mentions or []:
+        if m.type == "Company" and floor <= m.start < before:
+            counts.setdefault(m.key, [0, m])[0] += 1
+    return max(counts.values(), key=lambda c: (c[0], -c[1].start))[1] if counts else None
+
+
+def _government_titled(doc: Doc, person: EntityMention, gaz: Gazetteer) -> bool:
+    """Whether a government title stands right before the name, or before the first of coordinated
+    names ("foreign ministers Ana Gil of Chile and Rui Sa of Portugal")."""
+    head = doc[person.end - 1]
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    starts = [person.start] + [m.start for m in [mention_at(head)] if m is not None]
+    for start in starts:
+        title, _ = title_before(doc[start], gaz)
+        if any("government" in gaz.titles.kind(w) or "government" in gaz.titles.kind(w.rstrip("s"))
+               for w in title.split()):
+            return True
+    return False
+
+
 def _controller_objects(governor: Token) -> list[Token]:
     """Who is asked to do what an infinitive says: the direct object ("urged China to sign"), or the
     object of "on" after "call" ("called on Canada to ratify")."""
@@ -1030,6 +1059,9 @@ PAIR_DOCUMENT_NOUNS = {"agreement", "memorandum", "deal", "accord", "pact", "par
 #: Quantifiers whose "of" phrase holds the argument ("all of its evaluations").
 PARTITIVE_QUANTIFIERS = {"all", "some", "most", "many", "several", "both", "each", "part", "parts"}
 
+#: Titles that, with no organisation named, are the company's under discussion ("chief executive X").
+COMPANY_ONLY_TITLES = {"ceo", "executive", "founder", "co-founder", "cto", "cfo"}
+
 #: Titles held in organisations, never in a country's government.
 ORGANISATION_ONLY_TITLES = {"secretary-general", "general", "director-general", "ceo", "executive", "founder",
                             "co-founder", "chairman", "chairwoman", "fellow", "researcher", "professor",
@@ -1534,7 +1566,12 @@ class Extractor:
                 if not kinds or any(t.lower_ in PAST_ROLE_WORDS for t in phrase):
                     continue  # "a former researcher at …": a past role is not a role
                 title_text = " ".join(t.text for t in sorted(phrase, key=lambda t: t.i))[:80]
-                for org in self._role_holders(phrase, person):
+                holders = self._role_holders(phrase, person)
+                if not holders and any(t.lower_ in COMPANY_ONLY_TITLES for t in phrase) and not any(
+                        mention_at(t) is not None for t in phrase):
+                    # "Chief executive Layla Al-Mansouri said": of the company the story is about
+                    holders = [f for f in [_story_company(doc, person.start)] if f is not None]
+                for org in holders:
                     predicate = self._role_predicate(kinds, org)
                     if predicate and (org.key, predicate) not in seen:
                         seen.add((org.key, predicate))
@@ -1544,9 +1581,10 @@ class Extractor:
                 if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == person.end:
                     for pobj in _children(prep, {"pobj"}):
                         org = _resolve(pobj, "object", False, self.gazetteer)
-                        if org is None or type_group(org.type) != "Actor" or org.type in {"Person", "Group"} \
-                                or org.type == "Country" and org.how != "metonymy":
-                            continue  # "Zhang of China" says where from, not whom for
+                        if org is None or type_group(org.type) != "Actor" or org.type in {"Person", "Group"}:
+                            continue
+                        if org.type == "Country" and org.how != "metonymy" and not _government_titled(doc, person, self.gazetteer):
+                            continue  # "Zhang of China" says where from; "foreign minister Ana Gil of Chile" whom for
                         predicate = "officialOf" if org.type in {"Country", "GovernmentBody", "InternationalOrganisation"} \
                             else "memberOf" if re.search(r"\bPart(y|ies)\b", org.label) else "affiliatedWith"
                         if (org.key, predicate) not in seen:

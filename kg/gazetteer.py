@@ -128,8 +128,10 @@ class Titles:
     membership: set[str] = field(default_factory=set)
 
     def kind(self, word: str) -> set[str]:
-        """Which title lists a word (or any part of a hyphenated word: "Vice-Premier") is in."""
+        """Which title lists a word (or any part of a hyphenated word: "Vice-Premier"), singular or plural
+        ("foreign ministers"), is in."""
         parts = {word.lower(), *word.lower().split("-")}
+        parts |= {p[:-1] for p in parts if p.endswith("s") and len(p) > 3}
         kinds = set()
         if parts & self.government:
             kinds.add("government")

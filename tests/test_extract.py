@@ -496,3 +496,19 @@ def test_votes_groups_and_parties(facts, text, expected):
     assert expected <= got, f"missing {expected - got}; got {got}"
     flipped = {(s, p, o, not n) for s, p, o, n in expected}
     assert not (flipped & got), f"polarity wrong: {flipped & got}"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title on the first of coordinated names, and "of <country>": whom they serve
+    ("The accord was signed by foreign ministers Lucia Ferreira of Brazil and Diego Marin of Chile.",
+     {("Diego Marin", "officialOf", "Chile", False)}),
+    # "Chief executive X" with no company named: the company the story is about
+    ("Qalam AI released Sidra-2 on Monday, backed by Meridian Capital. Chief executive Layla Haddad said the "
+     "money would pay for a cluster.", {("Layla Haddad", "affiliatedWith", "Qalam AI", False)}),
+    # one known name the NER cut in two: not "Republic of China" (Taiwan)
+    ("Biden met President Xi Jinping of the People’s Republic of China in Woodside.",
+     {("Xi Jinping", "officialOf", "China", False)}),
+])
+def test_roles_from_context(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
