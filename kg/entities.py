@@ -677,13 +677,20 @@ def _untagged_titled_people(doc: Doc, mentions: list[EntityMention], gaz: Gazett
         if head.pos_ != "PROPN" or head.i in covered or not head.is_title:
             continue
         partners = ([head.head] if head.dep_ == "appos" else []) + [c for c in head.children if c.dep_ == "appos"]
-        if not any(titled(p) and p.i not in covered for p in partners):
-            continue
+        if head.dep_ == "conj" and head.left_edge.i > 0 and doc[head.left_edge.i - 1].text == "," \
+                and not any(c.dep_ == "cc" for c in head.head.children):
+            # "Nigeria's Minister of Communications and Digital Economy, Babatunde Adeyemi-Okoro, who …":
+            # the parser coordinated the name with the portfolio
+            partners += [a for a in head.ancestors if titled(a)][:1]
         start = head.i
         while start > 0 and doc[start - 1].head.i == head.i and (
                 doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
-                or doc[start - 1].tag_ == "HYPH") and start - 1 not in covered:
+                or doc[start - 1].tag_ == "HYPH") and start - 1 not in covered and not gaz.titles.kind(doc[start - 1].text):
             start -= 1
+        title_before_name = start > 0 and doc[start - 1].head.i == head.i and doc[start - 1].dep_ == "compound" \
+            and bool(gaz.titles.kind(doc[start - 1].text)) and doc[start - 1].text not in gaz.titles.honorifics
+        if not any(titled(p) and p.i not in covered for p in partners) and not title_before_name:
+            continue  # ("Green Party MP Tama Henare": a title right before the name)
         span = doc[start:head.i + 1]
         words = [t for t in span if t.tag_ != "HYPH"]
         if not 2 <= len(words) <= 4 or doc[start].tag_ == "HYPH" or gaz.titles.kind(doc[start].text) \

@@ -75,7 +75,7 @@ PARTITIVE_HEADS = {"session", "meeting", "members", "member", "states", "countri
 NOMINAL_ASSERTED = {"decision", "move", "vote", "step", "bid", "effort", "attempt", "agreement"}
 #: Nouns whose infinitive complement states an intention ("its readiness to work with China").
 NOMINAL_INTENT = {"readiness", "willingness", "intention", "intent", "plan", "desire", "commitment", "pledge",
-                  "promise", "determination", "ambition", "aim", "goal", "wish", "offer", "proposal"}
+                  "promise", "determination", "ambition", "aim", "goal", "wish"}
 #: Words whose "about/of/for/on" complement is a topic, not an event ("warned about working with China").
 TOPIC_HEADS = {"warn", "caution", "call", "push", "press", "appeal", "argue", "talk", "speak", "think",
                "worry", "fear", "concern", "hope", "plan", "discuss", "discussion", "debate", "talks",
@@ -86,7 +86,8 @@ FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 #: Nouns whose infinitive complement is possible, not real ("an incentive to work", "ways to work").
 NOMINAL_POSSIBLE = {"incentive", "need", "opportunity", "way", "chance", "ability", "right", "power", "time",
                     "reason", "pressure", "call", "urge", "freedom", "capacity", "potential", "option",
-                    "possibility", "motivation", "interest", "obligation", "duty", "responsibility"}
+                    "possibility", "motivation", "interest", "obligation", "duty", "responsibility",
+                    "proposal", "offer"}  # (what is proposed is put to others: not yet a plan)
 NOMINAL_CONTROL = NOMINAL_ASSERTED | NOMINAL_INTENT | NOMINAL_POSSIBLE
 #: People who act for the actor named by their "from" phrase ("diplomats from Kenya").
 REPRESENTATIVE_NOUNS = {"diplomat", "official", "representative", "delegate", "negotiator", "minister",
@@ -338,7 +339,8 @@ def _misparsed_apposition(title: Token) -> list[Token]:
         return []
     for token in title.subtree:
         if token.dep_ == "conj" and token.pos_ == "PROPN" and token.i > title.i and token.nbor(-1).i >= 0 \
-                and not any(c.dep_ == "cc" for c in token.head.children) and token.ent_type_ == "PERSON" \
+                and not any(c.dep_ == "cc" for c in token.head.children) \
+                and (token.ent_type_ == "PERSON" or getattr(mention_at(token), "type", "") == "Person") \
                 and token.doc[token.left_edge.i - 1].text == ",":
             return [token]
     return []
@@ -412,6 +414,9 @@ def _is_person(noun: Token) -> bool:
 #: Verbs whose object does not control their infinitive: "promised China to sign" → the promiser signs.
 SUBJECT_CONTROL_WITH_OBJECT = frozenset({"promise", "vow", "pledge", "threaten", "use", "take", "seize"})
 
+
+#: Verbs whose object is what a proposal is for ("a proposal to create an institute").
+CREATION_VERBS = {"create", "establish", "set", "build", "launch", "form", "introduce", "adopt", "hold", "open"}
 
 #: Nouns that refer back to what was last proposed ("Laos backed the idea").
 PROPOSAL_NOUNS = {"idea", "plan", "proposal", "suggestion", "initiative", "scheme", "offer"}
@@ -1232,6 +1237,7 @@ class Extractor:
                             for r in roles if r.predicate == "officialOf" and r.object_type == "Country"}
         relations: list[Relation] = list(roles)
         doc.user_data["kg_proposals"] = []  # (sentence index, what was proposed), for "backed the idea"
+        doc.user_data["kg_sentence_objects"] = {}  # (sentence index, predicate) → its last object
         for sent_index, sent in enumerate(sents):
             if is_headline(sent):
                 continue
@@ -1241,6 +1247,9 @@ class Extractor:
                 doc.user_data["kg_proposals"] += [
                     (sent_index, EntityMention(r.start_char, r.end_char, r.object, r.object_label, r.object_type, "proposal"))
                     for r in found if r.predicate == "proposed" and not r.negated]
+                for r in found:  # for "X backed the idea, but Y declined to endorse it"
+                    doc.user_data["kg_sentence_objects"][(sent_index, r.predicate)] = EntityMention(
+                        r.start_char, r.end_char, r.object, r.object_label, r.object_type, "parallel")
         return _dedupe(relations)
 
     # -- finding triggers --------------------------------------------------------------------------
@@ -1327,6 +1336,10 @@ class Extractor:
                 themes, theme_how = objs, "noun-prep"
             else:
                 themes = [noun]  # "China's proposal": the proposal is the document
+                content = [o for acl in _children(noun, {"acl"}) if any(a.lower_ == "to" for a in acl.children)
+                           and acl.lemma_.lower() in CREATION_VERBS for o in _children(acl, {"dobj"})]
+                if content:  # "a proposal by Kenya to create an AI institute": the institute is proposed
+                    themes, theme_how = content[:1], "noun-content"
             if members:
                 yield _Frame(noun, trig, members, "among", themes, theme_how, scope=noun.head.head)
                 return
@@ -1459,9 +1472,12 @@ class Extractor:
                     if targets:  # "restrictions on exports of chipmaking tools to China" → China
                         o_tok, o_extra = targets[0], "target"
                 obj = _last_proposal(o_tok, sent_index) if o_tok.lemma_.lower() in PROPOSAL_NOUNS else None
+                if obj is None and o_tok.lower_ == "it" and o_tok.pos_ == "PRON":
+                    # parallelism: "Ghana backed the idea, but Egypt declined to endorse it" → the same idea
+                    obj = (o_tok.doc.user_data.get("kg_sentence_objects") or {}).get((sent_index, frame.trigger.predicate))
                 obj = obj or _resolve(o_tok, "subject" if reciprocal else "object", allow_concepts, self.gazetteer)
                 if obj is None or obj.key == subj.key or (not _type_ok(obj.type, spec.object_types)
-                                                          and obj.how != "proposal"):
+                                                          and obj.how not in {"proposal", "parallel"}):
                     continue  # (what "the idea" stands for was already accepted as proposable)
                 if frame.trigger.negative and type_group(obj.type) == "Concept":
                     continue  # "rejected the criticism": a denial, not a vote against a text

@@ -512,3 +512,21 @@ def test_votes_groups_and_parties(facts, text, expected):
 def test_roles_from_context(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_a_proposal_to_create_and_its_reception(facts):
+    got = facts("A proposal by Kenya to create a continental AI safety institute divided the room. Ghana and "
+                "Senegal backed the idea, but Egypt declined to endorse it.", with_modality=True)
+    institute = "continental AI safety institute"
+    assert {("Kenya", "proposed", institute, False, "asserted"), ("Ghana", "endorsed", institute, False, "asserted"),
+            ("Egypt", "endorsed", institute, True, "asserted")} <= got, got
+    # proposing to create something is not creating it, nor intending to
+    assert not {f for f in got if f[1] == "established" and f[4] in {"asserted", "intended", "planned"}}, got
+
+
+def test_names_after_titles_the_ner_missed(facts):
+    got = facts("Green Party MP Tama Henare said his party would table amendments. Nigeria's Minister of "
+                "Communications and Digital Economy, Babatunde Adeyemi-Okoro, who visited the site on Sunday, "
+                "said Abuja was ready.")
+    assert {("Tama Henare", "memberOf", "Green Party", False),
+            ("Babatunde Adeyemi-Okoro", "officialOf", "Nigeria", False)} <= got, got
