@@ -626,6 +626,8 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
         if any(c.dep_ == "prt" and c.lower_ == word for c in verb.children):
             continue
         if word == "that":
+            if any(p.lower_ in {"about", "of", "against", "over"} for p in _children(verb, {"prep"})):
+                return None  # "warned about X" already says what about; a stray clause is not a second theme
             theme, how = _clause_theme(verb), "clause"
             if not theme:
                 return None
@@ -932,7 +934,9 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
         if named is not None:  # "warned about what he called "a new layer of bureaucracy"": the named thing
             token = named
         if token.pos_ in {"VERB", "AUX"}:  # a clause: "warned about working too closely with China"
-            words = [t.text for t in token.subtree if not t.is_punct and t.dep_ != "mark"
+            # (less its adverbial clauses: "… must develop AI, after China declared …")
+            adjuncts = {t.i for c in token.children if c.dep_ == "advcl" and c.i > token.i for t in c.subtree}
+            words = [t.text for t in token.subtree if not t.is_punct and t.dep_ != "mark" and t.i not in adjuncts
                      and not (t.dep_ == "aux" and t.lower_ == "to")][:10]
             label = " ".join(words)
         else:  # "a set of changes to the AI Act, known as the digital omnibus": the name it is given

@@ -530,3 +530,20 @@ def test_names_after_titles_the_ner_missed(facts):
                 "said Abuja was ready.")
     assert {("Tama Henare", "memberOf", "Green Party", False),
             ("Babatunde Adeyemi-Okoro", "officialOf", "Nigeria", False)} <= got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "warned that …": the clause, less its adverbial clause
+    ("Senator Ruiz warned that the EU must build its own chips, after China announced new export controls.",
+     {("Ruiz", "warnedAbout", "the EU must build its own chips", False)}),
+])
+def test_warned_that(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_warned_about_takes_no_second_theme_from_a_stray_clause(facts):
+    got = facts("Commissioner Ruth Kingi had warned about agencies buying systems they could not explain in a "
+                "submission last year.")
+    assert {o for s, p, o, n in got if p == "warnedAbout"} == {"agencies buying systems they could not explain"} or \
+        all("submission" not in o for s, p, o, n in got if p == "warnedAbout"), got
