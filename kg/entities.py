@@ -330,7 +330,7 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
         # "Ghana said …" tagged a person: a country's name alone is the country, unless the article
         # names a person that way ("Michael Jordan … Jordan said")
         return EntityMention(ent.start, ent.end, known.key, known.label, known.type, "gazetteer")
-    if label == "PERSON" and len(ent) == 1 and gaz.country_of_capital(text) is not None and not any(
+    if label == "PERSON" and len(ent) <= 3 and gaz.country_of_capital(text) is not None and not any(
             e.label_ == "PERSON" and len(e) >= 2 and ent.text in e.text.split() for e in ent.doc.ents):
         label = "GPE"  # "Rabat would host …" tagged a person: a capital's name alone is the capital
     if known is not None and not (label == "PERSON" and known.type == "Country"):
@@ -1365,6 +1365,24 @@ def _nearest_before(doc: Doc, before: int, accept, window_sents: int = 3,
     return max(candidates, key=lambda m: m.start)
 
 
+def _story_entity(doc: Doc, before: int, accept, window_sents: int = 5) -> EntityMention | None:
+    """Of the entities ``accept`` takes that were named in the last few sentences, the one the story
+    has named most often before ``before`` (the first named among equals)."""
+    starts = sentence_starts(doc)
+    idx = max(0, bisect.bisect_right(starts, before) - 1)
+    recent_floor = starts[max(0, idx - window_sents)] if starts else 0
+    floor = max(story_start(doc, before), _headline_end(doc))
+    counts: dict[str, list] = {}
+    recent: set[str] = set()
+    for m in doc._.kg_mentions or []:
+        if floor <= m.start < before and accept(m):
+            counts.setdefault(m.key, [0, m])[0] += 1
+            if m.start >= recent_floor:
+                recent.add(m.key)
+    candidates = [c for k, c in counts.items() if k in recent]
+    return max(candidates, key=lambda c: (c[0], -c[1].start))[1] if candidates else None
+
+
 def _pronoun_filter(kind: str):
     if kind == "Person":
         return lambda m: m.type == "Person" and m.how != "demonym"
@@ -1620,6 +1638,12 @@ def resolve_description(token: Token) -> EntityMention | None:
         # a name with the same head first ("the institute" → the AI Safety Institute, not the university
         # named since), then any body of the kind
         strict = (lambda m: accept(m) and (wanted == "Organisation" or m.type == wanted))
+        if wanted == "Company" and not any(lemma in v for v in described.values()):
+            # "the company": the firm the story is about, when several were named (the most named so
+            # far, the first among equals), not the investor or rival named last
+            found = _story_entity(token.doc, token.i, strict)
+            if found is not None:
+                return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite")
         found = _nearest_before(token.doc, token.i, lambda m: lemma in described.get(m.key, ()), window_sents=8) \
             or _nearest_before(token.doc, token.i, lambda m: accept(m) and lemma in m.label.lower(), window_sents=30) \
             or _nearest_before(token.doc, token.i, strict, window_sents=5) \

@@ -205,13 +205,25 @@ def conjuncts(token: Token) -> list[Token]:
                 linked.append(current.head)
             for other in linked:
                 there = mention_at(other)
-                if there is not None and there.key != here.key and there.type == here.type:
+                if there is not None and there.key != here.key and there.type == here.type and (
+                        here.type == "Country" or _in_a_list(current, other, here.type)):
                     related.append(other)
         for other in related:
             if other not in out:
                 out.append(other)
                 queue.append(other)
     return sorted(out, key=lambda t: t.i)
+
+
+def _in_a_list(a: Token, b: Token, kind: str) -> bool:
+    """Whether two names in apposition are items of a list ("China, the UK, and the US": a name of the
+    same kind is coordinated further on, or three or more are chained), not one thing named twice
+    ("CAF, the Development Bank of Latin America and the Caribbean": the "and" is inside the name)."""
+    for t in (a, b):
+        for c in t.children:
+            if c.dep_ in {"conj", "appos"} and c not in (a, b) and getattr(mention_at(c), "type", None) == kind:
+                return True
+    return False
 
 
 def is_passive(verb: Token) -> bool:

@@ -547,3 +547,16 @@ def test_warned_about_takes_no_second_theme_from_a_stray_clause(facts):
                 "submission last year.")
     assert {o for s, p, o, n in got if p == "warnedAbout"} == {"agencies buying systems they could not explain"} or \
         all("submission" not in o for s, p, o, n in got if p == "warnedAbout"), got
+
+
+def test_the_company_is_the_one_the_story_is_about(facts):
+    got = facts("Fjordlight AI released Skald-2 on Monday. Fjordlight AI is funded by Donau Ventures and by "
+                "EIFO. The company will not release the training dataset.")
+    assert ("Fjordlight AI", "released", "training dataset", True) in got, got
+    assert not any(s == "Donau Ventures" and p == "released" for s, p, o, n in got), got
+
+
+def test_a_name_in_apposition_to_a_name_is_the_same_body(facts):
+    got = facts("CAF, the Development Bank of Latin America and the Caribbean, announced a regional facility for "
+                "AI in public services.")
+    assert {s for s, p, o, n in got if p == "announced"} == {"CAF"}, got
