@@ -208,6 +208,11 @@ def conjuncts(token: Token) -> list[Token]:
                 if there is not None and there.key != here.key and there.type == here.type and (
                         here.type == "Country" or _in_a_list(current, other, here.type)):
                     related.append(other)
+            # "by Minister Yoon Ji-hye and Secretary Ramon Villacorta" parsed with the first name as a
+            # modifier of the second that holds the "and"
+            related += [c for c in current.lefts if c.dep_ in {"nmod", "compound"} and any(
+                g.dep_ == "cc" for g in c.children) and getattr(mention_at(c), "type", None) == here.type
+                and getattr(mention_at(c), "key", None) != here.key]
         for other in related:
             if other not in out:
                 out.append(other)
@@ -356,6 +361,13 @@ def _misparsed_apposition(title: Token) -> list[Token]:
                 and token.doc[token.left_edge.i - 1].text == ",":
             return [token]
     return []
+
+
+def _name_before_comma(title: Token) -> list[Token]:
+    """"met with Park Sung-min, chief executive of Daon" parsed with the name as a modifier of
+    "executive": a person's name before a comma that the parser hung on the title."""
+    return [c for c in title.lefts if c.dep_ in {"nmod", "compound"} and getattr(mention_at(c), "type", "") == "Person"
+            and any(t.text == "," for t in title.doc[c.i + 1:title.i])]
 
 
 def _relative_head(verb: Token) -> Token:
@@ -894,7 +906,7 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
         # a common noun or a title with a person's name in apposition is that person: "whose
         # director-general, Rodrigo Almeida, attended", "Greece's Minister of Digital Governance, Eleni
         # Markou, held talks" (not the organisation "whose" points to, nor the minister's country)
-        for child in _children(token, {"appos"}) or _misparsed_apposition(token):
+        for child in _children(token, {"appos"}) or _misparsed_apposition(token) or _name_before_comma(token):
             named = mention_at(child)
             if named is not None and named.type == "Person":
                 return named
@@ -934,7 +946,9 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
     if token.ent_type_ in NON_ENTITY_LABELS or token.like_num:
         return None  # "on Monday", "in 2023": never an argument
     if token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() in GROUP_NOUNS \
-            and any(c.dep_ == "nummod" for c in token.children):
+            and any(c.dep_ == "nummod" for c in token.children) \
+            and not any(c.dep_ in {"det", "predet"} and c.lower_ in {"the", "these", "those", "both", "all"}
+                        for c in token.children):  # ("the two ministers" refers back; unresolved, it is nobody new)
         # a counted group of actors: "more than 140 countries", "twenty-five other countries"
         label = noun_phrase_label(token, max_words=6)
         doc_id = token.doc._.kg_doc_id or ""
@@ -1689,6 +1703,10 @@ class Extractor:
         for child in head.children:
             if child.dep_ == "appos":
                 yield _phrase(child, name), "role:apposition"
+        if head.dep_ in {"nmod", "compound"} and head in _name_before_comma(head.head) \
+                and self.gazetteer.titles.kind(head.head.text):
+            title = head.head  # "Park Sung-min, chief executive of Daon": see _name_before_comma
+            yield [t for t in _phrase(title, name) if t.i > head.i], "role:apposition"
         if head.dep_ == "conj":  # "Greece's Minister of Digital Governance, Eleni Markou,": see _misparsed_apposition
             title = next((a for a in head.ancestors if a.dep_ != "conj" and a.pos_ in {"NOUN", "PROPN"}
                           and self.gazetteer.titles.kind(a.text) and head in _misparsed_apposition(a)), None)

@@ -560,3 +560,21 @@ def test_a_name_in_apposition_to_a_name_is_the_same_body(facts):
     got = facts("CAF, the Development Bank of Latin America and the Caribbean, announced a regional facility for "
                 "AI in public services.")
     assert {s for s, p, o, n in got if p == "announced"} == {"CAF"}, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parser hung the first name on the second, with the "and": both signed
+    ("The memorandum was signed by Minister Yoon Ji-hye and Secretary Ramon Villacorta.",
+     {("Yoon Ji-hye", "signed", "memorandum", False), ("Ramon Villacorta", "signed", "memorandum", False)}),
+    # the name before "chief executive of X", hung on the title by the parser
+    ("Minister Ana Lima later met with Park Sung-min, chief executive of Seoul-based chipmaker Daon Semiconductor.",
+     {("Ana Lima", "metWith", "Park Sung-min", False), ("Park Sung-min", "affiliatedWith", "Daon Semiconductor", False)}),
+])
+def test_names_the_parser_misattached(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_an_unresolved_counted_reference_is_nobody_new(facts):
+    got = facts("The two ministers later met with Kenya's president, William Ruto.")
+    assert not any(s == "two ministers" for s, p, o, n in got), got
