@@ -121,6 +121,9 @@ VAGUE_NOUNS = {"government", "administration", "authorities", "regime", "side", 
                "thing", "things", "it", "this", "that", "one", "ones", "way", "ways", "lot", "kind", "part",
                "issue", "issues", "matter", "something", "anything", "everything", "nothing", "what", "which",
                "who", "them", "they", "he", "she", "we", "us", "i", "you", "me", "him", "her"}
+#: Nouns that, bare, only refer back to something the words do not name ("criticised the measure").
+BARE_REFERENCE_NOUNS = {"measure", "measures", "rule", "rules", "decision", "move", "step", "steps", "idea",
+                        "policy", "scheme", "effort", "efforts", "approach", "decree", "announcement"}
 TOPIC_PREPOSITIONS = {"about", "of", "against", "for", "on", "over", "regarding", "concerning", "towards"}
 #: Plural nouns that, counted ("25 other countries"), name a group of actors.
 GROUP_NOUNS = {"country", "nation", "state", "government", "member", "organisation", "organization",
@@ -534,6 +537,11 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
         objects = _controller_objects(verb.head)
         if objects:  # object control: "invited Macron to attend", "urged China to sign", "called on X to"
             return conjuncts(objects[0]), "inherited"
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "for" \
+            and verb.head.head.pos_ == "VERB" and _children(verb.head.head, {"dobj"}):
+        # "praised Singapore for publishing its tools": the reason for praise, told in passing as
+        # background, is not reported as an event of its own
+        return [], ""
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in {"of", "for"} \
             and verb.head.head.pos_ == "VERB":
         objects = _children(verb.head.head, {"dobj"})
@@ -968,8 +976,8 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
         else:  # "a set of changes to the AI Act, known as the digital omnibus": the name it is given
             label = known_as(token) or noun_phrase_label(token, max_words=8)
         label = label.strip()
-        if not label or label.lower() in VAGUE_NOUNS or not any(ch.isalpha() for ch in label):
-            return None
+        if not label or label.lower() in VAGUE_NOUNS | BARE_REFERENCE_NOUNS or not any(ch.isalpha() for ch in label):
+            return None  # ("criticised the measure": which measure the words do not say)
         return EntityMention(token.i, token.i + 1, entity_key("Concept", label.lower()), label,
                              "Concept", "concept")
     return None

@@ -578,3 +578,14 @@ def test_names_the_parser_misattached(facts, text, expected):
 def test_an_unresolved_counted_reference_is_nobody_new(facts):
     got = facts("The two ministers later met with Kenya's president, William Ruto.")
     assert not any(s == "two ministers" for s, p, o, n in got), got
+
+
+@pytest.mark.parametrize("text,unwanted", [
+    # the reason for praise is background, not an event reported
+    ("The report praised Singapore for publishing its testing tools.", ("Singapore", "released")),
+    # a bare "the measure" names nothing
+    ("China's commerce ministry criticised the measure as discriminatory.", ("China", "criticised", "measure")),
+])
+def test_no_background_or_nameless_facts(facts, text, unwanted):
+    got = facts(text)
+    assert not {f for f in got if f[:len(unwanted)] == unwanted}, got
