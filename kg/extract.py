@@ -442,6 +442,9 @@ def _is_person(noun: Token) -> bool:
 SUBJECT_CONTROL_WITH_OBJECT = frozenset({"promise", "vow", "pledge", "threaten", "use", "take", "seize"})
 
 
+#: The role predicates (stated by titles, not by verbs).
+ROLE_PREDICATE_NAMES = {"officialOf", "affiliatedWith", "memberOf"}
+
 #: Verbs whose object is what a proposal is for ("a proposal to create an institute").
 CREATION_VERBS = {"create", "establish", "set", "build", "launch", "form", "introduce", "adopt", "hold", "open"}
 
@@ -1279,6 +1282,7 @@ class Extractor:
         for sent_index, sent in enumerate(sents):
             if is_headline(sent):
                 continue
+            before = len(relations)
             for frame in self._frames(sent):
                 found = self._relations(frame, sent, sent_index, doc_id)
                 relations += found
@@ -1288,7 +1292,45 @@ class Extractor:
                 for r in found:  # for "X backed the idea, but Y declined to endorse it"
                     doc.user_data["kg_sentence_objects"][(sent_index, r.predicate)] = EntityMention(
                         r.start_char, r.end_char, r.object, r.object_label, r.object_type, "parallel")
+            relations += self._ellipses(sent, sent_index, doc_id, relations[before:] or [
+                r for r in relations if r.sentence_index == sent_index - 1])
         return _dedupe(relations)
+
+    def _ellipses(self, sent: Span, sent_index: int, doc_id: str, antecedents: list[Relation]) -> list[Relation]:
+        """Verb phrases left out after an auxiliary take the last stated event: "Kalimat Labs signed the
+        pledge; Viet Cortex has not" (negated), "Japan has signed it, as has the EU" (stated)."""
+        events = [r for r in antecedents if r.predicate not in ROLE_PREDICATE_NAMES and r.rule.split(":")[0]
+                  in {"active", "passive"}]
+        if not events:
+            return []
+        out = []
+        for aux in sent:
+            if aux.pos_ not in {"AUX", "VERB"} or aux.lemma_.lower() not in {"have", "do", "will", "would"} \
+                    or aux.tag_ in {"VBN", "VBG"} or aux.dep_ in {"aux", "auxpass", "relcl", "acl", "xcomp", "ccomp"} \
+                    or any(c.pos_ == "VERB" or c.dep_ in {"acomp", "attr", "xcomp", "dobj", "ccomp", "prep"}
+                           for c in aux.children):
+                continue
+            if aux.dep_ in {"conj", "advcl"}:  # "…, but Argentina did not", "…, as did Indonesia": the verb it hangs on
+                stated = [r for r in events if r.trigger.split(" (")[0] == aux.head.text]
+            else:  # "…; Viet Cortex has not.": the last event stated
+                stated = [r for r in events if r.trigger == events[-1].trigger and r.predicate == events[-1].predicate]
+            subjects = _children(aux, SUBJECT_DEPS)
+            if not subjects:
+                continue
+            negated = any(c.dep_ == "neg" for c in aux.children)
+            for s_tok, _ in _expand(conjuncts(subjects[0])):
+                subj = _resolve(s_tok, "subject", False, self.gazetteer)
+                if subj is None or type_group(subj.type) != "Actor":
+                    continue
+                for r in stated:
+                    if r.subject == subj.key or r.object == subj.key:
+                        continue
+                    out.append(replace(r, sentence_index=sent_index, sentence=sent.text.strip(),
+                                       start_char=sent.start_char, end_char=sent.end_char, subject=subj.key,
+                                       subject_label=subj.label, subject_type=subj.type, subject_how=subj.how,
+                                       negated=negated, rule="ellipsis:" + r.rule,
+                                       confidence=round(r.confidence * 0.85, 3)))
+        return out
 
     # -- finding triggers --------------------------------------------------------------------------
 

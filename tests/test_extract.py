@@ -589,3 +589,21 @@ def test_an_unresolved_counted_reference_is_nobody_new(facts):
 def test_no_background_or_nameless_facts(facts, text, unwanted):
     got = facts(text)
     assert not {f for f in got if f[:len(unwanted)] == unwanted}, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # verb-phrase ellipsis after an auxiliary: the verb it hangs on, denied or stated
+    ("Mexico and Chile co-sponsored the Lima Declaration, but Argentina did not.",
+     {("Argentina", "coSponsored", "Lima Declaration", True), ("Chile", "coSponsored", "Lima Declaration", False)}),
+    ("Norway and Japan have signed the Lima Declaration, as has the European Union.",
+     {("European Union", "signed", "Lima Declaration", False)}),
+    ("Google signed the Seoul Pledge in May. Microsoft has not.", {("Microsoft", "signed", "Seoul Pledge", True)}),
+])
+def test_ellipsis(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_no_ellipsis_from_a_full_verb(facts):
+    got = facts('France chaired the talks. She said the text was "more concrete than anything we have had before".')
+    assert not any(r[3] is False and r[1] == "chaired" and r[0] != "France" for r in got), got
