@@ -1555,6 +1555,10 @@ class Extractor:
                 if obj is None and o_tok.lower_ == "it" and o_tok.pos_ == "PRON":
                     # parallelism: "Ghana backed the idea, but Egypt declined to endorse it" → the same idea
                     obj = (o_tok.doc.user_data.get("kg_sentence_objects") or {}).get((sent_index, frame.trigger.predicate))
+                    if obj is None and not set(spec.object_types) & {"Actor", "Any", "Organisation", "Person"}:
+                        # "Mexico co-sponsored it": what one signs or backs is a text, the one just discussed
+                        text = _discourse_document(frame.anchor, window_sents=3)
+                        obj = _resolve(text, "object", False, self.gazetteer) if text is not None else None
                 obj = obj or _resolve(o_tok, "subject" if reciprocal else "object", allow_concepts, self.gazetteer)
                 if obj is None or obj.key == subj.key or (not _type_ok(obj.type, spec.object_types)
                                                           and obj.how not in {"proposal", "parallel"}):

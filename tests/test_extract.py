@@ -607,3 +607,10 @@ def test_ellipsis(facts, text, expected):
 def test_no_ellipsis_from_a_full_verb(facts):
     got = facts('France chaired the talks. She said the text was "more concrete than anything we have had before".')
     assert not any(r[3] is False and r[1] == "chaired" and r[0] != "France" for r in got), got
+
+
+def test_it_as_the_object_of_signing_is_the_text_under_discussion(facts):
+    got = facts("Kenya circulated the Nairobi Statement on Compute on Monday. Mexico and Chile co-sponsored it "
+                "within the hour, but Argentina did not.")
+    assert {("Mexico", "coSponsored", "Nairobi Statement on Compute", False),
+            ("Argentina", "coSponsored", "Nairobi Statement on Compute", True)} <= got, got
