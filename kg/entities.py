@@ -109,7 +109,7 @@ _ORG_SUBTYPES = [
     (re.compile(r"\b(News|Times|Post|Journal|BBC|ITV|CNN|Reuters|Press|Guardian|Telegraph|Herald|"
                 r"Tribune|Gazette|Broadcasting|TV|Radio)\b"), "Media"),
     (re.compile(r"\b(Inc|Ltd|Corp|Corporation|Company|Group|plc|LLC|Technologies|Labs|AI|Semiconductors?|"
-                r"Computing|Systems|Robotics|Electronics|Ventures|Capital)\b\.?"), "Company"),
+                r"Computing|Systems|Robotics|Electronics|Ventures|Capital|Cloud|Microelectronics)\b\.?"), "Company"),
 ]
 
 #: Head words of names of networks and associations (typed by the head, not by a word inside).
@@ -1216,10 +1216,10 @@ def _capitalised_name(noun: Token, covered: set[int]) -> tuple[int, str] | None:
     doc = noun.doc
     while start > 0 and start - 1 not in covered and doc[start - 1].head.i <= noun.i \
             and doc[start - 1].i >= noun.left_edge.i and (
-            doc[start - 1].is_title and doc[start - 1].pos_ in {"PROPN", "ADJ", "NOUN"}
+            (doc[start - 1].is_title or doc[start - 1].is_upper) and doc[start - 1].pos_ in {"PROPN", "ADJ", "NOUN"}
             or doc[start - 1].tag_ == "HYPH" or doc[start - 1].like_num and doc[start - 1].pos_ != "DET"):
         start -= 1
-    words = [t for t in doc[start:noun.i] if t.is_title]
+    words = [t for t in doc[start:noun.i] if t.is_title or t.is_upper and t.is_alpha]
     if any(t.tag_.startswith("VB") for t in doc[start:noun.i]) or any(
             t.is_title and t.pos_ in {"VERB", "AUX"} for t in noun.subtree if t.i > noun.i):
         return None  # a title-cased headline, "UNGA Adopts China-Proposed Resolution to Enhance …"
@@ -1258,6 +1258,26 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
             continue  # "backs text with caveats": a headline's telegraphic phrase introduces nothing
         lemma = token.lemma_.lower()
         kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma)
+        if kind is None and lemma in ORGANISATION_NOUNS and token.is_title:
+            inner = {i for m in out if m.type != "Person" for i in range(m.start, m.end)}
+            capitalised = _capitalised_name(token, covered - inner)
+            if capitalised is not None:  # "the ASEAN AI Safety Network", missed by the NER
+                start, label = capitalised
+                organisation = _org_type(label) if lemma not in _ORG_HEADS else "Organisation"
+                out = [m for m in out if not start <= m.start <= token.i]
+                out.append(EntityMention(start, token.i + 1, entity_key(organisation, label), label, organisation, "titled"))
+                covered |= set(range(start, token.i + 1))
+                continue
+        if kind is None and lemma in ORGANISATION_NOUNS and token.tag_ == "NN" \
+                and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children) \
+                and not (token.dep_ == "appos" and token.head.i in covered):  # (", a testing body": the name)
+            # "a regional network of AI safety institutes", named later "the ASEAN AI Safety Network"
+            organisation = ORGANISATION_NOUNS[lemma]
+            label = noun_phrase_label(token)
+            if len(label.split()) >= 2:
+                described.append(EntityMention(token.i, token.i + 1, entity_key(organisation, label), label,
+                                               organisation, "description"))
+            continue
         if kind is None:
             continue
         places = {i for m in out if m.how == "demonym" or m.type in {"Country", "City", "Place", "Concept"}
@@ -1297,14 +1317,17 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
         label = noun_phrase_label(token)
         if len(label.split()) >= 2:
             described.append(EntityMention(token.i, token.i + 1, entity_key(kind, label), label, kind, "description"))
-    named = [m for m in out if m.how in {"gazetteer", "ner", "titled"} and type_group(m.type) in {"Document", "Event"}]
+    named = [m for m in out if m.how in {"gazetteer", "ner", "titled"} and (
+        type_group(m.type) in {"Document", "Event"}
+        or type_group(m.type) == "Actor" and m.type not in {"Person", "Country", "Group"})]
     sents = list(doc.sents)
     sent_of = {t.i: k for k, s in enumerate(sents) for t in s} if sents else {}
     for d in described:
         # the same kind of thing: the same class, or any document for a generic one ("a package of
         # amendments … the so-called digital omnibus")
         same = (lambda x: x.type == d.type or (type_group(x.type) == type_group(d.type) == "Document"
-                                               and "Document" in {x.type, d.type}))
+                                               and "Document" in {x.type, d.type})
+                or (type_group(d.type) == type_group(x.type) == "Actor" and x.type not in {"Person", "Country", "Group"}))
         # not a name inside the description's own phrase: "a package of amendments to the AI Act" is not
         # the AI Act
         phrase_end = doc[d.start].right_edge.i

@@ -767,7 +767,28 @@ def _members(token: Token) -> list[Token]:
 # Negation and modality
 
 
+#: Verbs that deny the clause they report ("denied that it had worked with X").
+DENIAL_VERBS = {"deny", "refute", "dismiss", "reject"}
+#: Nouns for reports that a denial can deny ("denied a report that it had held talks with Huawei").
+CLAIM_NOUNS = {"report", "reports", "claim", "claims", "allegation", "allegations", "suggestion", "rumour",
+               "rumor", "speculation", "accusation", "accusations"}
+
+
+def _denied_clause(verb: Token) -> bool:
+    """A clause reported by a denial: "denied that it had ever worked with the PLA", "denied a report
+    that it had held talks with Huawei"."""
+    top = verb
+    while top.dep_ == "conj" and top.head.i < top.i:
+        top = top.head
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in DENIAL_VERBS:
+        return True
+    return top.dep_ in {"acl", "ccomp", "relcl"} and top.head.lemma_.lower() in CLAIM_NOUNS \
+        and top.head.head.lemma_.lower() in DENIAL_VERBS and top.head.dep_ in {"dobj", "nsubjpass"}
+
+
 def _is_negated(verb: Token, subjects: Iterable[Token], themes: Iterable[Token]) -> bool:
+    if _denied_clause(verb):
+        return True
     below = verb
     for v in _scope(verb):
         # "not" on the verb, or on its auxiliary when a parenthetical splits them ("has not, unlike
@@ -1841,8 +1862,9 @@ def _phrase(title: Token, name: set[int]) -> list[Token]:
             return
         out.append(token)
         for child in token.children:
-            if child.dep_ not in {"relcl", "conj", "cc", "appos", "acl"}:
-                walk(child)
+            if child.dep_ not in {"relcl", "conj", "cc", "appos", "acl"} or (
+                    child.dep_ == "appos" and token.dep_ == "pobj" and mention_at(child) is not None):
+                walk(child)  # (… "of the London-based developer Kestrel AI": the name of the employer)
 
     walk(title)
     return out

@@ -614,3 +614,28 @@ def test_it_as_the_object_of_signing_is_the_text_under_discussion(facts):
                 "within the hour, but Argentina did not.")
     assert {("Mexico", "coSponsored", "Nairobi Statement on Compute", False),
             ("Argentina", "coSponsored", "Nairobi Statement on Compute", True)} <= got, got
+
+
+def test_a_described_body_is_the_one_named_after_it(facts):
+    got = facts("ASEAN launched a regional network of artificial intelligence safety institutes on Friday. The "
+                "ASEAN AI Safety Network was set up at a meeting of digital ministers. Singapore, Indonesia and the "
+                "Philippines are its founding members. The network will work with the Japan AI Safety Institute.")
+    net = "ASEAN AI Safety Network"
+    assert {("ASEAN", "established", net, False), ("Singapore", "memberOf", net, False),
+            (net, "cooperatesWith", "Japan AI Safety Institute", False)} <= got, got
+
+
+@pytest.mark.parametrize("text,fact", [
+    # a denial denies what it reports
+    ("Daeyang Semiconductor denied a report that it had held talks with Huawei about memory chips.",
+     ("Daeyang Semiconductor", "metWith", "Huawei")),
+    ("Yunfeng Cloud denied that it had ever worked with Huawei.", ("Yunfeng Cloud", "cooperatesWith", "Huawei")),
+])
+def test_denied_reports(facts, text, fact):
+    got = facts(text)
+    assert (*fact, True) in got and (*fact, False) not in got, got
+
+
+def test_chief_executive_of_a_described_employer(facts):
+    got = facts("Priya Raman, chief executive of the London-based developer Kestrel AI, travelled to Washington.")
+    assert ("Priya Raman", "affiliatedWith", "Kestrel AI", False) in got, got
