@@ -987,7 +987,8 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
         return EntityMention(token.i, token.i + 1, f"group/{slugify(doc_id)}/{slugify(label)}", label,
                              "Group", "group")
     if role == "object" and allow_concepts and token.pos_ in {"NOUN", "PROPN", "VERB", "AUX"} \
-            and token.lower_ not in VAGUE_NOUNS:
+            and token.lower_ not in VAGUE_NOUNS and token.lemma_.lower() not in PERSON_NOUNS:
+        # (a person we cannot name is no concept: "accused the minister of naivety")
         named = _what_x_called(token) if token.pos_ in {"VERB", "AUX"} else None
         if named is not None:  # "warned about what he called "a new layer of bureaucracy"": the named thing
             token = named
@@ -1449,7 +1450,10 @@ class Extractor:
                 subjects, themes, subject_how = themes[:1], themes[1:], "between"
             if not subjects or not themes:
                 continue
-            scope = noun.head if noun.head.pos_ in {"VERB", "AUX"} and noun.dep_ in {"nsubj", "dobj", "nsubjpass"} else noun
+            # a light verb's denial denies the noun's event ("did not hold talks"); another verb's does not
+            # ("declined to endorse a French proposal": France did propose)
+            scope = noun.head if noun.head.pos_ in {"VERB", "AUX"} and noun.dep_ in {"nsubj", "dobj", "nsubjpass"} \
+                and (noun.head.lemma_.lower() in LIGHT_VERBS or subject_how in {"light", "holder"}) else noun
             yield _Frame(noun, trig, subjects, subject_how, themes, theme_how, scope=scope)
             return
 
@@ -1536,6 +1540,8 @@ class Extractor:
         reciprocal = frame.theme_how == "reciprocal"
         for s_tok, s_extra in _expand(subjects):
             subj = _resolve(s_tok, "subject", False, self.gazetteer)
+            if subj is None and frame.subject_how == "modifier" and getattr(mention_at(s_tok), "how", "") == "demonym":
+                subj = mention_at(s_tok)  # "the American proposal": the United States proposes
             if subj is not None and spec.author_speaks and type_group(subj.type) == "Document" \
                     and s_tok.lemma_.lower() in SPEAKING_DOCUMENT_NOUNS:
                 # "the report calls for X": the body that published the report calls for it
@@ -1550,6 +1556,11 @@ class Extractor:
             for o_tok, o_extra in _expand(frame.themes):
                 if reciprocal and o_tok.i <= s_tok.i:
                     continue  # "A, B and C compete": A–B, A–C, B–C once each
+                if o_tok.lemma_.lower() in {"proposal", "idea", "suggestion"} and mention_at(o_tok) is None \
+                        and frame.trigger.predicate != "proposed":
+                    proposed = [p for prep in _children(o_tok, {"prep"}) if prep.lower_ == "for" for p in _children(prep, {"pobj"})]
+                    if proposed:  # "criticised the American proposal for a trusted AI club": the club
+                        o_tok, o_extra = proposed[0], "proposal"
                 owners = [c for c in o_tok.children if c.dep_ == "poss"]
                 if spec.possessor_objects and o_tok.lemma_.lower() in ATTRIBUTE_NOUNS | EVENT_NOMINALS \
                         and mention_at(o_tok) is None and owners and resolve_token(owners[0]) is not None:
@@ -1605,7 +1616,34 @@ class Extractor:
                             out.append(_relation(doc_id, sent, sent_index, subj, spec.pair_predicate, partner, False,
                                                  modality, round(confidence * 0.9, 3),
                                                  f"{frame.anchor.text} ({frame.trigger})", f"{kind}:{how_s}/with+pair"))
+        out += self._but_not(frame, out, sent, sent_index, doc_id)
         return out + self._pair_relations(spec, out)
+
+    def _but_not(self, frame: _Frame, out: list[Relation], sent: Span, sent_index: int,
+                 doc_id: str) -> list[Relation]:
+        """"invited India and Brazil, but not China": a name denied beside the verb takes the place of
+        the argument of its kind, the object when the objects are actors ("invited … not China"), else
+        the subject ("China signed the treaty, but not India")."""
+        if frame.trigger.kind != "verb" or not out:
+            return []
+        extra = []
+        for noun in frame.anchor.children:
+            if noun.dep_ != "conj" or noun.pos_ not in {"PROPN", "NOUN"} or not any(
+                    c.dep_ == "neg" or c.lower_ == "not" for c in noun.children):
+                continue
+            denied = _resolve(noun, "object", False, self.gazetteer)
+            if denied is None or type_group(denied.type) != "Actor":
+                continue
+            template = out[0]
+            if type_group(template.object_type) == "Actor":
+                r = replace(template, object=denied.key, object_label=denied.label, object_type=denied.type,
+                            object_how=denied.how, negated=True, rule=template.rule + "+but-not")
+            else:
+                r = replace(template, subject=denied.key, subject_label=denied.label, subject_type=denied.type,
+                            subject_how=denied.how, negated=True, rule=template.rule + "+but-not")
+            if r.subject != r.object:
+                extra.append(r)
+        return extra
 
     def _document_author(self, doc: Doc, key: str) -> EntityMention | None:
         """Who wrote or published a document, where the article says so: "a report released by X",

@@ -639,3 +639,21 @@ def test_denied_reports(facts, text, fact):
 def test_chief_executive_of_a_described_employer(facts):
     got = facts("Priya Raman, chief executive of the London-based developer Kestrel AI, travelled to Washington.")
     assert ("Priya Raman", "affiliatedWith", "Kestrel AI", False) in got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Britain has invited India and Brazil to attend as guests, but not China, officials said.",
+     {("United Kingdom", "invited", "India", False), ("United Kingdom", "invited", "China", True)}),
+    # "the American proposal for X": the US proposed X, and what was criticised is X
+    ("Li Meifang criticised the American proposal for a trusted AI club of allied democracies.",
+     {(US, "proposed", "trusted AI club of allied democracies", False),
+      ("Li Meifang", "criticised", "trusted AI club of allied democracies", False)}),
+    # declining to back a proposal does not deny that it was proposed
+    ("India declined to endorse a French proposal for a global AI observatory.",
+     {(FR, "proposed", "global AI observatory", False)}),
+])
+def test_proposals_and_exceptions(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    flipped = {(s, p, o, not n) for s, p, o, n in expected}
+    assert not (flipped & got), f"polarity wrong: {flipped & got}"
