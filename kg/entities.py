@@ -1668,7 +1668,8 @@ def resolve_description(token: Token) -> EntityMention | None:
             if found is not None:
                 return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite")
         found = _nearest_before(token.doc, token.i, lambda m: lemma in described.get(m.key, ()), window_sents=8) \
-            or _nearest_before(token.doc, token.i, lambda m: accept(m) and lemma in m.label.lower(), window_sents=30) \
+            or _nearest_before(token.doc, token.i, lambda m: accept(m) and lemma in m.label.lower()
+                               and m.how in {"ner", "gazetteer", "titled", "acronym"}, window_sents=30) \
             or _nearest_before(token.doc, token.i, strict, window_sents=5) \
             or _nearest_before(token.doc, token.i, accept, window_sents=5)
         if found is not None:

@@ -208,7 +208,7 @@ def conjuncts(token: Token) -> list[Token]:
                 linked.append(current.head)
             for other in linked:
                 there = mention_at(other)
-                if there is not None and there.key != here.key and there.type == here.type and (
+                if there is not None and there.key != here.key and _same_kind(there.type, here.type) and (
                         here.type == "Country" or _in_a_list(current, other, here.type)):
                     related.append(other)
             # "by Minister Yoon Ji-hye and Secretary Ramon Villacorta" parsed with the first name as a
@@ -223,13 +223,20 @@ def conjuncts(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def _same_kind(a: str, b: str) -> bool:
+    """Two entity types that can be items of one list: equal, or both organisations ("ETH Zurich, the
+    University of Toronto and KAIST" are typed apart by their names)."""
+    organisations = lambda t: type_group(t) == "Actor" and t not in {"Person", "Country", "Group"}
+    return a == b or organisations(a) and organisations(b)
+
+
 def _in_a_list(a: Token, b: Token, kind: str) -> bool:
     """Whether two names in apposition are items of a list ("China, the UK, and the US": a name of the
     same kind is coordinated further on, or three or more are chained), not one thing named twice
     ("CAF, the Development Bank of Latin America and the Caribbean": the "and" is inside the name)."""
     for t in (a, b):
         for c in t.children:
-            if c.dep_ in {"conj", "appos"} and c not in (a, b) and getattr(mention_at(c), "type", None) == kind:
+            if c.dep_ in {"conj", "appos"} and c not in (a, b) and _same_kind(getattr(mention_at(c), "type", ""), kind):
                 return True
     return False
 
