@@ -452,6 +452,10 @@ SUBJECT_CONTROL_WITH_OBJECT = frozenset({"promise", "vow", "pledge", "threaten",
 #: The role predicates (stated by titles, not by verbs).
 ROLE_PREDICATE_NAMES = {"officialOf", "affiliatedWith", "memberOf"}
 
+#: Acts done to a text that, praised or criticised, stand for the text ("welcomed the adoption of the text").
+ACT_ON_TEXT_NOUNS = {"adoption", "passage", "publication", "signing", "ratification", "release", "launch",
+                     "approval", "conclusion"}
+
 #: Verbs whose object is what a proposal is for ("a proposal to create an institute").
 CREATION_VERBS = {"create", "establish", "set", "build", "launch", "form", "introduce", "adopt", "hold", "open"}
 
@@ -1468,8 +1472,12 @@ class Extractor:
         for child in noun.children:
             if child.dep_ == "poss":
                 return conjuncts(child), "possessor"
-        by = _prep_objects(noun, "by")
-        if by:
+        by = _prep_objects(noun, "by") or next((_prep_objects(o, "by") for prep in _children(noun, {"prep"})
+                                                if prep.lower_ == "of" for o in _children(prep, {"pobj"})
+                                                if _prep_objects(o, "by")), None)
+        if not by and noun.dep_ == "dobj" and _children(noun.head, SUBJECT_DEPS) and not is_passive(noun.head):
+            by = _prep_objects(noun.head, "by")  # "welcomed the adoption of the text by the council"
+        if by:  # "the adoption of the text by the council" (the "by" often hangs on the text or the verb)
             return by, "by"
         for child in noun.lefts:
             if child.dep_ in {"compound", "amod", "nmod"}:
@@ -1568,6 +1576,10 @@ class Extractor:
                     proposed = [p for prep in _children(o_tok, {"prep"}) if prep.lower_ == "for" for p in _children(prep, {"pobj"})]
                     if proposed:  # "criticised the American proposal for a trusted AI club": the club
                         o_tok, o_extra = proposed[0], "proposal"
+                if spec.possessor_objects and o_tok.lemma_.lower() in ACT_ON_TEXT_NOUNS and mention_at(o_tok) is None:
+                    texts = [p for prep in _children(o_tok, {"prep"}) if prep.lower_ == "of" for p in _children(prep, {"pobj"})]
+                    if texts:  # "welcomed the adoption of the text": the text
+                        o_tok, o_extra = texts[0], "possessor"
                 owners = [c for c in o_tok.children if c.dep_ == "poss"]
                 if spec.possessor_objects and o_tok.lemma_.lower() in ATTRIBUTE_NOUNS | EVENT_NOMINALS \
                         and mention_at(o_tok) is None and owners and resolve_token(owners[0]) is not None:

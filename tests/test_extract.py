@@ -657,3 +657,10 @@ def test_proposals_and_exceptions(facts, text, expected):
     assert expected <= got, f"missing {expected - got}; got {got}"
     flipped = {(s, p, o, not n) for s, p, o, n in expected}
     assert not (flipped & got), f"polarity wrong: {flipped & got}"
+
+
+def test_welcoming_the_adoption_of_a_text(facts):
+    got = facts("The Human Rights Council adopted the resolution on AI and human rights. Amara Diallo welcomed the "
+                "adoption of the text by the council.")
+    assert ("Amara Diallo", "endorsed", "resolution on AI and human rights", False) in got, got
+    assert not any(s == "Amara Diallo" and p == "adopted" for s, p, o, n in got), got
