@@ -1124,7 +1124,8 @@ def _headline_end(doc: Doc) -> int:
         end = next((t.i + 1 for t in doc[first.i:] if "\n" in t.whitespace_ or (t.is_space and "\n" in t.text)), len(doc))
         line = [t for t in doc[first.i:end] if not t.is_space]
         words = [t for t in line if not t.is_punct]
-        if line and words and len(words) <= 30 and line[-1].text[-1] not in ".!?\"”'’:;" and end < len(doc):
+        # (a headline may ask a question: "The first AI treaty is in force. Who is bound by it?")
+        if line and words and len(words) <= 30 and line[-1].text[-1] not in ".!\"”'’:;" and end < len(doc):
             cached = end
     doc.user_data["kg_headline_end"] = cached
     return cached

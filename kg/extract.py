@@ -1350,7 +1350,8 @@ class Extractor:
             subjects = _children(aux, SUBJECT_DEPS)
             if not subjects:
                 continue
-            negated = any(c.dep_ == "neg" for c in aux.children)
+            # "…, but Argentina did not", "and neither has Russia", "nor has Chile"
+            negated = any(c.dep_ == "neg" or c.lower_ in {"neither", "nor"} for c in aux.children)
             for s_tok, _ in _expand(conjuncts(subjects[0])):
                 subj = _resolve(s_tok, "subject", False, self.gazetteer)
                 if subj is None or type_group(subj.type) != "Actor":
