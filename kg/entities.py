@@ -1715,7 +1715,14 @@ def resolve_description(token: Token) -> EntityMention | None:
 
         same_kind = lambda m: m.type == kind and m.how != "demonym" and agrees(m)
         any_kind = lambda m: type_group(m.type) == group and m.how != "demonym" and agrees(m)
+        # "the communiqué" is the communiqué named or described before, not a proposal named since
+        same_head = lambda m: type_group(m.type) == group and m.how != "demonym" and (
+            name_head(m.label) == lemma or lemma in m.label.lower().split())
         found = _nearest_before(token.doc, token.i, same_kind, window_sents=30, prefer_subjects=True)
+        if found is not None and lemma not in GENERIC_DOCUMENT_NOUNS and name_head(found.label) in DOCUMENT_NOUNS \
+                and not same_head(found):
+            # the nearest is another kind of text ("a proposal for a facility"): a text with this head
+            found = _nearest_before(token.doc, token.i, same_head, window_sents=30) or found
         if found is None and (kind in {"Document", "Agreement"} or lemma in GENERIC_DOCUMENT_NOUNS):
             found = _nearest_before(token.doc, token.i, any_kind, window_sents=30, prefer_subjects=True)
         if found is not None:

@@ -664,3 +664,18 @@ def test_welcoming_the_adoption_of_a_text(facts):
                 "adoption of the text by the council.")
     assert ("Amara Diallo", "endorsed", "resolution on AI and human rights", False) in got, got
     assert not any(s == "Amara Diallo" and p == "adopted" for s, p, o, n in got), got
+
+
+def test_a_definite_text_is_the_text_of_that_kind(facts):
+    got = facts("Digital ministers adopted a communiqué on artificial intelligence in Durban on Friday. South "
+                "Africa had made a proposal for a compute-sharing facility the centrepiece of the talks. Brazil and "
+                "India signed the communiqué alongside Japan.")
+    assert ("Brazil", "signed", "communiqué on artificial intelligence", False) in got, got
+    assert not any(p == "signed" and "facility" in o for s, p, o, n in got), got
+
+
+def test_a_question_headline_is_still_a_headline(nlp, extractor):
+    doc = nlp("Explainer: The first AI treaty is in force. Who is bound by it?\n\nNorway has ratified the "
+              "Framework Convention on Artificial Intelligence. Switzerland has not yet ratified the treaty.")
+    got = {(r.subject_label, r.predicate, r.object_label, r.negated) for r in extractor.extract(doc, "q.txt")}
+    assert ("Switzerland", "ratified", "Framework Convention on Artificial Intelligence", True) in got, got
