@@ -489,6 +489,24 @@ def _vote_match(verb: Token, trig: Trigger):
     return None
 
 
+def _previous_subject_organisation(token: Token) -> EntityMention | None:
+    """"Stichting Datavrij, a consumer group, welcomed the fine. Its director, …": a possessive that
+    opens a sentence continues the topic, the organisation that was the subject of the sentence before."""
+    doc = token.doc
+    if token.i - token.sent.start > 1:
+        return None
+    previous = doc[token.sent.start - 1].sent if token.sent.start > 0 else None
+    if previous is None:
+        return None
+    first = next((t for t in previous if not t.is_space and not t.is_punct), None)
+    m = mention_at(first) if first is not None else None
+    # the organisation that opens the sentence before, as its subject
+    if m is not None and type_group(m.type) == "Actor" and m.type not in {"Person", "Country", "Group"} \
+            and any(t.dep_ in {"nsubj", "nsubjpass"} for t in doc[m.start:m.end]):
+        return EntityMention(token.i, token.i + 1, m.key, m.label, m.type, "topic")
+    return None
+
+
 def _story_company(doc: Doc, before: int) -> EntityMention | None:
     """The company a story is about: the one it has named most often before ``before`` (the first
     named among equals: stories introduce their subject first), if one was named in the last two
@@ -850,6 +868,8 @@ def _modality(verb: Token, sent: Span) -> tuple[str, float]:
         below = v
         if v is not verb and v.lemma_.lower() in ATTEMPT_GOVERNORS:
             return "possible", 0.6  # "would apply to join the network": whether it will is not said
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in v.children):
+            return "possible", 0.6  # "declined to say whether Canada would sign": neither way
         if _conditional_future(v):
             return "possible", 0.6  # "would ratify the convention once the legislation is ready"
         for aux in _children(v, {"aux", "auxpass"}):
@@ -1603,6 +1623,12 @@ class Extractor:
                                for p in _children(prep, {"pobj"})]
                     if targets:  # "restrictions on exports of chipmaking tools to China" → China
                         o_tok, o_extra = targets[0], "target"
+                if frame.anchor.lemma_.lower() in {"accuse", "charge"} and any(
+                        p.lower_ == "of" for p in _children(o_tok, {"prep"})) and mention_at(o_tok) is None:
+                    # "accused the regulator of enforcement by press release": whom, not the charge
+                    accused = resolve_token(o_tok)
+                    if accused is None or type_group(accused.type) != "Actor":
+                        continue
                 obj = _last_proposal(o_tok, sent_index) if o_tok.lemma_.lower() in PROPOSAL_NOUNS else None
                 if obj is None and o_tok.lower_ == "it" and o_tok.pos_ == "PRON":
                     # parallelism: "Ghana backed the idea, but Egypt declined to endorse it" → the same idea
@@ -1876,7 +1902,7 @@ class Extractor:
                 clause = next(a for a in token.ancestors if a.dep_ == "relcl")
                 org = _resolve(_relative_head(clause), "subject", False, self.gazetteer)
             if org is None and token.lower_ in {"its", "their"}:  # "Its chief executive, Park Seo-jun"
-                org = resolve_token(token)
+                org = _previous_subject_organisation(token) or resolve_token(token)
                 if org is not None and org.type == "Country" and any(
                         t.lower_ in ORGANISATION_ONLY_TITLES for t in phrase):
                     # a country has ministers, not a secretary-general or a chief executive: the body

@@ -679,3 +679,21 @@ def test_a_question_headline_is_still_a_headline(nlp, extractor):
               "Framework Convention on Artificial Intelligence. Switzerland has not yet ratified the treaty.")
     got = {(r.subject_label, r.predicate, r.object_label, r.negated) for r in extractor.extract(doc, "q.txt")}
     assert ("Switzerland", "ratified", "Framework Convention on Artificial Intelligence", True) in got, got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # "declined to say whether X would sign": neither way
+    ("He declined to say whether Canada would sign the Ottawa Code.", set(), ("Canada", "signed")),
+    # "accused the regulator of …": the regulator is accused, the charge is no object
+    ("The Dutch Data Protection Authority fined Quillon AI. Quillon accused the regulator of enforcement by press "
+     "release.", set(), ("Quillon AI", "criticised", "regulator of enforcement")),
+    # "Its director" opening a sentence: the organisation that opened the one before
+    ("The report was praised by Japan. Digital Freedom Watch, an Amsterdam-based campaign group, criticised it. Its "
+     "legal director, Ines Brandao, called for a ban.",
+     {("Ines Brandao", "affiliatedWith", "Digital Freedom Watch", False)}, ("Ines Brandao", "affiliatedWith", "Japan")),
+])
+def test_hedges_charges_and_topics(facts, text, expected, unwanted):
+    got = facts(text, with_modality=True)
+    stated = {f[:4] for f in got if f[4] != "possible"}
+    assert expected <= stated, f"missing {expected - stated}; got {got}"
+    assert not {f for f in stated if f[:len(unwanted)] == unwanted}, got
