@@ -784,6 +784,15 @@ def _members(token: Token) -> list[Token]:
             objs = _children(child, {"pobj"})
             if objs:
                 return conjuncts(objs[0])
+    doc = token.doc
+    words = [t.lower_ for t in doc[token.i + 1:token.i + 4]]
+    if token.tag_ in {"NNS", "NNPS"} and words[:3] == [",", "among", "them"] and token.i + 4 < len(doc):
+        # "64 countries, among them Australia and Japan" (however the parser attached the names)
+        first = doc[token.i + 4]
+        while first.i < len(doc) - 1 and mention_at(first) is not None and mention_at(first).end - 1 > first.i:
+            first = doc[first.i + 1]
+        if mention_at(first) is not None:
+            return conjuncts(doc[mention_at(first).end - 1])
     if token.tag_ in {"NNS", "NNPS"} and any(c.dep_ == "nummod" for c in token.children):
         # "two trading companies, Hexin Lithography Services and Wuxi Tianrun Trading": the names given
         named = [t for a in _children(token, {"appos"}) for t in conjuncts(a) if mention_at(t) is not None]
@@ -986,7 +995,8 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
         for child in token.children:
             named = mention_at(child) if child.dep_ in {"appos", "compound"} else None
             if named is not None and named.how != "demonym" and (
-                    child.dep_ == "appos" or type_group(named.type) in {"Product", "Document", "Event"}
+                    child.dep_ == "appos" and (mention is None or type_group(named.type) == type_group(mention.type))
+                    or type_group(named.type) in {"Product", "Document", "Event"}
                     or (token.lemma_.lower() in ORGANISATION_CLASS_NOUNS and token.tag_ == "NN"
                         and type_group(named.type) == "Actor" and named.type not in {"Country", "Person"})):
                 # ... and "the Emirati group Sahel AI", "start-up Mistral": the class noun's name
@@ -1204,6 +1214,7 @@ TRADE_FLOW_NOUNS = {"export", "exports", "sale", "sales", "shipment", "shipments
 
 #: "the two governments", "both leaders": which kind of entity the counted noun refers back to.
 COUNTED_ANAPHORS = {"country": "Country", "government": "Country", "nation": "Country", "side": "Country",
+                    "sponsor": "Country", "signatory": "Country",
                     "state": "Country", "leader": "Person", "minister": "Person", "president": "Person",
                     "official": "Person", "company": "Organisation", "firm": "Organisation"}
 
@@ -1421,6 +1432,7 @@ class Extractor:
                     and not _children(verb, {"dobj"}) and len(_expand(_subject_tokens(verb)[0])) >= 2:
                 match = [], "reciprocal"  # "The US and China are competing": no "with" needed
             if match is None and spec.implicit_objects and not trig.words and not trig.noun and not passive \
+                    and not any(c.tag_ == "WP" for c in _children(verb, SUBJECT_DEPS)) \
                     and not [c for c in _children(verb, {"dobj", "ccomp", "xcomp", "attr"}) if c.i > verb.i] \
                     and not any(p.lower_ in OBJECT_PREPOSITIONS and (p.dep_ == "prt" or any(
                                     o.lemma_.lower() not in {"behalf", "time"} for o in _children(p, {"pobj"})))

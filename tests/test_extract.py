@@ -697,3 +697,18 @@ def test_hedges_charges_and_topics(facts, text, expected, unwanted):
     stated = {f[:4] for f in got if f[4] != "possible"}
     assert expected <= stated, f"missing {expected - stated}; got {got}"
     assert not {f for f in stated if f[:len(unwanted)] == unwanted}, got
+
+
+def test_co_sponsors_named_among_a_counted_group(facts):
+    got = facts("Tuvalu drafted the Funafuti Resolution. The text was co-sponsored by 64 countries, among them "
+                "Australia, New Zealand, Japan and the Philippines. Tuvalu, Fiji and Vanuatu drafted it. The three "
+                "sponsors are all members of the Pacific Islands Forum.")
+    assert {("Australia", "coSponsored", "Funafuti Resolution", False),
+            ("Philippines", "coSponsored", "Funafuti Resolution", False),
+            ("Fiji", "memberOf", "Pacific Islands Forum", False)} <= got, got
+
+
+def test_no_implicit_object_in_a_free_relative(facts):
+    got = facts("The Council of Europe adopted the Vilnius Convention. Here is what it does, who has joined and who "
+                "is staying out.")
+    assert not any(p == "endorsed" for s, p, o, n in got), got
