@@ -1214,7 +1214,8 @@ TRADE_FLOW_NOUNS = {"export", "exports", "sale", "sales", "shipment", "shipments
 
 #: "the two governments", "both leaders": which kind of entity the counted noun refers back to.
 COUNTED_ANAPHORS = {"country": "Country", "government": "Country", "nation": "Country", "side": "Country",
-                    "sponsor": "Country", "signatory": "Country",
+                    "sponsor": "Country", "signatory": "Country", "body": "Organisation",
+                    "institute": "Organisation", "agency": "Organisation",
                     "state": "Country", "leader": "Person", "minister": "Person", "president": "Person",
                     "official": "Person", "company": "Organisation", "firm": "Organisation"}
 
