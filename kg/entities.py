@@ -1407,6 +1407,10 @@ def _story_entity(doc: Doc, before: int, accept, window_sents: int = 5) -> Entit
     return max(candidates, key=lambda c: (c[0], -c[1].start))[1] if candidates else None
 
 
+#: The latest mention ``accept`` takes in the last few sentences of the story (public for the extractor).
+nearest_mention_before = _nearest_before
+
+
 def _pronoun_filter(kind: str):
     if kind == "Person":
         return lambda m: m.type == "Person" and m.how != "demonym"

@@ -31,8 +31,7 @@ from .entities import (DOCUMENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, NON
                        mention_at, product_name,
                        noun_phrase_label,
                        plural_antecedent, resolve_description,
-                       resolve_token, sentence_starts, story_start, title_before)
-from .entities import _nearest_before as nearest_mention_before
+                       nearest_mention_before, resolve_token, sentence_starts, story_start, title_before)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
 from .lexicon import Lexicon, Trigger
 
@@ -448,9 +447,6 @@ def _is_person(noun: Token) -> bool:
 #: Verbs whose object does not control their infinitive: "promised China to sign" → the promiser signs.
 SUBJECT_CONTROL_WITH_OBJECT = frozenset({"promise", "vow", "pledge", "threaten", "use", "take", "seize"})
 
-
-#: The role predicates (stated by titles, not by verbs).
-ROLE_PREDICATE_NAMES = {"officialOf", "affiliatedWith", "memberOf"}
 
 #: Acts done to a text that, praised or criticised, stand for the text ("welcomed the adoption of the text").
 ACT_ON_TEXT_NOUNS = {"adoption", "passage", "publication", "signing", "ratification", "release", "launch",
@@ -1364,7 +1360,7 @@ class Extractor:
     def _ellipses(self, sent: Span, sent_index: int, doc_id: str, antecedents: list[Relation]) -> list[Relation]:
         """Verb phrases left out after an auxiliary take the last stated event: "Kalimat Labs signed the
         pledge; Viet Cortex has not" (negated), "Japan has signed it, as has the EU" (stated)."""
-        events = [r for r in antecedents if r.predicate not in ROLE_PREDICATE_NAMES and r.rule.split(":")[0]
+        events = [r for r in antecedents if r.predicate not in ROLE_PREDICATES and r.rule.split(":")[0]
                   in {"active", "passive"}]
         if not events:
             return []
