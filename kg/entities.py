@@ -1389,9 +1389,10 @@ def _nearest_before(doc: Doc, before: int, accept, window_sents: int = 3,
     return max(candidates, key=lambda m: m.start)
 
 
-def _story_entity(doc: Doc, before: int, accept, window_sents: int = 5) -> EntityMention | None:
+def story_entity(doc: Doc, before: int, accept, window_sents: int = 5) -> EntityMention | None:
     """Of the entities ``accept`` takes that were named in the last few sentences, the one the story
-    has named most often before ``before`` (the first named among equals)."""
+    has named most often before ``before`` (the first named among equals: stories introduce their
+    subject first). "The company" and "chief executive X" belong to it."""
     starts = sentence_starts(doc)
     idx = max(0, bisect.bisect_right(starts, before) - 1)
     recent_floor = starts[max(0, idx - window_sents)] if starts else 0
@@ -1669,7 +1670,7 @@ def resolve_description(token: Token) -> EntityMention | None:
         if wanted == "Company" and not any(lemma in v for v in described.values()):
             # "the company": the firm the story is about, when several were named (the most named so
             # far, the first among equals), not the investor or rival named last
-            found = _story_entity(token.doc, token.i, strict)
+            found = story_entity(token.doc, token.i, strict)
             if found is not None:
                 return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite")
         found = _nearest_before(token.doc, token.i, lambda m: lemma in described.get(m.key, ()), window_sents=8) \

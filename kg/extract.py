@@ -31,7 +31,8 @@ from .entities import (DOCUMENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, NON
                        mention_at, product_name,
                        noun_phrase_label,
                        plural_antecedent, resolve_description,
-                       nearest_mention_before, resolve_token, sentence_starts, story_start, title_before)
+                       nearest_mention_before, resolve_token, sentence_starts, story_entity, story_start,
+                       title_before)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
 from .lexicon import Lexicon, Trigger
 
@@ -503,20 +504,6 @@ def _previous_subject_organisation(token: Token) -> EntityMention | None:
     return None
 
 
-def _story_company(doc: Doc, before: int) -> EntityMention | None:
-    """The company a story is about: the one it has named most often before ``before`` (the first
-    named among equals: stories introduce their subject first), if one was named in the last two
-    sentences."""
-    if nearest_mention_before(doc, before, lambda m: m.type == "Company", window_sents=2) is None:
-        return None
-    floor = story_start(doc, before)
-    counts: dict[str, list] = {}
-    for m in doc._.kg_mentions or []:
-        if m.type == "Company" and floor <= m.start < before:
-            counts.setdefault(m.key, [0, m])[0] += 1
-    return max(counts.values(), key=lambda c: (c[0], -c[1].start))[1] if counts else None
-
-
 def _government_titled(doc: Doc, person: EntityMention, gaz: Gazetteer) -> bool:
     """Whether a government title stands right before the name, or before the first of coordinated
     names ("foreign ministers Ana Gil of Chile and Rui Sa of Portugal")."""
@@ -897,8 +884,6 @@ def _modality(verb: Token, sent: Span) -> tuple[str, float]:
                 return "planned", 0.85
             if lemma in INTENT_GOVERNORS:
                 return "intended", 0.85
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in v.children):
-            return "possible", 0.6
         if any(c.dep_ in {"mark", "prep"} and c.lower_ == "for" and c.i < v.i for c in v.children) \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
             return "possible", 0.6  # "for the UK and China to work together"
@@ -1784,7 +1769,8 @@ class Extractor:
                 if not holders and any(t.lower_ in COMPANY_ONLY_TITLES for t in phrase) and not any(
                         mention_at(t) is not None for t in phrase):
                     # "Chief executive Layla Al-Mansouri said": of the company the story is about
-                    holders = [f for f in [_story_company(doc, person.start)] if f is not None]
+                    holders = [f for f in [story_entity(doc, person.start, lambda m: m.type == "Company",
+                                                        window_sents=2)] if f is not None]
                 for org in holders:
                     predicate = self._role_predicate(kinds, org)
                     if predicate and (org.key, predicate) not in seen:
