@@ -448,8 +448,9 @@ def _not_a_name(doc: Doc, m: EntityMention) -> bool:
     before = doc[max(0, m.start - 2):m.start]
     after = doc[m.end] if m.end < len(doc) else None
     if m.type not in {"Country", "City", "Person"} and (
-            _portfolio_title_before(doc, m.start) or _is_portfolio_title(span[0]) and len(span) > 2
-            and span[1].lower_ in {"of", "for"}
+            _portfolio_title_before(doc, m.start) or any(
+                _is_portfolio_title(t) or t.lower_ in {"representative", "envoy", "rapporteur", "coordinator"}
+                for t in span[:2] if t.i + 1 < m.end and doc[t.i + 1].lower_ in {"of", "for"})
             or (after is not None and after.lower_ in _PORTFOLIO_TITLES and after.is_title)):
         # "Minister of Innovation and Technology", "Minister for Digital Affairs", "Digital Government
         # Minister", "Assistant Director-General for Social Sciences": a portfolio or a title, not a body
@@ -1500,7 +1501,9 @@ def _coordinated(head: Token) -> bool:
     return head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
 
 
-_SPEECH_LEMMAS = {"say", "tell", "announce", "add", "state", "insist", "argue", "claim", "warn", "confirm",
+#: Verbs of saying (a pronoun in the clause they report is often the speaker; an ellipsis after them
+#: takes the event they report).
+SPEECH_LEMMAS = {"say", "tell", "announce", "add", "state", "insist", "argue", "claim", "warn", "confirm",
                   "note", "stress", "signal", "indicate", "pledge", "promise", "vow"}
 
 
@@ -1512,7 +1515,7 @@ def _speaker_binding(token: Token, accept) -> EntityMention | None:
     clause = token.head
     while clause.dep_ == "conj" and clause.head != clause:
         clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _SPEECH_LEMMAS:
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_LEMMAS:
         return None
     speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.i < token.i]
     if not speakers:

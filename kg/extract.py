@@ -31,8 +31,8 @@ from .entities import (DOCUMENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, NON
                        mention_at, product_name,
                        noun_phrase_label,
                        plural_antecedent, resolve_description,
-                       nearest_mention_before, resolve_token, sentence_starts, story_entity, story_start,
-                       title_before)
+                       SPEECH_LEMMAS, nearest_mention_before, resolve_token, sentence_starts, story_entity,
+                       story_start, title_before)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
 from .lexicon import Lexicon, Trigger
 
@@ -1356,9 +1356,12 @@ class Extractor:
                     or any(c.pos_ == "VERB" or c.dep_ in {"acomp", "attr", "xcomp", "dobj", "ccomp", "prep"}
                            for c in aux.children):
                 continue
+            stated = []
             if aux.dep_ in {"conj", "advcl"}:  # "…, but Argentina did not", "…, as did Indonesia": the verb it hangs on
                 stated = [r for r in events if r.trigger.split(" (")[0] == aux.head.text]
-            else:  # "…; Viet Cortex has not.": the last event stated
+            if not stated and (aux.dep_ not in {"conj", "advcl"} or aux.head.lemma_.lower() in SPEECH_LEMMAS):
+                # "…; Viet Cortex has not.", "…, he confirmed, and neither has China": the last event (not
+                # "China abstained, as did Indonesia": the verb it hangs on states no event)
                 stated = [r for r in events if r.trigger == events[-1].trigger and r.predicate == events[-1].predicate]
             subjects = _children(aux, SUBJECT_DEPS)
             if not subjects:

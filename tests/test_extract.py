@@ -712,3 +712,11 @@ def test_no_implicit_object_in_a_free_relative(facts):
     got = facts("The Council of Europe adopted the Vilnius Convention. Here is what it does, who has joined and who "
                 "is staying out.")
     assert not any(p == "endorsed" for s, p, o, n in got), got
+
+
+def test_ellipsis_after_a_speech_verb_and_titles_of_envoys(facts):
+    got = facts("Russia has not endorsed the Paris Declaration, he confirmed, and neither has China.")
+    assert ("China", "endorsed", "Paris Declaration", True) in got, got
+    got = facts("Briefing the council, Ingrid Solvang, the UN's High Representative for Disarmament Affairs, warned "
+                "about compressed decision cycles.")
+    assert not any(p == "affiliatedWith" and "Representative" in o for s, p, o, n in got), got
