@@ -796,6 +796,8 @@ def _ai_company_names(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -
         if not lefts or lefts[-1].i != token.i - 1:
             continue
         start = min(c.i for c in lefts)
+        if start > 0 and doc[start - 1].lower_ in {"on", "for", "of", "in"}:
+            continue  # "the Charter on Ethical AI": the title's subject, not a company
         if token.i - start > 2 or any(gaz.lookup(t.text) is not None or gaz.country_of_demonym(t.text)
                                       or gaz.titles.kind(t.text) for t in doc[start:token.i]):
             continue
@@ -1733,6 +1735,13 @@ def resolve_description(token: Token) -> EntityMention | None:
             found = _nearest_before(token.doc, token.i, same_head, window_sents=30) or found
         if found is None and (kind in {"Document", "Agreement"} or lemma in GENERIC_DOCUMENT_NOUNS):
             found = _nearest_before(token.doc, token.i, any_kind, window_sents=30, prefer_subjects=True)
+        if found is None and group == "Document" and not content and kind in {"Declaration", "Document", "Treaty"}:
+            # "the declaration" after "the Dakar Call to Action": a named text of another head, the only
+            # text the story has named
+            named = {m.key: m for m in token.doc._.kg_mentions or [] if type_group(m.type) == "Document"
+                     and m.how in {"ner", "titled", "gazetteer"} and story_start(token.doc, token.i) <= m.start < token.i}
+            if len(named) == 1:
+                found = next(iter(named.values()))
         if found is not None:
             return _remember(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
     label = noun_phrase_label(token)

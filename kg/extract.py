@@ -103,7 +103,7 @@ PERSON_NOUNS = REPRESENTATIVE_NOUNS - {"delegation", "team"} | {
 ATTRIBUTE_NOUNS = {"commitment", "role", "approach", "decision", "policy", "move", "effort", "plan", "leadership",
                    "handling", "stance", "position", "provision", "language", "wording", "record", "response",
                    "action", "conduct", "text", "content", "terms", "strategy", "treatment",
-                   "round", "funding", "financing"}  # ("its previous round was funded by X" → X funded it)
+                   "round", "funding", "financing", "silence", "lack", "absence", "failure", "omission"}  # ("its previous round was funded by X" → X funded it)
 #: Nominalised acts that, as the object of praise or criticism, stand for the document or product
 #: they acted on ("welcomed the vote" after the resolution was adopted).
 EVENT_NOMINALS = {"vote", "release", "decision", "move", "result", "update", "adoption", "launch", "change",

@@ -720,3 +720,9 @@ def test_ellipsis_after_a_speech_verb_and_titles_of_envoys(facts):
     got = facts("Briefing the council, Ingrid Solvang, the UN's High Representative for Disarmament Affairs, warned "
                 "about compressed decision cycles.")
     assert not any(p == "affiliatedWith" and "Representative" in o for s, p, o, n in got), got
+
+
+def test_the_declaration_is_the_only_text_named(facts):
+    got = facts("Fourteen governments adopted the Paris Agreement on Thursday. Morocco did not "
+                "sign the declaration. The Colombo Collective criticised the compact's silence on labour.")
+    assert ("Morocco", "signed", "Paris Agreement", True) in got, got
