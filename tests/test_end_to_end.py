@@ -72,8 +72,8 @@ def test_seed_gold_scores_do_not_regress(seeds_build):
 
 
 # Floors a little under the scores measured when each set was last scored (README, "How good it is").
-# heldout/ was read while the rules were written; heldout2-11 were written by helpers who never saw the
-# code, and each was scored once before its errors were read (heldout11 only on the final rules).
+# heldout/ was read while the rules were written; heldout2-12 were written by helpers who never saw the
+# code, and each was scored once before its errors were read (heldout12 only on the final rules).
 HELDOUT_FLOORS = {  # set: (core precision, core F1, roles F1); measured minus a small margin
     "heldout": (0.82, 0.70, 0.78),
     "heldout2": (0.85, 0.80, 0.82),
@@ -85,7 +85,8 @@ HELDOUT_FLOORS = {  # set: (core precision, core F1, roles F1); measured minus a
     "heldout8": (0.82, 0.75, 0.79),
     "heldout9": (0.77, 0.67, 0.69),
     "heldout10": (0.73, 0.64, 0.62),
-    "heldout11": (0.71, 0.55, 0.67),
+    "heldout11": (0.72, 0.56, 0.68),
+    "heldout12": (0.68, 0.55, 0.56),
 }
 
 
