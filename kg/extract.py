@@ -694,7 +694,7 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
         if not objs:
             return None
         theme, how = objs, "prep"
-        if trig.predicate in REQUEST_PREDICATES and word in {"on", "upon"}:
+        if trig.request and word in {"on", "upon"}:
             # "called on Canada to ratify": what is called for is the infinitive; without one ("called
             # on the minister") nothing is called for
             wanted = [x for x in _children(verb, {"xcomp"}) if x.i > objs[0].i]
@@ -711,7 +711,7 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
         if obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return conjuncts(verb.head), "relative"
         wanted = [x for x in _children(verb, {"xcomp"}) if x.i > obj.i]
-        if wanted and trig.predicate in REQUEST_PREDICATES:
+        if wanted and trig.request:
             return [wanted[0]], "clause"  # "urged member states to adopt the guide": what is called for
         return conjuncts(obj), "direct"
     if verb.dep_ == "relcl" and not _children(verb, {"dobj", "ccomp", "xcomp"}):
@@ -1164,8 +1164,6 @@ SPEAKING_DOCUMENT_NOUNS = {"report", "study", "paper", "survey", "analysis", "as
 #: Verbs besides the `released` triggers that make their agent a document's author.
 AUTHORING_VERBS = {"write", "issue", "produce", "author", "compile", "commission", "prepare", "draft"}
 
-#: Predicates whose object, in "urged X to do Y", is the action Y, not the addressee X.
-REQUEST_PREDICATES = {"calledFor"}
 
 #: Words that put a title in the past.
 PAST_ROLE_WORDS = {"former", "ex", "erstwhile", "onetime", "one-time", "late"}

@@ -33,6 +33,7 @@ class Trigger:
     words: tuple[str, ...] = ()
     kind: str = "verb"  # "verb" or "noun" (a nominal trigger: "talks with", "China's proposal")
     negative: bool = False  # states the predicate does NOT hold: "voted against" for endorsed
+    request: bool = False  # "urged X to do Y": what is asked for is Y, not X (the lexicon's request_objects)
 
     @property
     def specificity(self) -> int:
@@ -107,7 +108,7 @@ def _parse(data: dict, source: str, into: dict[str, dict]) -> None:
         for key, value in table.items():
             if key not in {"description", "verbs", "nouns", "negative_verbs", "symmetric", "concept_objects",
                            "possessor_objects", "possessor_agents", "implicit_objects", "target_objects", "pair_predicate",
-                           "author_speaks", "present_only", "subject_types",
+                           "author_speaks", "present_only", "request_objects", "subject_types",
                            "object_types"}:
                 raise DataFileError(f"{source}: [{name}] has unknown setting {key!r}")
             if isinstance(value, list) and key in {"verbs", "nouns", "negative_verbs"}:
@@ -125,7 +126,8 @@ def _spec(name: str, table: dict, source: str) -> PredicateSpec:
                 form = "'lemma', 'lemma word' or 'lemma [noun] word'" if kind == "verb" else "'noun' or 'noun word'"
                 raise DataFileError(f"{source}: [{name}] {kind} trigger {text!r} is not {form}")
             triggers.append(Trigger(name, m["lemma"], m["noun"], tuple(m["rest"].split()), kind,
-                                    negative=key == "negative_verbs"))
+                                    negative=key == "negative_verbs",
+                                    request=bool(table.get("request_objects", False))))
     for key in ("subject_types", "object_types"):
         for group in table.get(key, []):
             if group not in _GROUPS:

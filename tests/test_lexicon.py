@@ -47,3 +47,15 @@ def test_bad_lexicon_is_a_clear_error(tmp_path, content, message):
     bad.write_text(content, encoding="utf-8")
     with pytest.raises(DataFileError, match=message):
         Lexicon.load((bad,))
+
+
+def test_behaviour_settings_are_data(tmp_path):
+    """What "urged X to do Y" calls for, who a report speaks for, and whether a past tense counts are
+    lexicon settings a user can give a predicate of their own."""
+    lex = Lexicon.load()
+    assert all(t.request for t in lex.predicates["calledFor"].triggers)
+    assert lex.predicates["warnedAbout"].author_speaks and lex.predicates["affiliatedWith"].present_only
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[demanded]\ndescription = "demanded"\nverbs = ["press"]\nrequest_objects = true\n',
+                     encoding="utf-8")
+    assert all(t.request for t in Lexicon.load((extra,)).predicates["demanded"].triggers)
