@@ -431,9 +431,16 @@ def _portfolio_title_before(doc: Doc, start: int) -> bool:
     i = start - 1
     while i >= 1 and start - i <= 8 and (doc[i].lower_ in {"and", ",", "&"} or doc[i].is_title):
         if _is_portfolio_title(doc[i]) and doc[i + 1].lower_ in {"of", "for"}:
-            return True
+            # "Minister of Science, Technology and Innovation, Carolina Vidal": a list closed by "and"
+            # and then a comma ends the portfolio; what follows is the holder's name
+            return not _closed_list(doc, i + 1, start)
         i -= 1
-    return i >= 1 and doc[i].lower_ in {"of", "for"} and _is_portfolio_title(doc[i - 1])
+    return i >= 1 and doc[i].lower_ in {"of", "for"} and _is_portfolio_title(doc[i - 1]) \
+        and not _closed_list(doc, i + 1, start)
+
+
+def _closed_list(doc: Doc, begin: int, start: int) -> bool:
+    return doc[start - 1].text == "," and any(doc[j].lower_ in {"and", "&"} for j in range(begin, start))
 
 
 def _not_a_name(doc: Doc, m: EntityMention) -> bool:
@@ -601,6 +608,59 @@ def _after_title(doc: Doc, start: int, gaz: Gazetteer) -> bool:
     return False
 
 
+#: Prepositions inside an office's portfolio: "Minister *for* Enterprise", "Special Rapporteur *on* the
+#: rights *to* freedom *of* assembly".
+_PORTFOLIO_PREPOSITIONS = {"of", "for", "on", "to", "at"}
+
+
+def comma_title_before(doc: Doc, start: int, gaz: Gazetteer) -> list[Token]:
+    """The office title set off by a comma right before the name at ``start``, read from the words
+    rather than the parse (portfolios with commas defeat the parser): "Japan's vice-minister of economy,
+    trade and industry, *Kenji Moriyama*"; "Malaysia's investment, trade and industry minister, *Aziz
+    Hamid*"; "The Cabinet Secretary for ICT, *Joseph Langat*". Empty when there is none.
+
+    A comma inside the title must be followed by "and" before the title ends (a list of portfolios);
+    any other comma ends it ("In Tokyo, the minister, …" → "the minister").
+    """
+    if start < 2 or doc[start - 1].text != ",":
+        return []
+    sent_start = doc[start].sent.start
+
+    def word(t: Token) -> bool:
+        return t.pos_ in {"NOUN", "PROPN", "ADJ", "CCONJ"} or t.tag_ == "HYPH" or t.lower_ in _PORTFOLIO_PREPOSITIONS \
+            or t.lower_ == "the"
+
+    def comma_in_list(i: int, end: int) -> bool:  # a comma followed by "and" before ``end``
+        return any(doc[j].lower_ in {"and", "&"} for j in range(i + 1, end))
+
+    i = start - 2
+    title = None
+    while i >= sent_start and start - i <= 16:
+        t = doc[i]
+        if t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ != "PERSON" and gaz.titles.kind(t.text):
+            title = i
+            break
+        if not (word(t) or t.text == "," and comma_in_list(i, start - 1)) or t.ent_type_ == "PERSON":
+            return []
+        i -= 1
+    if title is None:
+        return []
+    i = title - 1  # the title's own modifiers: "Japan's vice-", "the Commission's executive", "her Brazilian"
+    while i >= sent_start:
+        t = doc[i]
+        if t.tag_ in {"PRP$", "DT", "WP$"}:
+            i -= 1
+            break
+        if t.ent_type_ == "PERSON" or not (t.pos_ in {"NOUN", "PROPN", "ADJ", "CCONJ", "PART"} or t.tag_ in {"HYPH", "POS"}
+                                           or t.text == "," and comma_in_list(i, title)):
+            break
+        i -= 1
+    phrase = [t for t in doc[i + 1:start - 1] if not t.is_punct or t.tag_ == "HYPH"]
+    while phrase and phrase[0].pos_ == "CCONJ":
+        phrase = phrase[1:]
+    return phrase
+
+
 def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
     """Names the statistical NER typed as places or organisations but the text shows are people:
 
@@ -632,7 +692,8 @@ def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> l
                 and _org_type(span.text) == "Organisation":
             head = span.root
             titled = any(gaz.titles.kind(t.text) for t in head.children if t.dep_ == "appos") or (
-                head.dep_ == "appos" and gaz.titles.kind(head.head.text)) or _after_title(doc, start, gaz)
+                head.dep_ == "appos" and gaz.titles.kind(head.head.text)) or _after_title(doc, start, gaz) or (
+                bool(comma_title_before(doc, start, gaz)) and not _portfolio_title_before(doc, start))
             if span[-1].text in honorific_surnames or titled:
                 name = normalise_name(span.text)
                 m = EntityMention(start, m.end, entity_key("Person", name), name, "Person", "ner")
@@ -690,7 +751,8 @@ def _untagged_titled_people(doc: Doc, mentions: list[EntityMention], gaz: Gazett
             start -= 1
         title_before_name = start > 0 and doc[start - 1].head.i == head.i and doc[start - 1].dep_ == "compound" \
             and bool(gaz.titles.kind(doc[start - 1].text)) and doc[start - 1].text not in gaz.titles.honorifics
-        if not any(titled(p) and p.i not in covered for p in partners) and not title_before_name:
+        if not any(titled(p) and p.i not in covered for p in partners) and not title_before_name and not (
+                comma_title_before(doc, start, gaz) and not _portfolio_title_before(doc, start)):
             continue  # ("Green Party MP Tama Henare": a title right before the name)
         span = doc[start:head.i + 1]
         words = [t for t in span if t.tag_ != "HYPH"]
@@ -881,6 +943,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
                     and gaz.country_of_demonym(first) is None and first != m.label:
                 first_words.setdefault(first, []).append(m)
     doc.user_data["kg_story_starts"] = story_starts(doc, mentions)
+    mentions = _retype_people(doc, mentions, gaz)
     # people: full names first, then surnames/first names/honorific forms resolve to them
     full_names = [m for m in mentions if m.type == "Person" and len(m.label.split()) >= 2]
     titles: dict[str, list[tuple[int, str]]] = {}
@@ -890,7 +953,6 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
         title, _ = title_before(doc[m.start], gaz)
         if title:
             titles.setdefault(title, []).append((m.start, m.key))
-    mentions = _retype_people(doc, mentions, gaz)
     # surnames the NER missed ("Later Cleverly said"): a proper noun equal to a full name's last word
     covered = {i for m in mentions for i in range(m.start, m.end)}
     surnames = {m.label.split()[-1]: m for m in full_names}
@@ -1319,8 +1381,8 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
             # law on AI" in a story's opening sentence introduces the law
             continue
         label = noun_phrase_label(token)
-        if len(label.split()) >= 2:
-            described.append(EntityMention(token.i, token.i + 1, entity_key(kind, label), label, kind, "description"))
+        # (a bare "a declaration" is kept only if a name follows for it: see below)
+        described.append(EntityMention(token.i, token.i + 1, entity_key(kind, label), label, kind, "description"))
     named = [m for m in out if m.how in {"gazetteer", "ner", "titled"} and (
         type_group(m.type) in {"Document", "Event"}
         or type_group(m.type) == "Actor" and m.type not in {"Person", "Country", "Group"})]
@@ -1344,9 +1406,13 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
                       or DOCUMENT_NOUNS.get(head) == "Law" == DOCUMENT_NOUNS.get(name_head(n.label)))]
         rivals = [x for x in described if x is not d and same(x) and d.start < x.start
                   and (not later or x.start < later[0].start)]
+        if later and len(d.label.split()) < 2 and (head in GENERIC_DOCUMENT_NOUNS or head not in later[0].label.lower()):
+            later = []  # a bare "a text" is any text; a bare "a declaration" is the declaration named next
         if later and not rivals:
             name = later[0]
             d = EntityMention(d.start, d.end, name.key, name.label, name.type, "description")
+        elif len(d.label.split()) < 2:
+            continue  # "a declaration" that no name follows says nothing a reader could look up
         out.append(d)
     return sorted(out, key=lambda m: m.start)
 
@@ -1409,6 +1475,21 @@ def story_entity(doc: Doc, before: int, accept, window_sents: int = 5) -> Entity
                 recent.add(m.key)
     candidates = [c for k, c in counts.items() if k in recent]
     return max(candidates, key=lambda c: (c[0], -c[1].start))[1] if candidates else None
+
+
+def home_country(doc: Doc, at: int) -> EntityMention | None:
+    """The country a story is about, when one clearly dominates it: named at least three times and
+    at least three times as often as any other. "The Minister for Enterprise" in a story about Ireland is
+    Ireland's minister; in a story about two countries nobody can tell whose."""
+    floor = story_start(doc, at)
+    counts: dict[str, list] = {}
+    for m in doc._.kg_mentions or []:
+        if m.type == "Country" and story_start(doc, m.start) == floor:
+            counts.setdefault(m.key, [0, m])[0] += 1
+    ranked = sorted(counts.values(), key=lambda c: -c[0])
+    if not ranked or ranked[0][0] < 3 or (len(ranked) > 1 and ranked[0][0] < 3 * ranked[1][0]):
+        return None
+    return ranked[0][1]
 
 
 #: The latest mention ``accept`` takes in the last few sentences of the story (public for the extractor).

@@ -32,7 +32,7 @@ from .entities import (DOCUMENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, NON
                        noun_phrase_label,
                        plural_antecedent, resolve_description,
                        SPEECH_LEMMAS, nearest_mention_before, resolve_token, sentence_starts, story_entity,
-                       story_start, title_before)
+                       story_start, title_before, comma_title_before, home_country)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
 from .lexicon import Lexicon, Trigger
 
@@ -92,7 +92,8 @@ NOMINAL_CONTROL = NOMINAL_ASSERTED | NOMINAL_INTENT | NOMINAL_POSSIBLE
 #: People who act for the actor named by their "from" phrase ("diplomats from Kenya").
 REPRESENTATIVE_NOUNS = {"diplomat", "official", "representative", "delegate", "negotiator", "minister",
                         "leader", "delegation", "envoy", "lawmaker", "ambassador", "officer", "team",
-                        "tester", "expert", "researcher", "scientist", "engineer", "staff", "observer"}
+                        "tester", "expert", "researcher", "scientist", "engineer", "staff", "observer",
+                        "executive", "employee"}
 #: Common nouns that name people: a "who" clause may modify them.
 PERSON_NOUNS = REPRESENTATIVE_NOUNS - {"delegation", "team"} | {
     "spokesman", "spokeswoman", "spokesperson", "secretary", "president", "director", "chief", "executive",
@@ -202,6 +203,12 @@ def conjuncts(token: Token) -> list[Token]:
         current = queue.pop()
         related = list(current.conjuncts)
         here = mention_at(current)
+        if here is None and current.pos_ == "NOUN":
+            # "the Lagos venture firm Baobab Capital and the Mastercard Foundation": the class noun's
+            # name in apposition carries the coordination
+            for appos in _children(current, {"appos"}):
+                if mention_at(appos) is not None:
+                    related += [c for c in appos.conjuncts if c.i > appos.i and mention_at(c) is not None]
         if here is not None and type_group(here.type) == "Actor":
             linked = [c for c in current.children if c.dep_ == "appos"]
             if current.dep_ == "appos":
@@ -504,6 +511,18 @@ def _previous_subject_organisation(token: Token) -> EntityMention | None:
     return None
 
 
+def _earlier_subject_organisation(token: Token) -> EntityMention | None:
+    """"Renew Europe was split, and its shadow rapporteur …": a possessive in a later clause of the
+    sentence belongs to the organisation that is the subject of an earlier one."""
+    for t in reversed(list(token.doc[token.sent.start:token.i])):
+        if t.dep_ in {"nsubj", "nsubjpass"}:
+            m = mention_at(t)
+            if m is not None and type_group(m.type) == "Actor" and m.type not in {"Person", "Country", "Group"}:
+                return EntityMention(token.i, token.i + 1, m.key, m.label, m.type, "topic")
+            return None
+    return None
+
+
 def _government_titled(doc: Doc, person: EntityMention, gaz: Gazetteer) -> bool:
     """Whether a government title stands right before the name, or before the first of coordinated
     names ("foreign ministers Ana Gil of Chile and Rui Sa of Portugal")."""
@@ -633,6 +652,26 @@ def _by_agents(verb: Token) -> list[Token]:
     return agents
 
 
+#: Prepositions that add a companion to the agent: "along with", "together with".
+COMPANION_PREPOSITIONS = {"along", "together", "alongside"}
+
+
+def _companions(verb: Token) -> list[Token]:
+    """Actors that share the agent's act, from a prepositional phrase on the verb or on the agent:
+    "China, *along with Russia*, voted against it"; "backed by Brazil, *along with India and South
+    Africa*"; "*Alongside Japan*, Canada drafted the text"."""
+    out = []
+    for prep in _children(verb, {"prep", "advmod"}):
+        if prep.lower_ not in COMPANION_PREPOSITIONS:
+            continue
+        objs = _children(prep, {"pobj"}) if prep.lower_ == "alongside" else \
+            [o for w in _children(prep, {"prep"}) if w.lower_ == "with" for o in _children(w, {"pobj"})]
+        for obj in objs[:1]:
+            out += [c for c in conjuncts(obj) if mention_at(c) is not None
+                    and type_group(mention_at(c).type) == "Actor"]
+    return out
+
+
 def _prep_objects(head: Token, word: str) -> list[Token] | None:
     """Objects of ``head``'s preposition ``word``; [] when the preposition is stranded ("which they
     called for"), None when ``head`` has no such preposition."""
@@ -714,6 +753,15 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
         if wanted and trig.request:
             return [wanted[0]], "clause"  # "urged member states to adopt the guide": what is called for
         return conjuncts(obj), "direct"
+    if not _children(verb, {"dobj", "ccomp", "xcomp", "prep", "dative"}):
+        # right-node raising: "signed and ratified the treaty", "did not sign or ratify it": a verb
+        # without an object shares the object of the verb coordinated after it
+        for later in _children(verb, {"conj"}):
+            if later.i > verb.i and later.pos_ == "VERB" and not _children(later, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+                shared = _children(later, {"dobj"})
+                if shared and shared[0].lower_ not in RELATIVE_PRONOUNS:
+                    return conjuncts(shared[0]), "shared"
+                break
     if verb.dep_ == "relcl" and not _children(verb, {"dobj", "ccomp", "xcomp"}):
         # "the declaration that China signed": the relative pronoun is the (missing) object
         subjects = _children(verb, SUBJECT_DEPS)
@@ -756,7 +804,10 @@ def _among_members(noun: Token) -> list[Token]:
     if noun.dep_ != "pobj" or noun.head.lower_ != "among" or noun.head.head.lemma_ != "be":
         return []
     subjects = _children(noun.head.head, SUBJECT_DEPS)
-    return conjuncts(subjects[0]) if subjects else []
+    if not subjects:
+        return []
+    # "… were among the signatories, along with Panama and Peru"
+    return conjuncts(subjects[0]) + [c for c in _companions(noun.head.head) if c not in conjuncts(subjects[0])]
 
 
 def _members(token: Token) -> list[Token]:
@@ -812,6 +863,9 @@ def _is_negated(verb: Token, subjects: Iterable[Token], themes: Iterable[Token])
         return True
     below = verb
     for v in _scope(verb):
+        if v is not verb and below.dep_ == "conj" and below.head == v \
+                and any(a.lower_ != "to" for a in _children(below, {"aux", "auxpass"})):
+            break  # a conjunct with its own auxiliary: "had not used the data and *would* cooperate"
         # "not" on the verb, or on its auxiliary when a parenthetical splits them ("has not, unlike
         # Kazakhstan, criticised")
         if any(c.dep_ == "neg" for c in v.children) or any(
@@ -945,6 +999,18 @@ def _speaker_country(speaker: EntityMention, doc: Doc, gaz: Gazetteer) -> Entity
     return (doc._.kg_offices or {}).get(speaker.key)
 
 
+def _name_after_comma_title(title: Token, gaz: Gazetteer) -> EntityMention | None:
+    """The person named after the comma that ends ``title``'s phrase (see :func:`comma_title_before`)."""
+    doc = title.doc
+    for i in range(title.i + 1, min(title.i + 16, title.sent.end - 1)):
+        if doc[i].text == ",":
+            named = mention_at(doc[i + 1])
+            if named is not None and named.type == "Person" and named.start == i + 1 \
+                    and title in comma_title_before(doc, i + 1, gaz):
+                return named
+    return None
+
+
 def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> EntityMention | None:
     if token.pos_ == "PRON" and token.lower_ in FIRST_PERSON:
         speaker = _quote_speaker(token)
@@ -962,6 +1028,10 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
         for child in _children(token, {"appos"}) or _misparsed_apposition(token) or _name_before_comma(token):
             named = mention_at(child)
             if named is not None and named.type == "Person":
+                return named
+        if gaz.titles.kind(token.text):  # the parse lost the apposition: "Japan's minister for …, NAME, met"
+            named = _name_after_comma_title(token, gaz)
+            if named is not None:
                 return named
     if mention_at(token) is None and token.dep_ == "appos" and token.pos_ == "NOUN":
         named = mention_at(token.head)  # "Lumen Labs, a French start-up founded by …": the start-up is Lumen Labs
@@ -1118,7 +1188,7 @@ def _partitive(token: Token) -> EntityMention | None:
             if inner is not None and inner.type not in {"Person", "Country"} and type_group(inner.type) == "Actor":
                 return EntityMention(token.i, token.i + 1, inner.key, inner.label, inner.type, "partitive")
     preps = ({"of"} if token.lower_ in PARTITIVE_HEADS else set()) | (
-        {"from"} if _noun_lemma(token) in REPRESENTATIVE_NOUNS else set())
+        {"from", "at"} if _noun_lemma(token) in REPRESENTATIVE_NOUNS else set())  # ("researchers at X")
     if not preps:
         return None
     for child in token.children:
@@ -1166,6 +1236,11 @@ AUTHORING_VERBS = {"write", "issue", "produce", "author", "compile", "commission
 
 
 #: Words that put a title in the past.
+#: Titles only a state gives (its ministers), so that with no holder named the story's country holds them.
+STATE_OFFICE_TITLES = {"minister", "premier", "chancellor", "secretary", "vice-minister", "undersecretary"}
+#: Words that make a minister's title a party's or the opposition's: "shadow minister", "spokeswoman on".
+PARTY_POST_WORDS = {"shadow", "opposition", "party", "former"}
+
 PAST_ROLE_WORDS = {"former", "ex", "erstwhile", "onetime", "one-time", "late"}
 
 #: Subjects that deny the predicate of each member of a group named before: "neither has ratified".
@@ -1270,7 +1345,7 @@ def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
                     break
         if mention_at(token) is None and _noun_lemma(token) in REPRESENTATIVE_NOUNS:
             for prep in token.children:  # "diplomats from Kenya, Ghana and Rwanda": each country
-                if prep.dep_ == "prep" and prep.lower_ == "from":
+                if prep.dep_ == "prep" and prep.lower_ in {"from", "at"}:
                     for pobj in _children(prep, {"pobj"}):
                         out += [(c, "partitive") for c in conjuncts(pobj)[1:]]
     return out
@@ -1404,6 +1479,9 @@ class Extractor:
             match = _match_trigger(verb, trig, passive)
             if match is not None and not match[0] and not passive and match[1] == "direct":
                 match = None
+            if match is not None and match[1] == "shared" and not any(
+                    verb_lemma(c, self._lemmas) in self._lemmas for c in _children(verb, {"conj"})):
+                match = None  # "has not ratified and shows little sign of doing so": no shared object
             if match is None and trig.lemma == "vote" and not passive:
                 vote = _vote_match(verb, trig)
                 if vote == "implicit":  # "Mexico voted in favour", "Peru voted against": the text in question
@@ -1436,6 +1514,8 @@ class Extractor:
                     subjects, subject_how = owners, "possessor"
             else:
                 subjects, subject_how = _subject_tokens(verb)
+            if subjects and not spec.symmetric:  # "China, along with Russia, voted against it"
+                subjects = subjects + [c for h in [verb, *subjects] for c in _companions(h) if c not in subjects]
             if theme_how == "relative":
                 themes = self._attach_relative(themes, spec.object_types, "object")
             if subject_how == "relative":
@@ -1772,6 +1852,9 @@ class Extractor:
                     # "Chief executive Layla Al-Mansouri said": of the company the story is about
                     holders = [f for f in [story_entity(doc, person.start, lambda m: m.type == "Company",
                                                         window_sents=2)] if f is not None]
+                if not holders and self._home_office(phrase):
+                    # "the Minister for Enterprise, Declan Furlong" in a story about Ireland
+                    holders = [c for c in [home_country(doc, person.start)] if c is not None]
                 for org in holders:
                     predicate = self._role_predicate(kinds, org)
                     if predicate and (org.key, predicate) not in seen:
@@ -1786,8 +1869,11 @@ class Extractor:
                             continue
                         if org.type == "Country" and org.how != "metonymy" and not _government_titled(doc, person, self.gazetteer):
                             continue  # "Zhang of China" says where from; "foreign minister Ana Gil of Chile" whom for
+                        title, _ = title_before(doc[person.start], self.gazetteer)
+                        membership = any("membership" in self.gazetteer.titles.kind(w) for w in title.split())
                         predicate = "officialOf" if org.type in {"Country", "GovernmentBody", "InternationalOrganisation"} \
-                            else "memberOf" if re.search(r"\bPart(y|ies)\b", org.label) else "affiliatedWith"
+                            else "memberOf" if re.search(r"\bPart(y|ies)\b", org.label) or membership \
+                            else "affiliatedWith"  # ("MEP Siobhán Keane of the Greens/EFA group": a member)
                         if (org.key, predicate) not in seen:
                             seen.add((org.key, predicate))
                             out.append(_relation(doc_id, sent, sent_index, person, predicate, org, False,
@@ -1858,6 +1944,9 @@ class Extractor:
         for child in head.children:
             if child.dep_ == "appos":
                 yield _phrase(child, name), "role:apposition"
+        before_comma = comma_title_before(doc, person.start, self.gazetteer)
+        if before_comma:  # "Japan's vice-minister of economy, trade and industry, Kenji Moriyama"
+            yield before_comma, "role:apposition"
         if head.dep_ in {"nmod", "compound"} and head in _name_before_comma(head.head) \
                 and self.gazetteer.titles.kind(head.head.text):
             title = head.head  # "Park Sung-min, chief executive of Daon": see _name_before_comma
@@ -1884,6 +1973,15 @@ class Extractor:
             own = [t for c in head.lefts if c.i not in name for t in c.subtree]
             yield own + [t for c in group.lefts for t in c.subtree] + [group], "role:group"
 
+    def _home_office(self, phrase: list[Token]) -> bool:
+        """A title that can only be an office of a state ("Economics Minister", "the Cabinet Secretary
+        for ICT"), with no word in it that names another holder or makes it a party post."""
+        if any(mention_at(t) is not None or t.lower_ in PARTY_POST_WORDS or t.tag_ in {"PRP$", "WP$"}
+               for t in phrase):
+            return False
+        return any(t.lower_ in STATE_OFFICE_TITLES and not (t.i + 2 < len(t.doc) and t.nbor(1).text == "-"
+                                                              and t.nbor(2).lower_ == "general") for t in phrase)
+
     def _role_holders(self, phrase: list[Token], person: EntityMention) -> list[EntityMention]:
         found: dict[str, EntityMention] = {}
         for token in phrase:
@@ -1898,7 +1996,8 @@ class Extractor:
                 clause = next(a for a in token.ancestors if a.dep_ == "relcl")
                 org = _resolve(_relative_head(clause), "subject", False, self.gazetteer)
             if org is None and token.lower_ in {"its", "their"}:  # "Its chief executive, Park Seo-jun"
-                org = _previous_subject_organisation(token) or resolve_token(token)
+                org = _previous_subject_organisation(token) or _earlier_subject_organisation(token) \
+                    or resolve_token(token)
                 if org is not None and org.type == "Country" and any(
                         t.lower_ in ORGANISATION_ONLY_TITLES for t in phrase):
                     # a country has ministers, not a secretary-general or a chief executive: the body
@@ -1974,7 +2073,7 @@ def _confidence(subject_how: str, theme_how: str, subj: EntityMention, obj: Enti
         score -= 0.15
     elif subject_how in {"member", "between"}:
         score -= 0.05
-    if theme_how in {"coordinated", "relative", "participle", "noun", "noun-prep"}:
+    if theme_how in {"coordinated", "shared", "relative", "participle", "noun", "noun-prep"}:
         score -= 0.03
     elif theme_how in {"clause", "reciprocal", "possessor"}:
         score -= 0.06

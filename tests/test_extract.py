@@ -726,3 +726,70 @@ def test_the_declaration_is_the_only_text_named(facts):
     got = facts("Fourteen governments adopted the Paris Agreement on Thursday. Morocco did not "
                 "sign the declaration. The Colombo Collective criticised the compact's silence on labour.")
     assert ("Morocco", "signed", "Paris Agreement", True) in got, got
+
+
+# -- session 4: coordination the parser flattens, titles with portfolios, companions ----------------
+
+COORDINATION_AND_TITLES = [
+    # right-node raising: two verbs share the object written after the second
+    ("Norway signed and ratified the Oslo Accord on Algorithms.",
+     {("Norway", "signed", "Oslo Accord on Algorithms", False), ("Norway", "ratified", "Oslo Accord on Algorithms", False)}),
+    ("Peru did not sign or ratify the Lima Charter.",
+     {("Peru", "signed", "Lima Charter", True), ("Peru", "ratified", "Lima Charter", True)}),
+    # a conjunct with its own auxiliary does not inherit the first verb's "not"
+    ("Zentra AI said it had not scraped any news sites and would cooperate with the Office of the Privacy "
+     "Commissioner.", {("Zentra AI", "cooperatesWith", "Office of the Privacy Commissioner", False)}),
+    # companions of the agent: "along with", "alongside"
+    ("Senegal, along with Ghana and Togo, voted against the Dakar Resolution.",
+     {("Ghana", "endorsed", "Dakar Resolution", True), ("Togo", "endorsed", "Dakar Resolution", True)}),
+    ("The Quito Charter was backed by Ecuador, along with Bolivia.",
+     {("Bolivia", "endorsed", "Quito Charter", False)}),
+    # the class noun's name in apposition carries the coordination
+    ("The chip, which was funded by the Oslo venture firm Fjord Capital and the Nansen Foundation, ships in May.",
+     {("Fjord Capital", "funded", "chip", False), ("Nansen Foundation", "funded", "chip", False)}),
+    # "researchers at X": X
+    ("Lumio Labs worked with researchers at Makanda University on the benchmark.",
+     {("Lumio Labs", "cooperatesWith", "Makanda University", False)}),
+    # titles whose portfolio is a list with commas, and names the NER typed as organisations
+    ("Peru's Minister of Production, Trade and Tourism, Rosa Quispe Huamán, met with Ana Ortiz.",
+     {("Rosa Quispe Huamán", "officialOf", "Peru", False), ("Rosa Quispe Huamán", "metWith", "Ana Ortiz", False)}),
+    ("Kenya's investment, trade and industry minister, Otieno Kamau, criticised the levy.",
+     {("Otieno Kamau", "officialOf", "Kenya", False)}),
+    ("She held talks with her Ghanaian counterpart, Kwesi Boateng.", {("Kwesi Boateng", "officialOf", "Ghana", False)}),
+    # an MEP "of" a political group is its member
+    ("The amendment was tabled by Dutch MEP Joris Bakker of the Renew Europe group.",
+     {("Joris Bakker", "memberOf", "Renew Europe", False)}),
+    # a bare "a declaration" in the lede is the declaration named next; "the text" is then that declaration
+    ("Ministers adopted a declaration on Tuesday, but Serbia refused to back the text. The Belgrade Declaration on "
+     "Machine Learning was drafted by Croatia.",
+     {("Serbia", "endorsed", "Belgrade Declaration on Machine Learning", True)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", COORDINATION_AND_TITLES)
+def test_coordination_and_titles(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+@pytest.mark.parametrize("text,unwanted", [
+    # no shared object when the second verb is no trigger: "shows little sign"
+    ("Israel has not ratified and shows little sign of doing so.", ("Israel", "ratified")),
+    # a bare "a text" is any text, not the one named later
+    ("\"We cannot support a text that ignores workers,\" she said. China voted in favour of the Dakar Resolution. "
+     "The Global Digital Compact was mentioned.", ("China", "endorsed", "Global Digital Compact")),
+])
+def test_no_shared_or_generic_object(facts, text, unwanted):
+    got = facts(text)
+    assert not {f for f in got if f[:len(unwanted)] == unwanted}, got
+
+
+def test_the_story_country_holds_an_unattributed_ministry(facts):
+    text = ("Ireland will tax data centres from 2027. The Irish levy was announced in Dublin, where Ireland's "
+            "cabinet met. Critics in Ireland said the plan was late. The Minister for Enterprise, Declan Furlong, "
+            "said the levy was fair.")
+    assert ("Declan Furlong", "officialOf", "Ireland", False) in facts(text)
+    # two countries in the story: nobody can tell whose minister it is
+    text = ("Qatar and Indonesia signed a pact in Doha. Indonesia and Qatar will train engineers. The Prime "
+            "Minister, Sheikh Khalid Al Thani, welcomed the pact.")
+    assert not any(p == "officialOf" and s.endswith("Al Thani") for s, p, o, n in facts(text))
