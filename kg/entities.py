@@ -79,6 +79,7 @@ ORGANISATION_DESCRIPTION_HEADS = {
     "developer": "Company", "chipmaker": "Company", "maker": "Company", "manufacturer": "Company",
     "provider": "Company", "operator": "Company", "conglomerate": "Company", "subsidiary": "Company",
     "lab": "Company", "fund": "Organisation", "investor": "Company", "regulator": "GovernmentBody",
+    "consultancy": "Company", "lobby": "Organisation", "insurer": "Company", "bank": "Company",
 }
 #: Head nouns naming a country's government when modified by the country ("the Chinese government").
 #: Nouns for products that a definite description refers back to ("the model" → the model last named).
@@ -831,6 +832,38 @@ def _described_organisations(doc: Doc, mentions: list[EntityMention], gaz: Gazet
             kind = ORGANISATION_DESCRIPTION_HEADS[noun]
             replace[m.start] = EntityMention(m.start, m.end, entity_key(kind, m.label), m.label, kind, "ner")
             descriptors.setdefault(replace[m.start].key, []).append(noun)
+    # … and a name the NER missed there: "the Mexico City consultancy Prospectiva Tecnológica"
+    for noun in doc:
+        if noun.lower_ not in ORGANISATION_DESCRIPTION_HEADS or noun.pos_ != "NOUN" or noun.i + 1 >= len(doc):
+            continue
+        end = noun.i + 1
+        while end < len(doc) and end - noun.i <= 5 and end not in by_token and (
+                doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()
+                or doc[end].lower_ in _NAME_CONNECTORS and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()):
+            end += 1
+        while end > noun.i + 1 and doc[end - 1].lower_ in _NAME_CONNECTORS:
+            end -= 1
+        tail = by_token.get(end) if end > noun.i + 1 else None
+        if tail is not None and tail.start == end and tail.how == "gazetteer" \
+                and tail.type in {"Country", "InternationalOrganisation"}:
+            end = tail.end  # "operator Telkom Indonesia", "the lobby Move EU": a place or body ends the name
+        else:
+            tail = None
+        span = doc[noun.i + 1:end]
+        if not len(span) or (end < len(doc) and end in by_token) or span.root.head not in {noun, *span} and noun.head not in span:
+            continue
+        name = normalise_name(span.text)
+        if len(name) < 3 or gaz.lookup(name) is not None or gaz.country_of_demonym(name) is not None \
+                or any(gaz.titles.kind(t.text) or t.text in gaz.titles.honorifics for t in span):
+            continue
+        kind = ORGANISATION_DESCRIPTION_HEADS[noun.lower_]
+        m = EntityMention(span.start, span.end, entity_key(kind, name), name, kind, "ner")
+        if tail is not None:
+            replace[tail.start] = m
+        else:
+            added.append(m)
+        by_token.update({i: m for i in range(span.start, span.end)})
+        descriptors.setdefault(m.key, []).append(noun.lower_)
     doc.user_data["kg_descriptors"] = descriptors
     if not replace and not added:
         return mentions
@@ -988,6 +1021,13 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
         elif m.label in aliases and m.how == "ner" and aliases[m.label].key != m.key \
                 and story <= aliases[m.label].start < m.start:
             a = aliases[m.label]
+            m = EntityMention(m.start, m.end, a.key, a.label, a.type, "acronym")
+        elif m.how == "ner" and m.type != "Country" and len(m.label.split()) >= 2 and any(
+                story <= x.start < m.start and x.type in {"Company", "Organisation", "ResearchInstitute"}
+                and x.label.startswith(m.label + " ") for x in mentions):
+            # "Silicon Harbor" after "Silicon Harbor Technologies": the name without its last words
+            a = [x for x in mentions if story <= x.start < m.start and x.label.startswith(m.label + " ")
+                 and x.type in {"Company", "Organisation", "ResearchInstitute"}][-1]
             m = EntityMention(m.start, m.end, a.key, a.label, a.type, "acronym")
         elif m.label in short_names and m.how == "ner" and m.end - m.start == 1:
             earlier = [x for x in short_names[m.label] if story <= x.start < m.start and x.key != m.key]

@@ -511,6 +511,23 @@ def _previous_subject_organisation(token: Token) -> EntityMention | None:
     return None
 
 
+def _setting_country(sent: Span, gaz: Gazetteer) -> EntityMention | None:
+    """The country a sentence is set in by an opening "In <capital or country>,": "In Vienna, a
+    spokeswoman for the Federal Chancellery, …" speaks for Austria."""
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 4 or words[0].lower_ != "in":
+        return None
+    place = mention_at(words[1])
+    if place is None or place.end >= sent.end or sent.doc[place.end].text != ",":
+        return None
+    if place.type == "Country":
+        return place
+    country = gaz.entries.get(place.country) if place.country else None
+    if country is not None and country.type == "Country":
+        return EntityMention(place.start, place.end, country.key, country.label, country.type, "capital")
+    return None
+
+
 def _earlier_subject_organisation(token: Token) -> EntityMention | None:
     """"Renew Europe was split, and its shadow rapporteur …": a possessive in a later clause of the
     sentence belongs to the organisation that is the subject of an earlier one."""
@@ -1101,7 +1118,10 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
 
 
 #: Name words of the bodies through which a state itself acts.
-STATE_BODY_NOUNS = {"department", "ministry", "government", "administration", "cabinet", "treasury", "office"}
+STATE_BODY_NOUNS = {"department", "ministry", "government", "administration", "cabinet", "treasury", "office",
+                    "chancellery"}
+#: Of those, the nouns only a national government's bodies have (an "office" may be an EU office).
+SETTING_BODY_NOUNS = {"ministry", "chancellery", "department", "cabinet", "treasury"}
 
 
 #: Prepositions that bring a verb's object ("signed up to", "signed on to"); others ("signed after
@@ -1167,6 +1187,11 @@ def _state_of_body(doc: Doc, key: str, gaz: Gazetteer) -> EntityMention | None:
                 if country is not None and country.type == "Country":
                     states[m.key] = country
                     break
+            if m.key not in states and {t.lemma_.lower() for t in doc[m.start:m.end]} & SETTING_BODY_NOUNS:
+                # "In Vienna, a spokeswoman for the Federal Chancellery" (not "In Brussels, the AI Office")
+                setting = _setting_country(doc[m.start].sent, gaz)
+                if setting is not None:
+                    states[m.key] = setting
             entry = gaz.entries.get(m.key)
             parent = gaz.entries.get(entry.part_of) if entry is not None and entry.part_of else None
             if m.key not in states and parent is not None and parent.type == "Country":
@@ -1194,7 +1219,8 @@ def _partitive(token: Token) -> EntityMention | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             for pobj in _children(child, {"pobj"}):
-                inner = resolve_token(pobj)
+                inner = resolve_token(pobj) or next(  # "executives from the operator Telkom Kenya"
+                    (mention_at(a) for a in _children(pobj, {"appos"}) if mention_at(a) is not None), None)
                 if inner is not None and type_group(inner.type) == "Actor":
                     return EntityMention(token.i, token.i + 1, inner.key, inner.label, inner.type, "partitive")
     return None
@@ -1294,13 +1320,26 @@ def _counted_antecedents(token: Token) -> list[Token]:
     starts = sentence_starts(doc)
     idx = max(0, bisect.bisect_right(starts, token.i) - 1)
     floor = max(starts[max(0, idx - 2)] if starts else 0, story_start(doc, token.i))
+    def fits(m: EntityMention | None) -> bool:
+        return m is not None and (m.type == kind if kind != "Organisation" else (
+            type_group(m.type) == "Actor" and m.type not in {"Person", "Country", "Group"}))
+
+    candidates = [m for m in sorted(doc._.kg_mentions or [], key=lambda m: -m.start)
+                  if floor <= m.start < token.i and m.how != "demonym"]
+    # a coordinated group of that size in the same sentence first: in "Costa Rica and Panama, whose
+    # ministers visited Taiwan, … neither country" the pair is the coordinated one, not the last two named
+    for m in candidates:
+        if m.start < token.sent.start:
+            break  # (only within the sentence: across sentences the last ones named are the topic)
+        group = conjuncts(doc[m.end - 1])
+        if len(group) == count and all(fits(mention_at(t)) and floor <= t.i < token.i for t in group) \
+                and len({mention_at(t).key for t in group}) == count:
+            return group
     found: list[EntityMention] = []
-    for m in sorted(doc._.kg_mentions or [], key=lambda m: -m.start):
-        if not (floor <= m.start < token.i) or m.how == "demonym" or any(f.key == m.key for f in found):
+    for m in candidates:
+        if any(f.key == m.key for f in found):
             continue
-        fits = m.type == kind if kind != "Organisation" else (
-            type_group(m.type) == "Actor" and m.type not in {"Person", "Country", "Group"})
-        if fits:
+        if fits(m):
             found.append(m)
         if len(found) == count:
             return [doc[f.end - 1] for f in reversed(found)]
@@ -1852,11 +1891,14 @@ class Extractor:
                     # "Chief executive Layla Al-Mansouri said": of the company the story is about
                     holders = [f for f in [story_entity(doc, person.start, lambda m: m.type == "Company",
                                                         window_sents=2)] if f is not None]
-                if not holders and self._home_office(phrase):
-                    # "the Minister for Enterprise, Declan Furlong" in a story about Ireland
-                    holders = [c for c in [home_country(doc, person.start)] if c is not None]
+                if not holders and "government" in kinds and not any(t.lower_ in COMPANY_ONLY_TITLES for t in phrase):
+                    # "In Islamabad, the foreign office spokesperson, Saima Qureshi": where the sentence
+                    # is set; else "the Minister for Enterprise, Declan Furlong" in a story about Ireland
+                    holders = [c for c in [_setting_country(sent, self.gazetteer)] if c is not None]
+                    if not holders and self._home_office(phrase):
+                        holders = [c for c in [home_country(doc, person.start)] if c is not None]
                 for org in holders:
-                    predicate = self._role_predicate(kinds, org)
+                    predicate = self._role_predicate(kinds, org, phrase)
                     if predicate and (org.key, predicate) not in seen:
                         seen.add((org.key, predicate))
                         out.append(_relation(doc_id, sent, sent_index, person, predicate, org, False,
@@ -2018,8 +2060,13 @@ class Extractor:
             found.setdefault(org.key, org)
         return list(found.values())
 
-    def _role_predicate(self, kinds: set[str], org: EntityMention) -> str | None:
+    def _role_predicate(self, kinds: set[str], org: EntityMention, phrase: list[Token] = ()) -> str | None:
         governmental = org.type in {"Country", "GovernmentBody", "Legislature", "InternationalOrganisation"}
+        words = [t.lower_ for t in sorted(phrase, key=lambda t: t.i)]
+        if org.type not in {"Country", "InternationalOrganisation"} and "organisation" in kinds and (
+                {"ceo", "founder", "co-founder"} & set(words)
+                or any(a == "chief" and b == "executive" for a, b in zip(words, words[1:]))):
+            return "affiliatedWith"  # "chief executive of the Greater Phoenix Economic Council": staff, not office
         if org.type == "Country":  # "an Italian member of …" is nationality, not office
             return "officialOf" if "government" in kinds else None
         if "membership" in kinds and org.type in {"Organisation", "Group", "Legislature"}:

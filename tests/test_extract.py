@@ -793,3 +793,30 @@ def test_the_story_country_holds_an_unattributed_ministry(facts):
     text = ("Qatar and Indonesia signed a pact in Doha. Indonesia and Qatar will train engineers. The Prime "
             "Minister, Sheikh Khalid Al Thani, welcomed the pact.")
     assert not any(p == "officialOf" and s.endswith("Al Thani") for s, p, o, n in facts(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name the NER missed after a class noun, also one ending in a country's name
+    ("Ana Ruiz, an analyst at the Lima consultancy Datos Andinos, warned about the plant's water needs.",
+     {("Ana Ruiz", "affiliatedWith", "Datos Andinos", False)}),
+    ("Kenya's ICT minister, Eliud Owalo, met with executives from the telecom operator Telkom Kenya.",
+     {("Eliud Owalo", "metWith", "Telkom Kenya", False)}),
+    # a company's name without its last word is the company
+    ("Nordhavn Semiconductor Systems will build a plant in Aarhus. Nordhavn Semiconductor's chief executive, "
+     "Mette Lund, praised the grant.", {("Mette Lund", "affiliatedWith", "Nordhavn Semiconductor Systems", False)}),
+    # "In <capital>, the foreign office spokesperson, NAME": the capital's state
+    ("In Islamabad, the foreign office spokesperson, Saima Qureshi, criticised the compact.",
+     {("Saima Qureshi", "officialOf", "Pakistan", False)}),
+    # a chief executive of a body is its staff, not an official
+    ("Omar Ruiz, chief executive of the Greater Tucson Economic Council, praised the plant.",
+     {("Omar Ruiz", "affiliatedWith", "Greater Tucson Economic Council", False)}),
+    # "neither country" is the pair coordinated in the sentence, not the last two named
+    ("Chile and Peru, whose ministers visited Japan, have drawn interest, though neither country has signed "
+     "an agreement with Andes Chips.",
+     {("Chile", "agreementWith", "Andes Chips", True), ("Peru", "agreementWith", "Andes Chips", True)}),
+])
+def test_names_settings_and_groups(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    if "neither country" in text:
+        assert not any(s == "Japan" for s, p, o, n in got), got
