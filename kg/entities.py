@@ -110,7 +110,8 @@ _ORG_SUBTYPES = [
     (re.compile(r"\b(News|Times|Post|Journal|BBC|ITV|CNN|Reuters|Press|Guardian|Telegraph|Herald|"
                 r"Tribune|Gazette|Broadcasting|TV|Radio)\b"), "Media"),
     (re.compile(r"\b(Inc|Ltd|Corp|Corporation|Company|Group|plc|LLC|Technologies|Labs|AI|Semiconductors?|"
-                r"Computing|Systems|Robotics|Electronics|Ventures|Capital|Cloud|Microelectronics)\b\.?"), "Company"),
+                r"Computing|Systems|Robotics|Electronics|Ventures|Capital|Cloud|Microelectronics|Trading|Holdings|"
+                r"Industries|Devices|Microsystems)\b\.?"), "Company"),
 ]
 
 #: Head words of names of networks and associations (typed by the head, not by a word inside).
@@ -578,9 +579,10 @@ def _split_span(ent: Span, gaz: Gazetteer) -> list[Span]:
                 return [Span(doc, ent.start, t.i, label=ent.label_), *(_split_span(right, gaz))]
     for t in ent:
         # "National Police Chiefs' Council and College of Policing": two names joined by "and"
-        if t.lower_ == "and" and ent.label_ == "ORG" and t.i - ent.start >= 2 and ent.end - t.i - 1 >= 2:
+        if t.lower_ == "and" and ent.label_ in {"ORG", "PERSON"} and t.i - ent.start >= 2 and ent.end - t.i - 1 >= 2:
             left, right = doc[ent.start:t.i], doc[t.i + 1:ent.end]
-            if _org_type(left.text) != "Organisation" and _org_type(right.text) != "Organisation":
+            if _org_type(left.text) != "Organisation" and _org_type(right.text) != "Organisation" and (
+                    ent.label_ == "ORG" or _org_type(left.text) == _org_type(right.text) == "Company"):
                 return [Span(doc, ent.start, t.i, label="ORG"), Span(doc, t.i + 1, ent.end, label="ORG")]
     # a known name run into a person's after a title ("Ambassador to the UN Fu Cong"); without a title
     # before, the longer name is one name ("ASEAN Digital Watch", "UK AI Security Institute")
@@ -879,6 +881,28 @@ def _described_organisations(doc: Doc, mentions: list[EntityMention], gaz: Gazet
     return sorted(out + added, key=lambda m: m.start)
 
 
+def _coordinated_company_names(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
+    """A company name the NER missed next to one it found: "Qiantu Computing and Silverpath Trading".
+    The missed name follows the found one after "and" or a comma: a run of capitalised words ending
+    in a word that names companies (Trading, Systems, Technologies …). Read from the words, since the
+    parser often hangs such lists together wrongly."""
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    added = []
+    for m in mentions:
+        if m.type != "Company" or m.end + 2 >= len(doc) or doc[m.end].lower_ not in {"and", ","}:
+            continue
+        start = m.end + 1
+        end = start
+        while end < len(doc) and end not in by_token and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        span = doc[start:end]
+        if len(span) >= 2 and _org_type(span.text) == "Company" and (end >= len(doc) or not doc[end].is_title):
+            name = normalise_name(span.text)
+            added.append(EntityMention(start, end, entity_key("Company", name), name, "Company", "ner"))
+            by_token.update({i: added[-1] for i in range(start, end)})
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
 def _ai_company_names(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
     """"Fjordlight AI", "Sakana AI": a capitalised word compounded with "AI" names a company, though the
     gazetteer's "AI" (the concept) and the NER see only the concept."""
@@ -949,8 +973,17 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     mentions = _untagged_titled_people(doc, mentions, gaz)
     mentions = _described_organisations(doc, mentions, gaz)
     mentions = _ai_company_names(doc, mentions, gaz)
+    mentions = _coordinated_company_names(doc, mentions)
     doc.user_data["kg_country_labels"] = {m.country: gaz.entries[m.country].label for m in mentions
                                           if m.how == "capital" and m.country in gaz.entries}
+    # whose body a known body is ("the British institute" → the UK AI Security Institute)
+    body_country = {}
+    for m in mentions:
+        entry = gaz.entries.get(m.key)
+        parent = gaz.entries.get(entry.part_of) if entry is not None and entry.part_of else None
+        if parent is not None and parent.type == "Country":
+            body_country[m.key] = parent.key
+    doc.user_data["kg_body_country"] = body_country
     aliases: dict[str, EntityMention] = {}  # surface form → mention, for this document only
     # acronyms defined in the text: "Name (ACR)"
     for m in mentions:
@@ -1794,9 +1827,16 @@ def resolve_description(token: Token) -> EntityMention | None:
         # named since), then any body of the kind
         strict = (lambda m: accept(m) and (wanted == "Organisation" or m.type == wanted))
         if wanted == "Company" and not any(lemma in v for v in described.values()):
-            # "the company": the firm the story is about, when several were named (the most named so
-            # far, the first among equals), not the investor or rival named last
-            found = story_entity(token.doc, token.i, strict)
+            # "Volkov's chief executive said the company had …": the speaker's company, named as the
+            # possessor or subject earlier in the sentence; else the firm the story is about, when
+            # several were named (the most named so far, the first among equals), not the investor
+            # or rival named last
+            verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            found = next((m for m in sorted(token.doc._.kg_mentions or [], key=lambda m: -m.start)
+                          if token.sent.start <= m.start < token.i and strict(m)
+                          and token.doc[m.end - 1].dep_ in {"poss", "nsubj"}
+                          and token.doc[m.end - 1].head != verb), None) \
+                or story_entity(token.doc, token.i, strict)
             if found is not None:
                 return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite")
         found = _nearest_before(token.doc, token.i, lambda m: lemma in described.get(m.key, ()), window_sents=8) \
@@ -1817,7 +1857,20 @@ def resolve_description(token: Token) -> EntityMention | None:
     kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma) or ORGANISATION_NOUNS.get(lemma)
     if kind is None or (token.pos_ not in {"NOUN", "PROPN"} and not _noun_in_argument(token)):
         return None
-    if lemma in ORGANISATION_NOUNS and not any(c.dep_ in {"amod", "compound", "prep"} for c in token.children):
+    modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "prep"}]
+    national = [mention_at(c) for c in modifiers if mention_at(c) is not None and mention_at(c).type == "Country"]
+    if lemma in ORGANISATION_NOUNS and national and len(national) == len(modifiers) == 1 \
+            and dets & {"the", "this", "that"} and token.tag_ == "NN":
+        # "the Canadian institute", "the British institute": the body with that head of that country
+        country = national[0]
+        body_country = token.doc.user_data.get("kg_body_country") or {}
+        words = {doc_word.lower() for doc_word in (token.doc[country.start:country.end].text, country.label)}
+        found = _nearest_before(token.doc, token.i, lambda m: type_group(m.type) == "Actor" and m.type not in {
+            "Person", "Country", "Group"} and m.how != "demonym" and lemma in m.label.lower() and (
+                body_country.get(m.key) == country.key or any(w in m.label.lower() for w in words)), window_sents=30)
+        if found is not None:
+            return _remember(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
+    if lemma in ORGANISATION_NOUNS and not modifiers:
         if dets & {"the", "this", "that", "its"} and token.tag_ == "NN" and not own:
             # "the panel" after "the Independent International Scientific Panel on AI": a name with that
             # head, or a body the article described so ("…, an expert panel")

@@ -504,6 +504,9 @@ def _previous_subject_organisation(token: Token) -> EntityMention | None:
         return None
     first = next((t for t in previous if not t.is_space and not t.is_punct), None)
     m = mention_at(first) if first is not None else None
+    if m is None:  # "The Lagos-based Centre for Digital Justice welcomed …": the root's subject
+        subjects = [c for c in previous.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        m = mention_at(subjects[0]) if subjects and subjects[0].i - previous.start <= 8 else None
     # the organisation that opens the sentence before, as its subject
     if m is not None and type_group(m.type) == "Actor" and m.type not in {"Person", "Country", "Group"} \
             and any(t.dep_ in {"nsubj", "nsubjpass"} for t in doc[m.start:m.end]):
@@ -657,8 +660,11 @@ def _by_agents(verb: Token) -> list[Token]:
         # "by A, which led the round, and by B", "by A, as well as by B": a second by-phrase the parser
         # hung on the relative clause or on "as well as"
         for by in verb.subtree:
+            before = by.i - 1
+            while before > verb.i and by.doc[before].pos_ == "ADV" and by.doc[before].lower_ not in {"as"}:
+                before -= 1  # "and later by the EU", "and then by Japan"
             if by.lower_ != "by" or by.dep_ not in {"prep", "agent"} or by.head == verb \
-                    or by.doc[by.i - 1].lower_ not in {"and", "as", "or"}:
+                    or by.doc[before].lower_ not in {"and", "as", "or"}:
                 continue  # only a coordinated "… and by B"; "which was praised by Germany" is the clause's own
             chain, up = [], by.head
             while up != verb and up.dep_ in {"cc", "relcl", "pobj", "agent", "conj"} and len(chain) < 5:
@@ -712,6 +718,15 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
     if trig.lemma == "join" and _children(verb, {"dobj"}) \
             and any(p.lower_ == "in" and _children(p, {"pcomp"}) for p in _children(verb, {"prep"})):
         return None  # "joined Labour in voting against it": doing something together, not joining Labour
+    if trig.place:  # "added three firms to its Entity List": the list names the act, the object is the theme
+        if not any(p.lower_ == trig.words[-1] and any(o.lemma_.lower() == trig.place or o.lower_.endswith(trig.place)
+                                                       for o in _children(p, {"pobj"}))
+                   for p in _children(verb, {"prep", "dative"})):
+            return None
+        if passive:
+            return [], "passive"
+        objs = _children(verb, {"dobj"})
+        return (conjuncts(objs[0]), "direct") if objs else None
     anchor = verb
     if trig.noun:
         nouns = [c for c in verb.children if c.dep_ in ({"nsubjpass"} if passive else {"dobj"})
@@ -837,9 +852,15 @@ def _members(token: Token) -> list[Token]:
                 return conjuncts(objs[0])
     doc = token.doc
     words = [t.lower_ for t in doc[token.i + 1:token.i + 4]]
-    if token.tag_ in {"NNS", "NNPS"} and words[:3] == [",", "among", "them"] and token.i + 4 < len(doc):
+    among = token.i + 2 if words[:3] == [",", "among", "them"] else None
+    if among is None and token.tag_ in {"NNS", "NNPS"} and token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+        # "38 countries voted in favour of the compact, among them Nigeria and Kenya": "them" is the
+        # subject group, wherever the clause puts it
+        among = next((t.i for t in doc[token.i + 1:token.sent.end - 2] if t.lower_ == "among"
+                      and t.nbor(1).lower_ == "them" and t.nbor(-1).text == ","), None)
+    if token.tag_ in {"NNS", "NNPS"} and among is not None and among + 2 < len(doc):
         # "64 countries, among them Australia and Japan" (however the parser attached the names)
-        first = doc[token.i + 4]
+        first = doc[among + 2]
         while first.i < len(doc) - 1 and mention_at(first) is not None and mention_at(first).end - 1 > first.i:
             first = doc[first.i + 1]
         if mention_at(first) is not None:
@@ -1730,6 +1751,8 @@ class Extractor:
                     if implicit is None:
                         continue
                     o_tok, o_extra = implicit, "implicit"
+                elif spec.target_objects and o_tok.lemma_.lower() == "access" and _children(o_tok, {"poss"}):
+                    o_tok, o_extra = _children(o_tok, {"poss"})[0], "target"  # "restricting their access to X"
                 elif spec.target_objects and o_tok.lemma_.lower() in TRADE_FLOW_NOUNS and mention_at(o_tok) is None:
                     targets = [p for head in (o_tok, *o_tok.subtree, frame.anchor) for prep in _children(head, {"prep"})
                                if prep.lower_ in {"to", "from"} or prep.lower_ == "for" and head.lemma_.lower() in {
@@ -1986,6 +2009,9 @@ class Extractor:
         for child in head.children:
             if child.dep_ == "appos":
                 yield _phrase(child, name), "role:apposition"
+                for other in child.conjuncts:  # "…, a professor at X and a researcher at Mila"
+                    if other.i > child.i and other.pos_ == "NOUN" and self.gazetteer.titles.kind(other.text):
+                        yield _phrase(other, name), "role:apposition"
         before_comma = comma_title_before(doc, person.start, self.gazetteer)
         if before_comma:  # "Japan's vice-minister of economy, trade and industry, Kenji Moriyama"
             yield before_comma, "role:apposition"
@@ -2049,6 +2075,11 @@ class Extractor:
                                                  and m.how != "demonym", window_sents=3)
             elif org is None and token.dep_ == "poss" and token.pos_ == "NOUN":  # "the group's director"
                 org = resolve_token(token)
+            if org is not None and org.type == "Person" and org.how == "ner" and token.dep_ == "pobj" \
+                    and token.head.lower_ == "at" and len(org.label.split()) == 1:
+                # "a researcher at Mila": one works at a place of work, not at a person
+                org = EntityMention(org.start, org.end, entity_key("Organisation", org.label), org.label,
+                                    "Organisation", "retyped")
             if org is None or org.key == person.key or type_group(org.type) != "Actor" or org.type == "Person":
                 continue
             if org.how == "ner" and org.end - org.start == 1 and org.type not in {"Country"} \

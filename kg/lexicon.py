@@ -16,7 +16,8 @@ from .gazetteer import TYPE_GROUPS
 
 # Organisation: an Actor that is neither a person nor a country; Person: a person only
 _GROUPS = set(TYPE_GROUPS.values()) | {"Any", "Organisation", "Person"}
-_TRIGGER = re.compile(r"^(?P<lemma>[a-z][a-z-]*)(?:\s+\[(?P<noun>[a-z-]+)\])?(?P<rest>(?:\s+[a-z-]+)*)$")
+_TRIGGER = re.compile(r"^(?P<lemma>[a-z][a-z-]*)(?:\s+\[(?P<noun>[a-z-]+)\])?(?P<rest>(?:\s+[a-z-]+)*)"
+                      r"(?:\s+\{(?P<place>[a-z-]+)\})?$")
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,9 @@ class Trigger:
     """One way of saying a predicate: "warn about" = lemma ``warn`` + word ``about``.
 
     ``noun`` is the object of a light verb ("hold [talk] with"); ``words`` are the particles and
-    prepositions that must follow, in order; the last preposition introduces the theme.
+    prepositions that must follow, in order; the last preposition introduces the theme. ``place`` is
+    a noun the last preposition must govern, and then the direct object is the theme: "add to {list}"
+    ("added three firms to its Entity List" restricts the firms).
     """
 
     predicate: str
@@ -34,14 +37,16 @@ class Trigger:
     kind: str = "verb"  # "verb" or "noun" (a nominal trigger: "talks with", "China's proposal")
     negative: bool = False  # states the predicate does NOT hold: "voted against" for endorsed
     request: bool = False  # "urged X to do Y": what is asked for is Y, not X (the lexicon's request_objects)
+    place: str | None = None
 
     @property
     def specificity(self) -> int:
-        return len(self.words) + (1 if self.noun else 0)
+        return len(self.words) + (1 if self.noun else 0) + (1 if self.place else 0)
 
     def __str__(self) -> str:
         noun = f" [{self.noun}]" if self.noun else ""
-        return f"{self.lemma}{noun}{''.join(' ' + w for w in self.words)}"
+        place = f" {{{self.place}}}" if self.place else ""
+        return f"{self.lemma}{noun}{''.join(' ' + w for w in self.words)}{place}"
 
 
 @dataclass
@@ -122,12 +127,13 @@ def _spec(name: str, table: dict, source: str) -> PredicateSpec:
     for kind, key in (("verb", "verbs"), ("noun", "nouns"), ("verb", "negative_verbs")):
         for text in table.get(key, []):
             m = _TRIGGER.match(text.strip().lower())
-            if not m or (kind == "noun" and m["noun"]):
-                form = "'lemma', 'lemma word' or 'lemma [noun] word'" if kind == "verb" else "'noun' or 'noun word'"
+            if not m or (kind == "noun" and (m["noun"] or m["place"])) or (m["place"] and not m["rest"].split()):
+                form = "'lemma', 'lemma word', 'lemma [noun] word' or 'lemma word {noun}'" if kind == "verb" \
+                    else "'noun' or 'noun word'"
                 raise DataFileError(f"{source}: [{name}] {kind} trigger {text!r} is not {form}")
             triggers.append(Trigger(name, m["lemma"], m["noun"], tuple(m["rest"].split()), kind,
                                     negative=key == "negative_verbs",
-                                    request=bool(table.get("request_objects", False))))
+                                    request=bool(table.get("request_objects", False)), place=m["place"]))
     for key in ("subject_types", "object_types"):
         for group in table.get(key, []):
             if group not in _GROUPS:

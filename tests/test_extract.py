@@ -820,3 +820,36 @@ def test_names_settings_and_groups(facts, text, expected):
     assert expected <= got, f"missing {expected - got}; got {got}"
     if "neither country" in text:
         assert not any(s == "Japan" for s, p, o, n in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the Canadian institute": the institute of that country named before
+    ("The Canadian AI Safety Institute signed a deal with Japan. Lena Ortiz praised the Canadian institute.",
+     {("Lena Ortiz", "praised", "Canadian AI Safety Institute", False)}),
+    # coordinated appositions: each title gives a role
+    ("Marc Roy, a professor at Université Laval and a researcher at Mila, called for audits.",
+     {("Marc Roy", "affiliatedWith", "Université Laval", False), ("Marc Roy", "affiliatedWith", "Mila", False)}),
+    # a second by-phrase after an adverb
+    ("Kenya proposed the Nairobi Charter. The charter was welcomed by Mexico, and later by the European Union.",
+     {("European Union", "endorsed", "Nairobi Charter", False)}),
+    # ", among them …" at the end of the clause names members of the subject group
+    ("Thirty-eight countries voted in favour of the Accra Compact, among them Ghana and Togo.",
+     {("Ghana", "endorsed", "Accra Compact", False), ("Togo", "endorsed", "Accra Compact", False)}),
+    # "added X to its Entity List" restricts X (lexicon: "add to {list}"), also a name the NER missed
+    ("The US Commerce Department added Qiantu Computing and Silverpath Trading to its Entity List.",
+     {(US, "restricted", "Qiantu Computing", False), (US, "restricted", "Silverpath Trading", False)}),
+    # "the company" in a spokesman's words: the company named as the sentence's possessor
+    ("Rivermont Devices sells routers. Volkov Microsystems was listed. Volkov's chief executive, Gennady Zorin, "
+     "said the company had never worked with the Russian defence ministry.",
+     {("Volkov Microsystems", "cooperatesWith", "Russia", True)}),
+    # a possessive opening a sentence: the subject of the sentence before, after "The Lagos-based"
+    ("The Lagos-based Centre for Digital Justice criticised the African Union. Its director, Funmi Reed, urged "
+     "openness.", {("Funmi Reed", "affiliatedWith", "Centre for Digital Justice", False)}),
+])
+def test_definites_lists_and_possessives(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_adding_a_clause_to_a_draft_restricts_nobody(facts):
+    assert not any(p == "restricted" for s, p, o, n in facts("The ministry added a clause to the draft law."))

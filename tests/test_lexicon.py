@@ -41,6 +41,7 @@ def test_user_lexicon_adds_verbs_and_predicates(tmp_path):
     ('[Signed]\nverbs = ["sign"]\n', "lowerCamelCase"),
     ('[signed]\nverb = ["sign"]\n', "unknown setting 'verb'"),
     ('[signed]\nobject_types = ["Planet"]\n', "object_types has 'Planet'"),
+    ('[restricted]\nverbs = ["add {list}"]\n', "is not 'lemma'"),  # a {noun} needs a preposition to govern it
 ])
 def test_bad_lexicon_is_a_clear_error(tmp_path, content, message):
     bad = tmp_path / "bad.toml"
@@ -59,3 +60,10 @@ def test_behaviour_settings_are_data(tmp_path):
     extra.write_text('[demanded]\ndescription = "demanded"\nverbs = ["press"]\nrequest_objects = true\n',
                      encoding="utf-8")
     assert all(t.request for t in Lexicon.load((extra,)).predicates["demanded"].triggers)
+
+
+def test_place_triggers_are_parsed():
+    """"add to {list}": the preposition must govern that noun, and the direct object is the theme."""
+    lex = Lexicon.load()
+    trig = next(t for t in lex.triggers_for("add") if t.predicate == "restricted")
+    assert (trig.words, trig.place, str(trig)) == (("to",), "list", "add to {list}")
