@@ -664,6 +664,11 @@ def comma_title_before(doc: Doc, start: int, gaz: Gazetteer) -> list[Token]:
     return phrase
 
 
+#: Lower-case particles inside personal names ("Anneke de Vries", "Ursula von der Leyen").
+_NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "dos", "del", "la", "le", "bin", "binti",
+                   "al", "el", "ter", "ten"}
+
+
 def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
     """Names the statistical NER typed as places or organisations but the text shows are people:
 
@@ -690,11 +695,15 @@ def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> l
             # "Hany Mansour" tagged as "Mansour" alone: the given name belongs to the name
             name = normalise_name(span.text)
             m = EntityMention(start, m.end, entity_key("Person", name), name, "Person", "ner")
-        if m.how == "ner" and m.type != "Person" and len(span) >= 2 and all(t.is_title or "-" in t.text for t in span) \
+        if m.how == "ner" and m.type != "Person" and len(span) >= 2 \
+                and all(t.is_title or "-" in t.text or t.lower_ in _NAME_PARTICLES for t in span) \
                 and type_group(m.type) in {"Actor", "Place"} and m.type not in {"Country", "City"} \
                 and _org_type(span.text) == "Organisation":
             head = span.root
             titled = any(gaz.titles.kind(t.text) for t in head.children if t.dep_ == "appos") or (
+                # "Margit Svensson is a senior fellow at …"
+                head.dep_ == "nsubj" and head.head.lemma_ == "be"
+                and any(gaz.titles.kind(a.text) for a in head.head.children if a.dep_ == "attr")) or (
                 head.dep_ == "appos" and gaz.titles.kind(head.head.text)) or _after_title(doc, start, gaz) or (
                 bool(comma_title_before(doc, start, gaz)) and not _portfolio_title_before(doc, start))
             if span[-1].text in honorific_surnames or titled:

@@ -1283,6 +1283,10 @@ AUTHORING_VERBS = {"write", "issue", "produce", "author", "compile", "commission
 
 
 #: Words that put a title in the past.
+#: Verbs that say someone holds the top post of what they govern ("who heads the unit"): the verb's
+#: lemma is itself a title ("head", "lead"), so the title list gives the kind of role.
+HEADING_VERBS = {"head", "lead"}
+
 #: Titles only a state gives (its ministers), so that with no holder named the story's country holds them.
 STATE_OFFICE_TITLES = {"minister", "premier", "chancellor", "secretary", "vice-minister", "undersecretary"}
 #: Words that make a minister's title a party's or the opposition's: "shadow minister", "spokeswoman on".
@@ -2012,6 +2016,23 @@ class Extractor:
                 for other in child.conjuncts:  # "…, a professor at X and a researcher at Mila"
                     if other.i > child.i and other.pos_ == "NOUN" and self.gazetteer.titles.kind(other.text):
                         yield _phrase(other, name), "role:apposition"
+        # "X, who is now its chief technology officer", "X is a senior fellow at Y": a title by copula
+        # in the present; "X, who heads the OECD's AI policy unit": heading a part of a body
+        clauses = [c for c in head.children if c.dep_ == "relcl" and c.left_edge.i <= person.end + 1]
+        if head.dep_ in SUBJECT_DEPS:
+            clauses.append(head.head)
+        for verb in clauses:
+            if verb.tag_ in {"VBD", "VBN"} or any(a.tag_ == "VBD" or a.lower_ in {"will", "would", "had"}
+                                                  for a in _children(verb, {"aux"})):
+                continue  # "who was its director", "who will head": not a role now
+            lemma = verb.lemma_.lower()
+            if lemma in {"be", "remain"}:
+                for attr in _children(verb, {"attr"}):
+                    if attr.pos_ == "NOUN" and self.gazetteer.titles.kind(attr.text):
+                        yield _phrase(attr, name), "role:copula"
+            elif lemma in HEADING_VERBS and verb.dep_ == "relcl":
+                for obj in _children(verb, {"dobj"}):
+                    yield [verb, *[t for t in obj.subtree if t.i not in name]], "role:heads"
         before_comma = comma_title_before(doc, person.start, self.gazetteer)
         if before_comma:  # "Japan's vice-minister of economy, trade and industry, Kenji Moriyama"
             yield before_comma, "role:apposition"
@@ -2055,8 +2076,9 @@ class Extractor:
         for token in phrase:
             if any(a.dep_ == "prep" and a.lower_ == "to" for a in token.ancestors if a in phrase):
                 continue  # "ambassador to the UN": the UN is where, not whom, they serve
-            if token.dep_ == "relcl" or any(a.dep_ == "relcl" for a in token.ancestors if a in phrase):
-                continue
+            if token.i != phrase[0].i and (token.dep_ == "relcl" or any(
+                    a.dep_ == "relcl" for a in token.ancestors if a in phrase and a.i != phrase[0].i)):
+                continue  # (a relative clause inside the title; "who heads X" is the phrase itself)
             org = mention_at(token)
             if org is None and token.lower_ == "whose" and token.head.dep_ == "relcl" or (
                     org is None and token.lower_ == "whose" and any(a.dep_ == "relcl" for a in token.ancestors)):
@@ -2080,6 +2102,12 @@ class Extractor:
                 # "a researcher at Mila": one works at a place of work, not at a person
                 org = EntityMention(org.start, org.end, entity_key("Organisation", org.label), org.label,
                                     "Organisation", "retyped")
+            if org is not None and org.how == "capital" and org.country and token.dep_ in {"compound", "poss", "nmod"} \
+                    and self.gazetteer.titles.kind(token.head.text) and token.nbor(1).text != "-":
+                # "A White House spokesperson", "Beijing's ambassador" (not "the Ottawa-based group")
+                country = self.gazetteer.entries.get(org.country)
+                org = EntityMention(org.start, org.end, country.key, country.label, country.type, "capital") \
+                    if country is not None else None
             if org is None or org.key == person.key or type_group(org.type) != "Actor" or org.type == "Person":
                 continue
             if org.how == "ner" and org.end - org.start == 1 and org.type not in {"Country"} \

@@ -853,3 +853,31 @@ def test_definites_lists_and_possessives(facts, text, expected):
 
 def test_adding_a_clause_to_a_draft_restricts_nobody(facts):
     assert not any(p == "restricted" for s, p, o, n in facts("The ministry added a clause to the draft law."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sandrine Kolb, who heads the OECD's AI policy unit, attended the session.",
+     {("Sandrine Kolb", "officialOf", "OECD", False)}),
+    ("Margit Svensson is a senior fellow at the Brussels Institute for Technology Governance.",
+     {("Margit Svensson", "affiliatedWith", "Brussels Institute for Technology Governance", False)}),
+    ("Corvid AI was founded by Malik Haddad, who is now its chief technology officer.",
+     {("Malik Haddad", "affiliatedWith", "Corvid AI", False)}),
+    # lower-case particles inside a name the NER typed as an organisation
+    ("A spokesperson for the European AI Office, Anneke de Vries, said the office was aware.",
+     {("Anneke de Vries", "officialOf", "European AI Office", False)}),
+    # a seat of government before a title is its state
+    ("A White House spokesperson, Kevin Marsh, rejected the plan.", {("Kevin Marsh", "officialOf", US, False)}),
+])
+def test_roles_by_copula_heading_and_seat(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+@pytest.mark.parametrize("text,unwanted", [
+    ("Malik Haddad, who was its chief technology officer until May, left Corvid AI.", ("Malik Haddad", "affiliatedWith")),
+    ("Tomás Redbird, policy director at the Ottawa-based group Digital Fairness Canada, spoke.",
+     ("Tomás Redbird", "officialOf")),
+])
+def test_no_past_or_located_role(facts, text, unwanted):
+    got = facts(text)
+    assert not {f for f in got if f[:len(unwanted)] == unwanted}, got
