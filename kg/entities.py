@@ -777,7 +777,7 @@ def _untagged_titled_people(doc: Doc, mentions: list[EntityMention], gaz: Gazett
 
 
 _NAME_CONNECTORS = {"of", "for", "and", "the", "de", "del", "da", "do", "dos", "das", "des", "em", "la", "le",
-                    "el", "y", "e", "et", "für", "van", "von", "&", "-"}
+                    "el", "y", "e", "et", "für", "van", "von", "&", "-", "in"}
 
 
 def _described_organisations(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
@@ -793,8 +793,9 @@ def _described_organisations(doc: Doc, mentions: list[EntityMention], gaz: Gazet
     for head in doc:
         if head.pos_ != "PROPN" or not head.text[:1].isupper():
             continue
-        descriptions = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > head.i
-                        and c.lemma_.lower() in ORGANISATION_DESCRIPTION_HEADS and c.tag_ == "NN"
+        descriptions = [c for c in head.children if c.dep_ == "appos" and c.i > head.i
+                        and c.lemma_.lower() in ORGANISATION_DESCRIPTION_HEADS
+                        and (c.pos_ == "NOUN" and c.tag_ == "NN" or c.text == "NGO")
                         and any(d.lower_ in {"a", "an", "the"} for d in c.children if d.dep_ == "det")]
         if not descriptions:
             continue
@@ -803,9 +804,13 @@ def _described_organisations(doc: Doc, mentions: list[EntityMention], gaz: Gazet
         if lemma == "tank" and not any(c.lower_ == "think" for c in descriptions[0].children):
             continue
         existing = by_token.get(head.i)
-        if existing is not None and existing.type not in {"Person", "Place", "Product", "Concept", "Group"}:
+        typed = existing is not None and existing.type not in {"Person", "Place", "Product", "Concept", "Group"}
+        if typed and (existing.start == 0 or not doc[existing.start - 1].lower_ in _NAME_CONNECTORS
+                      or existing.how != "ner"):
             descriptors.setdefault(existing.key, []).append(lemma)
             continue
+        if typed:
+            kind = existing.type  # "Rights in Code" found as "Code": the whole name, typed as the NER did
         if existing is not None and (existing.how != "ner" or existing.type == "Person" and _is_titled_person(doc, existing, gaz)):
             continue  # a known person or place is no organisation
         start = head.i
@@ -814,9 +819,9 @@ def _described_organisations(doc: Doc, mentions: list[EntityMention], gaz: Gazet
                 or doc[start - 1].lower_ in _NAME_CONNECTORS and start >= 2 and doc[start - 2].text[:1].isupper()):
             start -= 1
         # a name is one phrase: every word's head lies inside it ("Direitos em Rede")
-        while start < head.i and (doc[start].lower_ in _NAME_CONNECTORS or any(
-                not start <= t.head.i <= head.i for t in doc[start:head.i])):
-            start += 1
+        while start < head.i and (doc[start].lower_ in _NAME_CONNECTORS or sum(
+                not start <= t.head.i <= head.i for t in doc[start:head.i + 1]) > 1):
+            start += 1  # (one subtree: "Rights in Code", whichever word the parser made its head)
         span = doc[start:head.i + 1]
         if existing is not None:
             start, span = min(start, existing.start), doc[min(start, existing.start):max(head.i + 1, existing.end)]
@@ -1485,10 +1490,12 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
         later = [n for n in named if n.start > phrase_end and same(n)
                  and sent_of.get(n.start, 0) - sent_of.get(d.start, 0) <= 6
                  and (head in GENERIC_DOCUMENT_NOUNS or head in n.label.lower() or name_head(n.label) == head
-                      or DOCUMENT_NOUNS.get(head) == "Law" == DOCUMENT_NOUNS.get(name_head(n.label)))]
+                      or DOCUMENT_NOUNS.get(head) == "Law" == DOCUMENT_NOUNS.get(name_head(n.label))
+                      or n.how == "titled" and n.type == d.type and n.type not in {"Document", "Event"})]
         rivals = [x for x in described if x is not d and same(x) and d.start < x.start
                   and (not later or x.start < later[0].start)]
-        if later and len(d.label.split()) < 2 and (head in GENERIC_DOCUMENT_NOUNS or head not in later[0].label.lower()):
+        if later and len(d.label.split()) < 2 and (head in GENERIC_DOCUMENT_NOUNS or head not in later[0].label.lower()) \
+                and not (later[0].how == "titled" and later[0].type == d.type):
             later = []  # a bare "a text" is any text; a bare "a declaration" is the declaration named next
         if later and not rivals:
             name = later[0]

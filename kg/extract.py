@@ -531,6 +531,16 @@ def _setting_country(sent: Span, gaz: Gazetteer) -> EntityMention | None:
     return None
 
 
+def _round_owner(noun: Token) -> EntityMention | None:
+    """The company a funding round raises money for: its possessor ("Corvid's Series B round"), else
+    the company the story is about."""
+    for child in _children(noun, {"poss"}):
+        owner = resolve_token(child)
+        if owner is not None and owner.type in {"Company", "Organisation"}:
+            return owner
+    return story_entity(noun.doc, noun.i, lambda m: m.type == "Company", window_sents=8)
+
+
 def _earlier_subject_organisation(token: Token) -> EntityMention | None:
     """"Renew Europe was split, and its shadow rapporteur …": a possessive in a later clause of the
     sentence belongs to the organisation that is the subject of an earlier one."""
@@ -935,6 +945,8 @@ def _is_negated(verb: Token, subjects: Iterable[Token], themes: Iterable[Token])
 
 def _modality(verb: Token, sent: Span) -> tuple[str, float]:
     """The modality of a trigger's clause and the confidence factor it implies."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "to" and verb.head.head.lemma_.lower() in {"close", "near"}:
+        return "possible", 0.6  # "are close to reaching an agreement": not reached
     below = None
     for v in _scope(verb, frozenset({"xcomp", "conj", "nominal", "advcl"})):
         if below is not None and below.dep_ == "conj" and below.head == v \
@@ -1272,7 +1284,7 @@ COMPANY_ONLY_TITLES = {"ceo", "executive", "founder", "co-founder", "cto", "cfo"
 #: Titles held in organisations, never in a country's government.
 ORGANISATION_ONLY_TITLES = {"secretary-general", "general", "director-general", "ceo", "executive", "founder",
                             "co-founder", "chairman", "chairwoman", "fellow", "researcher", "professor",
-                            "scientist", "engineer", "coordinator", "lead"}
+                            "scientist", "engineer", "coordinator", "lead", "director"}
 
 #: Documents that speak for their authors ("the report calls for"); a bill or a treaty does not.
 SPEAKING_DOCUMENT_NOUNS = {"report", "study", "paper", "survey", "analysis", "assessment", "review", "audit",
@@ -1553,9 +1565,14 @@ class Extractor:
                     match = ([implicit], "implicit") if implicit is not None else None
                 elif vote is not None:
                     match = vote
-            if match is None and spec.symmetric and not trig.noun and not passive \
-                    and not _children(verb, {"dobj"}) and len(_expand(_subject_tokens(verb)[0])) >= 2:
-                match = [], "reciprocal"  # "The US and China are competing": no "with" needed
+            if match is None and spec.symmetric and not passive and len(_expand(_subject_tokens(verb)[0])) >= 2 and (
+                    not trig.noun and not _children(verb, {"dobj"})
+                    or trig.noun and any(c.lemma_.lower() in {trig.noun, trig.noun + "s"} and not _children(c, {"prep"})
+                                         for c in _children(verb, {"dobj"}))
+                    and not any(p.lower_ in trig.words for p in _children(verb, {"prep"}))):
+                # "The US and China are competing", "Hargrove and Sakamoto held a bilateral meeting": no
+                # "with" needed
+                match = [], "reciprocal"
             if match is None and spec.implicit_objects and not trig.words and not trig.noun and not passive \
                     and not any(c.tag_ == "WP" for c in _children(verb, SUBJECT_DEPS)) \
                     and not [c for c in _children(verb, {"dobj", "ccomp", "xcomp", "attr"}) if c.i > verb.i] \
@@ -1587,7 +1604,8 @@ class Extractor:
             if theme_how == "reciprocal":
                 themes = [t for t, _ in _expand(subjects)]  # each pair of the group (see _relations)
             if subjects and themes:
-                best = trig.specificity
+                if not (theme_how == "reciprocal" and trig.noun):
+                    best = trig.specificity  # ("Finland and Vietnam signed an agreement" also signs it)
                 yield _Frame(verb, trig, subjects, subject_how, themes, theme_how, passive)
 
     def _noun_frames(self, noun: Token, triggers: list[Trigger]) -> Iterator[_Frame]:
@@ -1771,6 +1789,11 @@ class Extractor:
                     if accused is None or type_group(accused.type) != "Actor":
                         continue
                 obj = _last_proposal(o_tok, sent_index) if o_tok.lemma_.lower() in PROPOSAL_NOUNS else None
+                if obj is None and o_tok.lemma_.lower() == "round" and mention_at(o_tok) is None:
+                    # "the round was funded by X": X funded the company raising it (its own round, which
+                    # a company announces, stays the round)
+                    owner = _round_owner(o_tok)
+                    obj = owner if owner is not None and owner.key != subj.key else None
                 if obj is None and o_tok.lower_ == "it" and o_tok.pos_ == "PRON":
                     # parallelism: "Ghana backed the idea, but Egypt declined to endorse it" → the same idea
                     obj = (o_tok.doc.user_data.get("kg_sentence_objects") or {}).get((sent_index, frame.trigger.predicate))

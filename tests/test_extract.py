@@ -881,3 +881,32 @@ def test_roles_by_copula_heading_and_seat(facts, text, expected):
 def test_no_past_or_located_role(facts, text, unwanted):
     got = facts(text)
     assert not {f for f in got if f[:len(unwanted)] == unwanted}, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a light-verb meeting between coordinated subjects needs no "with"; signing still signs
+    ("President Ana Silva and Prime Minister Jon Berg held a bilateral meeting before the session.",
+     {("Ana Silva", "metWith", "Jon Berg", False)}),
+    ("Finland and Vietnam signed a digital cooperation agreement on Monday.",
+     {("Finland", "signed", "digital cooperation agreement", False), ("Finland", "agreementWith", "Vietnam", False)}),
+    # a funding round is the raising company's
+    ("Corvid AI raised 40 million euros on Monday. The round was funded by Meridian Ventures.",
+     {("Meridian Ventures", "funded", "Corvid AI", False)}),
+    # a name that opens with a common noun and a connector, in apposition to "NGO"
+    ("Rights in Code, a Strasbourg-based NGO, has accused the United Kingdom of delay, and its legal director, "
+     "Jonas Weber, called for a timetable.",
+     {("Rights in Code", "criticised", UK, False), ("Jonas Weber", "affiliatedWith", "Rights in Code", False)}),
+    # "a report released by X" is the report whose title the article gives next
+    ("The ban was criticised in a report released on Wednesday by Open Lens, a Berlin-based digital rights "
+     "organisation. The 90-page report, titled Seen and Sorted, examines four countries.", {("Open Lens", "released", "Seen and Sorted", False)}),
+])
+def test_meetings_rounds_and_titled_reports(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_close_to_an_agreement_is_not_one(facts):
+    got = facts("Britain and Serbia are close to reaching an agreement on data.", with_modality=True)
+    assert not any(p == "agreementWith" and m != "possible" for s, p, o, n, m in got), got
+    got = facts("Fjordlight AI announced a Series B round on Monday.")
+    assert not any(o == "Fjordlight AI" for s, p, o, n in got), got
