@@ -1036,6 +1036,15 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     # surnames the NER missed ("Later Cleverly said"): a proper noun equal to a full name's last word
     covered = {i for m in mentions for i in range(m.start, m.end)}
     surnames = {m.label.split()[-1]: m for m in full_names}
+    # one-word names of bodies the NER found elsewhere in the article ("Quillon denied …")
+    one_word = {doc[m.start].text: m for m in mentions if m.end - m.start == 1 and m.how == "ner"
+                and m.type in {"Company", "Organisation", "GovernmentBody", "ResearchInstitute"}}
+    for token in doc:
+        if token.i not in covered and token.pos_ == "PROPN" and token.text in one_word \
+                and token.text not in surnames and not (token.i + 1 < len(doc) and doc[token.i + 1].is_title):
+            o = one_word[token.text]
+            mentions.append(EntityMention(token.i, token.i + 1, o.key, o.label, o.type, "ner"))
+            covered.add(token.i)
     for token in doc:
         if token.i not in covered and token.pos_ == "PROPN" and token.text in surnames \
                 and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
@@ -1051,6 +1060,11 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     resolved = []
     for m in mentions:
         story = story_start(doc, m.start)
+        if m.how == "ner" and m.type in {"Place", "Organisation", "Company"} and m.end - m.start == 1 \
+                and any(m.label in f.label.split()[1:] and story_start(doc, f.start) == story and f.start < m.start
+                        for f in full_names):
+            # "Ferreyra" after "Lucía Ferreyra Bastos", typed a place: a surname of the person named
+            m = EntityMention(m.start, m.end, m.key, m.label, "Person", "ner")
         if m.type == "Person" and len(m.label.split()) == 1:
             candidates = [f for f in full_names if story_start(doc, f.start) == story and (
                 m.label in f.label.split() or m.label in f.label.split()[-1].split("-"))]  # "Ms Okonkwo"
@@ -1834,8 +1848,8 @@ def resolve_description(token: Token) -> EntityMention | None:
                 return True
             # an organisation the NER could not type further may be the company, unless the article
             # described it as something else ("a digital rights group")
-            return wanted == "Company" and m.type == "Organisation" and not any(
-                ORGANISATION_DESCRIPTION_HEADS.get(d) not in {None, "Company"} for d in described.get(m.key, ()))
+            return wanted in {"Company", "GovernmentBody"} and m.type == "Organisation" and not any(
+                ORGANISATION_DESCRIPTION_HEADS.get(d) not in {None, wanted} for d in described.get(m.key, ()))
 
         accept = (lambda m: m.type not in {"Person", "Country", "Group"} and type_group(m.type) == "Actor"
                   and m.how != "demonym" and fits(m))
@@ -1859,7 +1873,9 @@ def resolve_description(token: Token) -> EntityMention | None:
             or _nearest_before(token.doc, token.i, lambda m: accept(m) and lemma in m.label.lower()
                                and m.how in {"ner", "gazetteer", "titled", "acronym"}, window_sents=30) \
             or _nearest_before(token.doc, token.i, strict, window_sents=5) \
-            or _nearest_before(token.doc, token.i, accept, window_sents=5)
+            or (None if wanted == "GovernmentBody" and _nearest_before(token.doc, token.i, strict, window_sents=30)
+                else _nearest_before(token.doc, token.i, accept, window_sents=5))
+        # (an untyped organisation is "the regulator" only when the story has named no state body)
         if found is not None:
             return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite")
     if lemma in PRODUCT_NOUNS and token.tag_ == "NN" and dets & {"the", "this", "that", "its", "their"} \
@@ -1953,6 +1969,17 @@ def _remember(token: Token, mention: EntityMention) -> EntityMention:
         token.doc._.kg_mentions.append(mention)
         token.doc._.kg_token_mention[token.i] = mention
     return mention
+
+
+def correct_remembered(token: Token, mention: EntityMention) -> None:
+    """Replace a description recorded for ``token`` by the entity it turned out to name ("France's data
+    protection authority, the CNIL": the CNIL), so that later references find the name."""
+    old = (token.doc._.kg_token_mention or {}).get(token.i)
+    if old is None or old.how != "description" or old.key == mention.key:
+        return
+    new = EntityMention(old.start, old.end, mention.key, mention.label, mention.type, "description")
+    token.doc._.kg_mentions[:] = [new if m is old else m for m in token.doc._.kg_mentions]
+    token.doc._.kg_token_mention[token.i] = new
 
 
 def resolve_token(token: Token) -> EntityMention | None:

@@ -32,7 +32,7 @@ from .entities import (DOCUMENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, NON
                        noun_phrase_label,
                        plural_antecedent, resolve_description,
                        SPEECH_LEMMAS, nearest_mention_before, resolve_token, sentence_starts, story_entity,
-                       story_start, title_before, comma_title_before, home_country)
+                       story_start, title_before, comma_title_before, home_country, correct_remembered)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
 from .lexicon import Lexicon, Trigger
 
@@ -497,7 +497,9 @@ def _previous_subject_organisation(token: Token) -> EntityMention | None:
     """"Stichting Datavrij, a consumer group, welcomed the fine. Its director, …": a possessive that
     opens a sentence continues the topic, the organisation that was the subject of the sentence before."""
     doc = token.doc
-    if token.i - token.sent.start > 1:
+    opening = doc[token.sent.start:token.i]
+    if token.i - token.sent.start > 1 and not (  # ("In a statement, its general counsel, …")
+            doc[token.i - 1].text == "," and not any(t.pos_ in {"VERB", "AUX"} for t in opening)):
         return None
     previous = doc[token.sent.start - 1].sent if token.sent.start > 0 else None
     if previous is None:
@@ -1049,6 +1051,18 @@ def _speaker_country(speaker: EntityMention, doc: Doc, gaz: Gazetteer) -> Entity
     return (doc._.kg_offices or {}).get(speaker.key)
 
 
+def _office_holder(noun: Token) -> EntityMention | None:
+    """"The Uruguayan diplomat", "the Kenyan minister": the person last named (within a few sentences)
+    whom the article made an official of that country."""
+    countries = [mention_at(c) for c in noun.children if c.dep_ in {"amod", "compound"} and mention_at(c) is not None
+                 and mention_at(c).type == "Country"]
+    if len(countries) != 1:
+        return None
+    offices = noun.doc._.kg_offices or {}
+    return nearest_mention_before(noun.doc, noun.i, lambda m: m.type == "Person" and m.key in offices
+                                  and offices[m.key].key == countries[0].key, window_sents=8)
+
+
 def _name_after_comma_title(title: Token, gaz: Gazetteer) -> EntityMention | None:
     """The person named after the comma that ends ``title``'s phrase (see :func:`comma_title_before`)."""
     doc = title.doc
@@ -1071,6 +1085,11 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
             if speaker is None:
                 return None
         return EntityMention(token.i, token.i + 1, speaker.key, speaker.label, speaker.type, "speaker")
+    if mention_at(token) is None and token.tag_ == "NN" and _noun_lemma(token) in PERSON_NOUNS \
+            and any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
+        holder = _office_holder(token)
+        if holder is not None:  # "the Uruguayan diplomat": the person named before who serves Uruguay
+            return holder
     if mention_at(token) is None and (token.pos_ == "NOUN" or token.pos_ == "PROPN" and gaz.titles.kind(token.text)):
         # a common noun or a title with a person's name in apposition is that person: "whose
         # director-general, Rodrigo Almeida, attended", "Greece's Minister of Digital Governance, Eleni
@@ -1101,6 +1120,8 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
                     or (token.lemma_.lower() in ORGANISATION_CLASS_NOUNS and token.tag_ == "NN"
                         and type_group(named.type) == "Actor" and named.type not in {"Country", "Person"})):
                 # ... and "the Emirati group Sahel AI", "start-up Mistral": the class noun's name
+                if mention is not None:
+                    correct_remembered(token, named)
                 mention = named
                 break
         if mention is None and (token.lemma_.lower() in PRODUCT_HEADS or token.pos_ == "PROPN"):

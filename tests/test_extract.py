@@ -910,3 +910,23 @@ def test_close_to_an_agreement_is_not_one(facts):
     assert not any(p == "agreementWith" and m != "possible" for s, p, o, n, m in got), got
     got = facts("Fjordlight AI announced a Series B round on Monday.")
     assert not any(o == "Fjordlight AI" for s, p, o, n in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a surname the NER took for a place, and "the Uruguayan diplomat" for the person who serves Uruguay
+    ("The talks resumed on Monday under Lucía Ferreyra Bastos, Uruguay's permanent representative to the United "
+     "Nations. For eight months the Uruguayan diplomat has chaired the UN talks on AI.",
+     {("Lucía Ferreyra Bastos", "officialOf", "Uruguay", False),
+      ("Lucía Ferreyra Bastos", "chaired", "UN talks on AI", False)}),
+    # "the regulator": a body the NER could not type, when the story names no state body
+    ("Corvid AI released a model on Monday. Hours later, France's data protection authority, the CNIL, warned "
+     "about the risk of leaks. In a statement, the regulator called for detailed summaries of training data.",
+     {("CNIL", "calledFor", "detailed summaries of training data", False)}),
+    # a one-word name found elsewhere; "its" after an opening phrase is the sentence before's subject
+    ("Quillon makes chatbots. The regulator fined Quillon. Quillon denied breaking the law. In a statement, its "
+     "general counsel, Bradley Osei, said so.", {("Bradley Osei", "affiliatedWith", "Quillon", False)}),
+])
+def test_people_by_description_and_bodies_by_role(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not any(s == "Uruguay" and p == "chaired" for s, p, o, n in got), got
