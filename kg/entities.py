@@ -44,7 +44,8 @@ GENERIC_DOCUMENT_NOUNS = {"text", "document", "deal", "agreement", "package", "i
 #: Head nouns of event descriptions ("the summit").
 EVENT_NOUNS = {"summit": "Summit", "meeting": "Meeting", "conference": "Event", "briefing": "Meeting",
                "talks": "Meeting", "forum": "Event", "session": "Meeting", "dialogue": "Meeting",
-               "debate": "Meeting", "hearing": "Meeting", "ceremony": "Event", "workshop": "Event"}
+               "debate": "Meeting", "hearing": "Meeting", "ceremony": "Event", "workshop": "Event",
+               "round": "Meeting", "edition": "Event", "retreat": "Meeting", "gathering": "Event"}
 #: Head nouns of organisation descriptions ("an international scientific panel on AI").
 ORGANISATION_NOUNS = {"panel": "Organisation", "institute": "ResearchInstitute", "agency": "GovernmentBody",
                       "committee": "Organisation", "commission": "Organisation", "council": "Organisation",
@@ -1828,6 +1829,9 @@ def noun_phrase_label(token: Token, max_words: int = 14) -> str:
     return re.sub(r"\s*-\s*", "-", " ".join(words)).strip()
 
 
+_NEW_EVENT_WORDS = {"next", "second", "third", "fourth", "fifth", "another", "new", "follow-up", "future"}
+
+
 def resolve_description(token: Token) -> EntityMention | None:
     """Resolve a common-noun phrase naming a document or event ("the resolution", "the summit").
 
@@ -1917,7 +1921,9 @@ def resolve_description(token: Token) -> EntityMention | None:
         return None  # plural descriptions ("agreements") are not one entity
     group = type_group(kind)
     dets = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
-    definite = bool(dets & {"the", "this", "that", "its", "their", "his", "her"}) and not own
+    # "the next round", "a second meeting": a new event, not the one named before
+    fresh = any(c.lower_ in _NEW_EVENT_WORDS for c in token.children if c.dep_ in {"amod", "compound", "nummod"})
+    definite = bool(dets & {"the", "this", "that", "its", "their", "his", "her"}) and not own and not fresh
     if definite and token.is_title and token.i > token.sent.start + 1 and any(c.dep_ == "prep" for c in token.children):
         definite = False  # "the Recommendation on the Ethics of AI": a name, not a reference back
     if definite:

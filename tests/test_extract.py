@@ -930,3 +930,15 @@ def test_people_by_description_and_bodies_by_role(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not any(s == "Uruguay" and p == "chaired" for s, p, o, n in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kazakhstan hosted a ministerial meeting in Astana. Uzbekistan will host the next round in Tashkent.",
+     {("Uzbekistan", "hosted", "next round", False)}),
+    ("Uruguay will host an informal retreat for negotiators in Punta del Este.",
+     {("Uruguay", "hosted", "informal retreat for negotiators", False)}),
+])
+def test_new_events_are_not_the_old_ones(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not any(s == "Uzbekistan" and "ministerial" in o for s, p, o, n in got), got
