@@ -470,6 +470,8 @@ def _not_a_name(doc: Doc, m: EntityMention) -> bool:
         if word.lower_ in _MONTHS_AND_DAYS:
             return True
         nxt = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ in {"under", "deputy", "assistant", "vice"} and word.i + 2 < len(doc):
+            nxt = doc[word.i + 2]  # "Commerce Under Secretary"
         if m.type not in {"Country", "City"} and nxt is not None and nxt.is_title and nxt.lower_ in {
                 "secretary", "minister", "department", "ministry", "committee", "spokesperson", "spokesman"}:
             return True  # "Commerce Secretary", "Treasury Secretary": part of a title
@@ -478,6 +480,8 @@ def _not_a_name(doc: Doc, m: EntityMention) -> bool:
             return True  # "Secretary of State": part of a title
         if word.lower_ != word.text and word.lower_ in _common_words(doc):
             return True
+        if word.lower_ in GOVERNMENT_NOUNS and word.i > 0 and doc[word.i - 1].lower_ == "the":
+            return True  # "the State", "the Government": the state the story is about, not a body's name
     if m.type == "Group" and span.root.dep_ in {"amod", "compound", "nmod"}:
         return True
     return False
@@ -896,6 +900,25 @@ def _described_organisations(doc: Doc, mentions: list[EntityMention], gaz: Gazet
     return sorted(out + added, key=lambda m: m.start)
 
 
+#: Words that join the parts of Arabic and other patronymic names ("Fahad bin Jassim Al Mahmoud").
+_PATRONYMIC_WORDS = {"bin", "ibn", "bint", "binti", "ben", "ould"}
+
+
+def _join_patronymics(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
+    """One person the NER split at "bin": "HE Sheikh Fahad" + "Jassim Al Mahmoud" → Fahad bin Jassim Al
+    Mahmoud."""
+    out: list[EntityMention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == m.type == "Person" and m.start == prev.end + 1 \
+                and doc[prev.end].lower_ in _PATRONYMIC_WORDS:
+            name, _ = _clean_person_name(doc[prev.start:m.end], gaz)
+            out[-1] = EntityMention(prev.start, m.end, entity_key("Person", name), name, "Person", prev.how)
+            continue
+        out.append(m)
+    return out
+
+
 def _coordinated_company_names(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
     """A company name the NER missed next to one it found: "Qiantu Computing and Silverpath Trading".
     The missed name follows the found one after "and" or a comma: a run of capitalised words ending
@@ -989,6 +1012,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     mentions = _described_organisations(doc, mentions, gaz)
     mentions = _ai_company_names(doc, mentions, gaz)
     mentions = _coordinated_company_names(doc, mentions)
+    mentions = _join_patronymics(doc, mentions, gaz)
     doc.user_data["kg_country_labels"] = {m.country: gaz.entries[m.country].label for m in mentions
                                           if m.how == "capital" and m.country in gaz.entries}
     # whose body a known body is ("the British institute" → the UK AI Security Institute)
@@ -1791,8 +1815,10 @@ def noun_phrase_label(token: Token, max_words: int = 14) -> str:
                 collect(child, depth + 1)  # "a ministerial meeting in Cusco": where says which (not "G7 summit")
             elif child.dep_ in {"compound", "amod", "pobj", "pcomp", "dobj"} and child.i > head.i:
                 collect(child, depth + 1)
-            elif child.dep_ == "prep" and depth < 3 and child.lower_ in {
-                    "of", "on", "for", "to", "about", "against", "with", "between"}:
+            elif child.dep_ == "prep" and depth < 3 and (child.lower_ in {
+                    "of", "on", "for", "to", "about", "against", "with", "between"}
+                    or child.lower_ == "in" and head is token and token.ent_type_ == "MONEY"):
+                # (… and "£240m *in* new funding for research": what the money is)
                 if any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in child.children):
                     continue  # "the resolution on Thursday": when, not what
                 if child.lower_ == "for" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children):
@@ -1814,15 +1840,20 @@ def noun_phrase_label(token: Token, max_words: int = 14) -> str:
     collect(token, 0)
     doc = token.doc
     out: list[str] = []
+    previous = -2
     for i in sorted(keep):
         w = doc[i]
         if w.tag_ == "POS" and out:
             out[-1] += "'s"  # "UN Security Council's first briefing"
             continue
-        if (w.is_punct and w.text != "-") or w.pos_ == "DET" or w.tag_ == "POS" \
+        if (w.is_punct and w.text not in {"-", "£", "$", "€"}) or w.pos_ == "DET" or w.tag_ == "POS" \
                 or w.lower_ in {"such", "other", "own", "its", "their", "his", "her", "our", "my", "your"}:
             continue
-        out.append(w.text)
+        if out and previous == i - 1 and not doc[previous].whitespace_ and w.text != "-" and out[-1] != "-":
+            out[-1] += w.text  # written together: "£240m", "US$2.1"
+        else:
+            out.append(w.text)
+        previous = i
     words = out[:max_words]
     while len(words) > 1 and words[-1].lower() in _NAME_PREPOSITIONS | {"and", "or", "the"}:
         words.pop()  # never end a cut-off label on "of"
@@ -1860,17 +1891,18 @@ def resolve_description(token: Token) -> EntityMention | None:
         # a name with the same head first ("the institute" → the AI Safety Institute, not the university
         # named since), then any body of the kind
         strict = (lambda m: accept(m) and (wanted == "Organisation" or m.type == wanted))
-        if wanted == "Company" and not any(lemma in v for v in described.values()):
+        if wanted == "Company":
             # "Volkov's chief executive said the company had …": the speaker's company, named as the
-            # possessor or subject earlier in the sentence; else the firm the story is about, when
-            # several were named (the most named so far, the first among equals), not the investor
-            # or rival named last
+            # possessor or subject earlier in the sentence; else (unless the article described a firm
+            # so) the firm the story is about, when several were named (the most named so far, the
+            # first among equals), not the investor or rival named last
             verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
             found = next((m for m in sorted(token.doc._.kg_mentions or [], key=lambda m: -m.start)
-                          if token.sent.start <= m.start < token.i and strict(m)
+                          if token.sent.start <= m.start < token.i and accept(m)
                           and token.doc[m.end - 1].dep_ in {"poss", "nsubj"}
-                          and token.doc[m.end - 1].head != verb), None) \
-                or story_entity(token.doc, token.i, strict)
+                          and token.doc[m.end - 1].head != verb), None)
+            if found is None and not any(lemma in v for v in described.values()):
+                found = story_entity(token.doc, token.i, strict)
             if found is not None:
                 return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite")
         found = _nearest_before(token.doc, token.i, lambda m: lemma in described.get(m.key, ()), window_sents=8) \
@@ -2016,6 +2048,12 @@ def resolve_token(token: Token) -> EntityMention | None:
                         m = mention_at(pobj)
                         if m is not None and m.type == "Country":
                             return EntityMention(token.i, token.i + 1, m.key, m.label, m.type, "metonymy")
+            if not modifiers and token.lower_ in {"government", "state", "administration", "cabinet"} \
+                    and any(c.lower_ == "the" for c in token.children if c.dep_ == "det") \
+                    and not any(c.dep_ == "prep" for c in token.children):
+                home = home_country(doc, token.i)  # "the Government" in a story about Ireland
+                if home is not None:
+                    return EntityMention(token.i, token.i + 1, home.key, home.label, home.type, "metonymy")
         # titles: "the Foreign Secretary" → the person introduced with that title
         titles = doc._.kg_titles or {}
         if titles:

@@ -585,6 +585,11 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
     subjects = _children(verb, SUBJECT_DEPS)
     if subjects:
         subj = subjects[0]
+        if len(subjects) > 1 and subjects[-1].i < verb.i and any(
+                c.dep_ == "mark" and subjects[0].i < c.i < subjects[-1].i for c in verb.children):
+            # two subjects on one verb with a subordinator between: the parser merged a clause ("X
+            # released Y, days after Z warned about W"); the subject after the subordinator is its own
+            subj = subjects[-1]
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return conjuncts(_relative_head(verb)), "relative"
         return conjuncts(subj), "direct"
@@ -1430,7 +1435,9 @@ def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
             if inner:  # "published all of its evaluations", "some of the countries": what is counted
                 out += [(t, "") for t in conjuncts(inner[0])]
                 continue
-        members = _members(token)
+        # ("£240m, including a laboratory": parts of a sum are not its members)
+        members = _members(token) if token.tag_ in {"NNS", "NNPS"} or token.lemma_.lower() in GROUP_NOUNS or (
+            mention_at(token) is not None and type_group(mention_at(token).type) == "Actor") else []
         if not (members and token.tag_ in {"NNS", "NNPS"} and mention_at(token) is None):
             out.append((token, ""))  # "90 countries including India and Chile": India and Chile say it all
         out += [(m, "member") for m in members]
@@ -1508,6 +1515,10 @@ class Extractor:
                 for r in found:  # for "X backed the idea, but Y declined to endorse it"
                     doc.user_data["kg_sentence_objects"][(sent_index, r.predicate)] = EntityMention(
                         r.start_char, r.end_char, r.object, r.object_label, r.object_type, "parallel")
+                    if type_group(r.object_type) == "Document" and r.object_how != "pronoun":
+                        # for "X praised the declaration, while Y criticised it"
+                        doc.user_data["kg_sentence_objects"][(sent_index, "*")] = EntityMention(
+                            r.start_char, r.end_char, r.object, r.object_label, r.object_type, "parallel")
             relations += self._ellipses(sent, sent_index, doc_id, relations[before:] or [
                 r for r in relations if r.sentence_index == sent_index - 1])
         return _dedupe(relations)
@@ -1817,7 +1828,10 @@ class Extractor:
                     obj = owner if owner is not None and owner.key != subj.key else None
                 if obj is None and o_tok.lower_ == "it" and o_tok.pos_ == "PRON":
                     # parallelism: "Ghana backed the idea, but Egypt declined to endorse it" → the same idea
-                    obj = (o_tok.doc.user_data.get("kg_sentence_objects") or {}).get((sent_index, frame.trigger.predicate))
+                    parallel = o_tok.doc.user_data.get("kg_sentence_objects") or {}
+                    obj = parallel.get((sent_index, frame.trigger.predicate))
+                    if obj is None and _type_ok("Document", spec.object_types):
+                        obj = parallel.get((sent_index, "*"))  # the text the sentence already named
                     if obj is None and not set(spec.object_types) & {"Actor", "Any", "Organisation", "Person"}:
                         # "Mexico co-sponsored it": what one signs or backs is a text, the one just discussed
                         text = _discourse_document(frame.anchor, window_sents=3)
