@@ -810,6 +810,13 @@ def _described_organisations(doc: Doc, mentions: list[EntityMention], gaz: Gazet
             continue
         existing = by_token.get(head.i)
         typed = existing is not None and existing.type not in {"Person", "Place", "Product", "Concept", "Group"}
+        if typed and existing.how == "ner" and existing.type == "GovernmentBody" and kind in {"Organisation", "Company"}:
+            # "The Silicon Trade Council, a Washington industry group": a council by name, a lobby by
+            # description (the name's head only made the NER guess a state body)
+            m = EntityMention(existing.start, existing.end, entity_key(kind, existing.label), existing.label, kind, "ner")
+            replace[existing.start] = m
+            descriptors.setdefault(m.key, []).append(lemma)
+            continue
         if typed and (existing.start == 0 or not doc[existing.start - 1].lower_ in _NAME_CONNECTORS
                       or existing.how != "ner"):
             descriptors.setdefault(existing.key, []).append(lemma)
@@ -1061,6 +1068,10 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     # surnames the NER missed ("Later Cleverly said"): a proper noun equal to a full name's last word
     covered = {i for m in mentions for i in range(m.start, m.end)}
     surnames = {m.label.split()[-1]: m for m in full_names}
+    for m in full_names:  # "Park Seo-yeon", "Chen Yu-ting": a hyphenated given name follows the family name
+        parts = m.label.split()
+        if len(parts) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", parts[1]):
+            surnames.setdefault(parts[0], m)
     # one-word names of bodies the NER found elsewhere in the article ("Quillon denied …")
     one_word = {doc[m.start].text: m for m in mentions if m.end - m.start == 1 and m.how == "ner"
                 and m.type in {"Company", "Organisation", "GovernmentBody", "ResearchInstitute"}}

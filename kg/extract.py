@@ -1495,7 +1495,7 @@ class Extractor:
         sents = list(doc.sents)
         roles = [r for i, sent in enumerate(sents) for r in self._roles(sent, i, doc_id)]
         roles += [r for i, sent in enumerate(sents) if not is_headline(sent)
-                  for r in self._memberships(sent, i, doc_id)]
+                  for r in [*self._memberships(sent, i, doc_id), *self._inclusions(sent, i, doc_id)]]
         # whose official each person is, for "we" in their quotes
         doc._.kg_offices = {r.subject: EntityMention(0, 0, r.object, r.object_label, r.object_type, "office")
                             for r in roles if r.predicate == "officialOf" and r.object_type == "Country"}
@@ -2059,6 +2059,33 @@ class Extractor:
                     if org.key != member.key:
                         out.append(_relation(doc_id, sent, sent_index, member, "memberOf", org, negated,
                                              "asserted", 0.8, noun.text, rule))
+        return out
+
+    def _inclusions(self, sent: Span, sent_index: int, doc_id: str) -> list[Relation]:
+        """memberOf from a body's membership listed with "include": "the International Network of AI
+        Safety Institutes, a group that also includes the United States and Kenya"; "a Washington
+        industry group whose members include Rivermont Devices"."""
+        out = []
+        for verb in sent:
+            if verb.lemma_.lower() != "include" or verb.dep_ != "relcl" or verb.tag_ in {"VBG", "VBN"}:
+                continue
+            subjects = _children(verb, SUBJECT_DEPS)
+            if not subjects:
+                continue
+            subj = subjects[0]
+            if not (subj.lower_ in {"that", "which"} or subj.lemma_.lower() == "member"
+                    and any(c.lower_ == "whose" for c in subj.children)):
+                continue
+            body = _resolve(_relative_head(verb), "subject", False, self.gazetteer)
+            if body is None or body.type not in {"Organisation", "InternationalOrganisation"}:
+                continue  # a group of members, not a delegation, a package or a list
+            for obj in _children(verb, {"dobj"})[:1]:
+                for m_tok, _ in _expand(conjuncts(obj)):
+                    member = _resolve(m_tok, "object", False, self.gazetteer)
+                    if member is not None and type_group(member.type) == "Actor" and member.type != "Person" \
+                            and member.key != body.key:
+                        out.append(_relation(doc_id, sent, sent_index, member, "memberOf", body, False,
+                                             "asserted", 0.75, verb.text, "membership:includes"))
         return out
 
     def _title_phrases(self, person: EntityMention, head: Token) -> Iterator[tuple[list[Token], str]]:

@@ -974,3 +974,24 @@ def test_no_misattached_subjects_or_titles(facts):
     # "Commerce Under Secretary NAME": Commerce is part of a title, not whom one meets
     got = facts("Ana Ruiz is scheduled to meet with Commerce Under Secretary Daniel Whitcomb next month.")
     assert not any(o == "Commerce" for s, p, o, n in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Nairobi Network of AI Labs, a group that also includes Ghana, Kenya and the African Union, met in May.",
+     {("Ghana", "memberOf", "Nairobi Network of AI Labs", False), ("Kenya", "memberOf", "Nairobi Network of AI Labs", False)}),
+    ("The Silicon Trade Council, a Washington industry group whose members include Rivermont Devices, welcomed the "
+     "crackdown. The council's president, Amy Lindqvist, spoke.",
+     {("Rivermont Devices", "memberOf", "Silicon Trade Council", False),
+      ("Amy Lindqvist", "affiliatedWith", "Silicon Trade Council", False)}),
+    # a family name before a hyphenated given name
+    ("South Korea's minister of science, Park Seo-yeon, opened the meeting. On the sidelines, Park held talks with "
+     "Marcus Whitfield.", {("Park Seo-yeon", "metWith", "Marcus Whitfield", False)}),
+])
+def test_inclusions_lobbies_and_family_names(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_a_delegation_that_includes_ministers_has_no_members(facts):
+    got = facts("The Japanese delegation, which included two ministers, left early.")
+    assert not any(p == "memberOf" for s, p, o, n in got), got
