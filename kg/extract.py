@@ -1398,14 +1398,21 @@ def _counted_antecedents(token: Token) -> list[Token]:
         if len(group) == count and all(fits(mention_at(t)) and floor <= t.i < token.i for t in group) \
                 and len({mention_at(t).key for t in group}) == count:
             return group
-    found: list[EntityMention] = []
+    # ... else the last ones named; for states, a person named with an office stands for the state
+    # served ("Park held talks with Whitfield, and the two sides agreed …")
+    offices = (doc._.kg_offices or {}) if kind == "Country" else {}
+    in_sentence = {offices[m.key].key for m in candidates if m.start >= token.sent.start and m.key in offices}
+    if len(in_sentence) < count:
+        offices = {}  # (only when the sentence itself names that many officials of different states)
+    found: list[tuple[str, Token]] = []
     for m in candidates:
-        if any(f.key == m.key for f in found):
+        key = offices[m.key].key if m.type == "Person" and m.key in offices else m.key
+        if any(k == key for k, _ in found):
             continue
-        if fits(m):
-            found.append(m)
+        if fits(m) or m.type == "Person" and m.key in offices:
+            found.append((key, doc[m.end - 1]))
         if len(found) == count:
-            return [doc[f.end - 1] for f in reversed(found)]
+            return [t for _, t in reversed(found)]
     return []
 
 
@@ -1422,8 +1429,10 @@ def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
     out: list[tuple[Token, str]] = []
     for token in tokens:
         pair = _counted_antecedents(token)
-        if pair:  # "the two governments": the last two named
-            out += [(t, "pronoun") for t in pair]
+        if pair:  # "the two governments": the last two named (a person: the state they serve)
+            states = COUNTED_ANAPHORS.get(_noun_lemma(token)) == "Country"
+            out += [(t, "office" if states and getattr(mention_at(t), "type", "") == "Person" else "pronoun")
+                    for t in pair]
             continue
         antecedent = plural_antecedent(token)
         group = conjuncts(antecedent) if antecedent is not None else []
@@ -1599,8 +1608,8 @@ class Extractor:
                     match = vote
             if match is None and spec.symmetric and not passive and len(_expand(_subject_tokens(verb)[0])) >= 2 and (
                     not trig.noun and not _children(verb, {"dobj"})
-                    or trig.noun and any(c.lemma_.lower() in {trig.noun, trig.noun + "s"} and not _children(c, {"prep"})
-                                         for c in _children(verb, {"dobj"}))
+                    or trig.noun and any(c.lemma_.lower() in {trig.noun, trig.noun + "s"} and not any(
+                        p.lower_ in trig.words for p in _children(c, {"prep"})) for c in _children(verb, {"dobj"}))
                     and not any(p.lower_ in trig.words for p in _children(verb, {"prep"}))):
                 # "The US and China are competing", "Hargrove and Sakamoto held a bilateral meeting": no
                 # "with" needed
@@ -1763,8 +1772,11 @@ class Extractor:
         allow_concepts = spec.concept_objects or "Concept" in spec.object_types
         out = []
         reciprocal = frame.theme_how == "reciprocal"
+        offices = sent.doc._.kg_offices or {}
         for s_tok, s_extra in _expand(subjects):
             subj = _resolve(s_tok, "subject", False, self.gazetteer)
+            if s_extra == "office" and subj is not None:
+                subj = offices.get(subj.key)
             if subj is None and frame.subject_how == "modifier" and getattr(mention_at(s_tok), "how", "") == "demonym":
                 subj = mention_at(s_tok)  # "the American proposal": the United States proposes
             if subj is not None and spec.author_speaks and type_group(subj.type) == "Document" \
@@ -1837,6 +1849,8 @@ class Extractor:
                         text = _discourse_document(frame.anchor, window_sents=3)
                         obj = _resolve(text, "object", False, self.gazetteer) if text is not None else None
                 obj = obj or _resolve(o_tok, "subject" if reciprocal else "object", allow_concepts, self.gazetteer)
+                if o_extra == "office" and obj is not None:
+                    obj = offices.get(obj.key)
                 if obj is None or obj.key == subj.key or (not _type_ok(obj.type, spec.object_types)
                                                           and obj.how not in {"proposal", "parallel"}):
                     continue  # (what "the idea" stands for was already accepted as proposable)

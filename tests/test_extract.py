@@ -995,3 +995,15 @@ def test_inclusions_lobbies_and_family_names(facts, text, expected):
 def test_a_delegation_that_includes_ministers_has_no_members(facts):
     got = facts("The Japanese delegation, which included two ministers, left early.")
     assert not any(p == "memberOf" for s, p, o, n in got), got
+
+
+def test_the_two_sides_are_the_states_of_the_officials_named(facts):
+    got = facts("South Korea's minister of science, Park Seo-yeon, opened the meeting. On the sidelines, Park held "
+                "talks with Marcus Whitfield, the US under secretary of commerce, and the two sides struck an "
+                "agreement on joint research.")
+    assert ("South Korea", "agreementWith", US, False) in got or (US, "agreementWith", "South Korea", False) in got, got
+    # "the two ministers" are the ministers, not their states
+    got = facts("France's minister, Claire Roux, held talks with India's minister, Arvind Rao, and the two "
+                "ministers signed the Indo-French Roadmap on Artificial Intelligence.")
+    assert ("Claire Roux", "signed", "Indo-French Roadmap on Artificial Intelligence", False) in got, got
+    assert not any(s == FR and p == "signed" for s, p, o, n in got), got
