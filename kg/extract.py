@@ -516,14 +516,29 @@ def _previous_subject_organisation(token: Token) -> EntityMention | None:
     return None
 
 
-def _setting_country(sent: Span, gaz: Gazetteer) -> EntityMention | None:
-    """The country a sentence is set in by an opening "In <capital or country>,": "In Vienna, a
-    spokeswoman for the Federal Chancellery, …" speaks for Austria."""
+def _setting_country(sent: Span, gaz: Gazetteer, before: int | None = None) -> EntityMention | None:
+    """The country a sentence is set in by an opening "In <capital or country>," ("In Vienna, a
+    spokeswoman for the Federal Chancellery, …" speaks for Austria) or "Speaking for <country>,"; or,
+    with ``before``, by "in <capital>" right before that token ("… and in Moscow the foreign ministry
+    spokesperson, …")."""
     words = [t for t in sent if not t.is_space]
-    if len(words) < 4 or words[0].lower_ != "in":
-        return None
-    place = mention_at(words[1])
-    if place is None or place.end >= sent.end or sent.doc[place.end].text != ",":
+    doc = sent.doc
+    place = None
+    if before is not None:
+        i = before - 1
+        while i > sent.start and doc[i].pos_ in {"DET", "PUNCT"}:
+            i -= 1
+        found = mention_at(doc[i]) if i > sent.start else None
+        if found is not None and found.start > sent.start and doc[found.start - 1].lower_ == "in":
+            place = found
+    elif len(words) >= 4 and words[0].lower_ == "in":
+        place = mention_at(words[1])
+        if place is None or place.end >= sent.end or doc[place.end].text != ",":
+            return None
+    elif len(words) >= 5 and words[0].lower_ in {"speaking", "representing"} and words[1].lower_ in {"for", "on"}:
+        k = 2 if words[1].lower_ == "for" else 4  # "Speaking for the United States", "Speaking on behalf of X"
+        place = next((mention_at(t) for t in words[k:k + 3] if mention_at(t) is not None), None)
+    if place is None:
         return None
     if place.type == "Country":
         return place
@@ -715,11 +730,17 @@ def _companions(verb: Token) -> list[Token]:
 def _prep_objects(head: Token, word: str) -> list[Token] | None:
     """Objects of ``head``'s preposition ``word``; [] when the preposition is stranded ("which they
     called for"), None when ``head`` has no such preposition."""
+    found = None
     for child in head.children:
         if child.dep_ in {"prep", "dative", "agent"} and child.lower_ == word:
             objs = _children(child, {"pobj", "pcomp"})
-            return conjuncts(objs[0]) if objs else []
-    return None
+            if objs and objs[0].ent_type_ in {"DATE", "TIME"}:
+                continue  # "imposed controls on Monday on chips": when, not what
+            if not found:
+                found = conjuncts(objs[0]) if objs else []
+            elif objs and child.i > 0 and (child.nbor(-1).pos_ == "CCONJ" or child.nbor(-1).lower_ == "as"):
+                found += [t for t in conjuncts(objs[0]) if t not in found]  # "with A, as well as with B"
+    return found
 
 
 def _clause_theme(verb: Token) -> list[Token]:
@@ -752,9 +773,13 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
                 and all(c.lower_ in RELATIVE_PRONOUNS for c in _children(verb, {"dobj"})) \
                 and verb.head.lemma_.lower() in {trig.noun, trig.noun + "s"}:
             nouns = [verb.head]  # "an agreement Britain struck with Canada": the noun is relativised
+        if not nouns and verb.dep_ == "acl" and passive and verb.head.lemma_.lower() in {trig.noun, trig.noun + "s"}:
+            nouns = [verb.head]  # "a round led by Temasek"
         if not nouns:
             return None
         anchor = nouns[0]
+        if not trig.words:  # "led the round": the noun itself is what the act is about
+            return [anchor], "light"
     theme: list[Token] = []
     how = "light" if trig.noun else "direct"
     for word in trig.words:
@@ -863,7 +888,8 @@ def _members(token: Token) -> list[Token]:
     """Named members of a group noun: "Senior Chinese officials, including Premier Li Qiang and
     Foreign Minister Wang Yi" → [Qiang, Yi]."""
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in {"including", "like", "such"}:
+        if child.dep_ == "prep" and (child.lower_ in {"including", "like", "such"} or child.lower_ == "as" and any(
+                g.lower_ == "such" for g in child.children)):  # ("players such as OpenAI and Google DeepMind")
             objs = _children(child, {"pobj"})
             if objs:
                 return conjuncts(objs[0])
@@ -1819,6 +1845,16 @@ class Extractor:
                     o_tok, o_extra = implicit, "implicit"
                 elif spec.target_objects and o_tok.lemma_.lower() == "access" and _children(o_tok, {"poss"}):
                     o_tok, o_extra = _children(o_tok, {"poss"})[0], "target"  # "restricting their access to X"
+                elif spec.target_objects and mention_at(o_tok) is None and any(
+                        a.lemma_.lower() in {"bind", "bound", "destine", "destined", "head"} and a.dep_ == "acl"
+                        for c in o_tok.conjuncts + (o_tok,) for a in c.children):
+                    # "controls on chips and equipment bound for China": where the goods go is the target
+                    targets = [p for c in o_tok.conjuncts + (o_tok,) for a in c.children if a.dep_ == "acl"
+                               for prep in _children(a, {"prep"}) if prep.lower_ in {"for", "to"}
+                               for p in _children(prep, {"pobj"})]
+                    if not targets:
+                        continue
+                    o_tok, o_extra = targets[0], "target"
                 elif spec.target_objects and o_tok.lemma_.lower() in TRADE_FLOW_NOUNS and mention_at(o_tok) is None:
                     targets = [p for head in (o_tok, *o_tok.subtree, frame.anchor) for prep in _children(head, {"prep"})
                                if prep.lower_ in {"to", "from"} or prep.lower_ == "for" and head.lemma_.lower() in {
@@ -1993,7 +2029,9 @@ class Extractor:
                 if not holders and "government" in kinds and not any(t.lower_ in COMPANY_ONLY_TITLES for t in phrase):
                     # "In Islamabad, the foreign office spokesperson, Saima Qureshi": where the sentence
                     # is set; else "the Minister for Enterprise, Declan Furlong" in a story about Ireland
-                    holders = [c for c in [_setting_country(sent, self.gazetteer)] if c is not None]
+                    first = min(t.i for t in phrase) if phrase else person.start
+                    holders = [c for c in [_setting_country(sent, self.gazetteer, first)
+                                           or _setting_country(sent, self.gazetteer)] if c is not None]
                     if not holders and self._home_office(phrase):
                         holders = [c for c in [home_country(doc, person.start)] if c is not None]
                 for org in holders:

@@ -1007,3 +1007,21 @@ def test_the_two_sides_are_the_states_of_the_officials_named(facts):
                 "ministers signed the Indo-French Roadmap on Artificial Intelligence.")
     assert ("Claire Roux", "signed", "Indo-French Roadmap on Artificial Intelligence", False) in got, got
     assert not any(s == FR and p == "signed" for s, p, o, n in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kestrel AI competes with Aster Dynamics, as well as with larger players such as OpenAI and Google DeepMind.",
+     {("Kestrel AI", "competesWith", "OpenAI", False), ("Kestrel AI", "competesWith", "Google DeepMind", False)}),
+    ("Corvid AI raised money. Sequoia Capital led the round.", {("Sequoia Capital", "funded", "Corvid AI", False)}),
+    ("Corvid AI announced it had raised money in a round led by Sequoia Capital.",
+     {("Sequoia Capital", "funded", "Corvid AI", False)}),
+    ("Speaking for the United States, Ambassador Michael Tran said Washington backed the text.",
+     {("Michael Tran", "officialOf", US, False)}),
+    ("Russia sent a counsellor, and in Moscow the foreign ministry spokesperson, Yelena Koroleva, criticised the "
+     "statement.", {("Yelena Koroleva", "officialOf", "Russia", False)}),
+    ("The United States on Monday imposed new export controls on advanced AI chips and chipmaking equipment bound "
+     "for China.", {(US, "restricted", CN, False)}),
+])
+def test_repeated_prepositions_rounds_and_settings(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
