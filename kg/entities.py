@@ -1063,6 +1063,12 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
         parts = m.label.split()
         aliases.setdefault(parts[-1], m)
         title, _ = title_before(doc[m.start], gaz)
+        if not title:  # "the Minister for Enterprise, Declan Furlong": from the title word on
+            named = {i for x in mentions if x.type != "Person" for i in range(x.start, x.end)}
+            phrase = comma_title_before(doc, m.start, gaz)
+            first = next((k for k, t in enumerate(phrase) if gaz.titles.kind(t.text)), len(phrase))
+            title = " ".join(t.lower_ for t in phrase[first:]
+                             if t.i not in named and t.pos_ in {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ"})
         if title:
             titles.setdefault(title, []).append((m.start, m.key))
     # surnames the NER missed ("Later Cleverly said"): a proper noun equal to a full name's last word
@@ -1686,6 +1692,13 @@ def resolve_pronoun(token: Token) -> EntityMention | None:
             clause = clause.head
         bound = accept
         accept = lambda m: bound(m) and (m.end - 1) not in local  # noqa: E731
+    if kind == "Thing" and token.dep_ == "dobj":
+        # "X praised the declaration, while Y criticised it": the direct object before it in the sentence
+        earlier = [t for t in token.sent if t.i < token.i and t.dep_ == "dobj" and t.pos_ in {"NOUN", "PROPN"}]
+        if earlier:
+            before = mention_at(earlier[-1]) or resolve_token(earlier[-1])
+            if before is not None and accept(before) and type_group(before.type) in {"Document", "Event", "Product"}:
+                return EntityMention(token.i, token.i + 1, before.key, before.label, before.type, "pronoun")
     if kind == "Thing" and token.dep_ in {"dobj", "pobj"}:
         # an object pronoun continues the last object: "criticised the resolution …, while Kenya praised it"
         parallel = _nearest_before(token.doc, token.i, lambda m: accept(m) and token.doc[m.end - 1].dep_ in {
@@ -2074,6 +2087,11 @@ def resolve_token(token: Token) -> EntityMention | None:
                 if title == abbr.lower():
                     title = full
             earlier = [key for start, key in titles.get(title, []) if story_start(doc, token.i) <= start < token.i]
+            if not earlier and " " not in title and token.tag_ == "NN" \
+                    and any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
+                # "the minister" after "the Minister for Enterprise, Declan Furlong": a title with that head
+                earlier = [key for start, key in sorted(p for t, ps in titles.items() if title in t.split()
+                                                           for p in ps) if story_start(doc, token.i) <= start < token.i]
             if earlier:  # the person most recently introduced with this title
                 for m in doc._.kg_mentions or []:
                     if m.key == earlier[-1]:

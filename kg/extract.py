@@ -613,11 +613,18 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "countries calling for X"
         return conjuncts(verb.head), "participle"
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in {"NOUN", "PROPN"} \
-            and not any(c.dep_ in {"auxpass", "agent"} for c in verb.children):
+            and not any(c.dep_ == "auxpass" or c.dep_ == "agent" and not _children(c, {"neg"}) for c in verb.children):
+        # (… "called for reporting by companies, *not just by* agencies": no passive agent)
         # a finite past verb is no participle: "… and its director, Liza Macaraeg, called for X", parsed
         # as a modifier of "director", is the clause's main verb with the named person as its subject
         named = [c for c in verb.head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i < verb.i]
-        return conjuncts(named[0] if named else verb.head), "recovered"
+        if named:
+            return conjuncts(named[0]), "recovered"
+        top = verb.head  # "X, director of Y, a group that tracks failures of systems, called for …": the
+        while top.dep_ in {"pobj", "prep", "appos", "relcl", "dobj", "acl", "conj"} and top.head != top:
+            top = top.head  # clause's subject is the noun phrase the whole chain hangs from
+        top = top if top.pos_ in {"NOUN", "PROPN"} and top.i < verb.i else verb.head
+        return conjuncts(top), "recovered"
     if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"} \
             and verb.head.lemma_.lower() not in SUBJECT_CONTROL_WITH_OBJECT:
         objects = _controller_objects(verb.head)

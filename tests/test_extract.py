@@ -1025,3 +1025,27 @@ def test_the_two_sides_are_the_states_of_the_officials_named(facts):
 def test_repeated_prepositions_rounds_and_settings(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the minister" is the person introduced with a title headed by "minister"
+    ("Speaking in the Dáil, the Minister for Enterprise, Declan Furlong, defended the deal. Róisín Tallon "
+     "accused the minister of negotiating blind.", {("Róisín Tallon", "criticised", "Declan Furlong", False)}),
+    # "it" after a direct object earlier in the sentence, whoever the subject of that clause was
+    ("Ministers adopted the Paris Declaration on AI Incident Reporting. Business at OECD praised the declaration "
+     "as workable, while the Trade Union Advisory Committee criticised it.",
+     {("Trade Union Advisory Committee", "criticised", "Paris Declaration on AI Incident Reporting", False)}),
+    # a long apposition the parser folded into a relative clause: the subject is the name it hangs from
+    ("Tomasz Wierzbicki, director of the AI Incident Observatory, a research group that tracks failures of "
+     "deployed systems, called for mandatory reporting of incidents by private companies, not just by agencies.",
+     {("Tomasz Wierzbicki", "calledFor", "mandatory reporting of incidents", False)}),
+])
+def test_titles_pronouns_and_long_appositions(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_the_commission_is_not_its_commissioner(facts):
+    got = facts("The signing by the commission's commissioner for energy, Adaeze Mwangi, was delayed. Mwangi said "
+                "the commission would work with the University of Lagos.")
+    assert not any(s == "Adaeze Mwangi" and p == "cooperatesWith" for s, p, o, n in got), got
