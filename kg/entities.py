@@ -38,6 +38,7 @@ DOCUMENT_NOUNS = {
     "recommendation": "Document", "pledge": "Document", "communiqué": "Document", "study": "Report",
     "paper": "Report", "commitment": "Document", "protocol": "Treaty",
     "instrument": "Document", "guidance": "Document", "omnibus": "Law", "directive": "Law",
+    "campaign": "Document",  # (an initiative one backs or joins: "the campaign, called "Human Control Now"")
 }
 #: Nouns that may refer back to a document of any kind ("the text" = the resolution just named).
 GENERIC_DOCUMENT_NOUNS = {"text", "document", "deal", "agreement", "package", "instrument", "measure"}
@@ -718,6 +719,26 @@ def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> l
     return out
 
 
+def _capitalised_portfolio_before(token: Token, gaz: Gazetteer) -> list[Token]:
+    """A capitalised title with its portfolio right before a name: "Brazilian Minister of Science,
+    Technology and Innovation Helena Costa", "Vice Minister of Science and Technology Zhou Wenhai",
+    "UN Assistant Secretary-General for Digital Cooperation Ravi Menon"."""
+    doc = token.doc
+    i = token.i - 1
+    words: list[Token] = []
+    while i >= token.sent.start and token.i - i <= 14 and doc[i].ent_type_ != "PERSON" and (
+            doc[i].is_title or doc[i].text.isupper() or doc[i].tag_ == "HYPH" or doc[i].lower_ in {"of", "for", "and", "&", ","}
+            and words and words[0].is_title):
+        words.insert(0, doc[i])
+        i -= 1
+    while words and not (words[0].is_title or words[0].text.isupper()):
+        words.pop(0)
+    title_at = next((k for k, w in enumerate(words) if gaz.titles.kind(w.text) and w.pos_ in {"NOUN", "PROPN"}), None)
+    if title_at is None or not any(w.lower_ in {"of", "for"} for w in words[title_at:]):
+        return []  # (a portfolio is what makes the run a title: "Minister *of* Science")
+    return [w for w in words if w.text not in gaz.titles.honorifics and w.text != ","]
+
+
 def title_before(token: Token, gaz: Gazetteer) -> tuple[str, list[Token]]:
     """The office title written right before a name ("Foreign Secretary" in "Foreign Secretary James
     Cleverly"), lower-cased, and the modifier tokens in front of it (demonyms, countries, organisations).
@@ -731,7 +752,9 @@ def title_before(token: Token, gaz: Gazetteer) -> tuple[str, list[Token]]:
     # drop honorifics; keep only a chain that contains a title head noun
     words = [w for w in words if w.text not in gaz.titles.honorifics]
     if not any(gaz.titles.kind(w.text) for w in words):
-        return "", []
+        words = _capitalised_portfolio_before(token, gaz)
+        if not words:
+            return "", []
     # (a demonym the NER took for a person, "Bangladeshi Prime Minister", is still a modifier)
     modifiers = [w for w in words if (w.ent_type_ and w.ent_type_ != "PERSON") or gaz.country_of_demonym(w.text)]
     title_words = [w for w in words if w not in modifiers]
@@ -1547,7 +1570,9 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
                  and sent_of.get(n.start, 0) - sent_of.get(d.start, 0) <= 6
                  and (head in GENERIC_DOCUMENT_NOUNS or head in n.label.lower() or name_head(n.label) == head
                       or DOCUMENT_NOUNS.get(head) == "Law" == DOCUMENT_NOUNS.get(name_head(n.label))
-                      or n.how == "titled" and n.type == d.type and n.type not in {"Document", "Event"})]
+                      or n.how == "titled" and n.type == d.type and n.type not in {"Document", "Event"}
+                      # "a resolution on AI … The text, titled "…"": a generic text given its title
+                      or n.how == "titled" and n.type == "Document" and doc[n.start].lemma_.lower() in GENERIC_DOCUMENT_NOUNS)]
         rivals = [x for x in described if x is not d and same(x) and d.start < x.start
                   and (not later or x.start < later[0].start)]
         if later and len(d.label.split()) < 2 and (head in GENERIC_DOCUMENT_NOUNS or head not in later[0].label.lower()) \

@@ -104,7 +104,8 @@ PERSON_NOUNS = REPRESENTATIVE_NOUNS - {"delegation", "team"} | {
 ATTRIBUTE_NOUNS = {"commitment", "role", "approach", "decision", "policy", "move", "effort", "plan", "leadership",
                    "handling", "stance", "position", "provision", "language", "wording", "record", "response",
                    "action", "conduct", "text", "content", "terms", "strategy", "treatment",
-                   "round", "funding", "financing", "silence", "lack", "absence", "failure", "omission"}  # ("its previous round was funded by X" → X funded it)
+                   "round", "funding", "financing", "silence", "lack", "absence", "failure", "omission",
+                   "sanction", "restriction", "control", "tariff", "ban", "crackdown"}  # ("its previous round was funded by X" → X funded it)
 #: Nominalised acts that, as the object of praise or criticism, stand for the document or product
 #: they acted on ("welcomed the vote" after the resolution was adopted).
 EVENT_NOMINALS = {"vote", "release", "decision", "move", "result", "update", "adoption", "launch", "change",
@@ -1835,7 +1836,10 @@ class Extractor:
                     texts = [p for prep in _children(o_tok, {"prep"}) if prep.lower_ == "of" for p in _children(prep, {"pobj"})]
                     if texts:  # "welcomed the adoption of the text": the text
                         o_tok, o_extra = texts[0], "possessor"
-                owners = [c for c in o_tok.children if c.dep_ == "poss"]
+                owners = [c for c in o_tok.children if c.dep_ == "poss"] or [
+                    c for c in o_tok.children if c.dep_ == "compound" and o_tok.tag_ == "NNS"
+                    and mention_at(c) is not None and mention_at(c).how != "demonym"
+                    and mention_at(c).type in {"Country", "InternationalOrganisation"}]  # "the U.S. sanctions"
                 if spec.possessor_objects and o_tok.lemma_.lower() in ATTRIBUTE_NOUNS | EVENT_NOMINALS \
                         and mention_at(o_tok) is None and owners and resolve_token(owners[0]) is not None:
                     o_tok, o_extra = owners[0], "possessor"  # "praised the declaration's commitments"

@@ -1049,3 +1049,16 @@ def test_the_commission_is_not_its_commissioner(facts):
     got = facts("The signing by the commission's commissioner for energy, Adaeze Mwangi, was delayed. Mwangi said "
                 "the commission would work with the University of Lagos.")
     assert not any(s == "Adaeze Mwangi" and p == "cooperatesWith" for s, p, o, n in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "a resolution on …" then "The text, titled "…"": the resolution's title
+    ("The assembly adopted a resolution on the use of AI in elections. The text, titled 'Machines and Ballots', "
+     "was co-sponsored by Chile and Panama.",
+     {("Chile", "coSponsored", "Machines and Ballots", False)}),
+    # criticising a state's sanctions criticises the state
+    ("China's foreign ministry criticised the U.S. sanctions.", {(CN, "criticised", US, False)}),
+])
+def test_titled_texts_and_state_acts(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
