@@ -1490,6 +1490,8 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
             continue  # "backs text with caveats": a headline's telegraphic phrase introduces nothing
         lemma = token.lemma_.lower()
         kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma)
+        if kind is None and lemma == "draft" and _quoted_title(token):
+            kind = "Document"  # "The draft, titled "Closing the AI Capacity Gap"": a text by its title
         if kind is None and lemma in ORGANISATION_NOUNS and token.is_title:
             inner = {i for m in out if m.type != "Person" for i in range(m.start, m.end)}
             capitalised = _capitalised_name(token, covered - inner)
@@ -1572,7 +1574,8 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
                       or DOCUMENT_NOUNS.get(head) == "Law" == DOCUMENT_NOUNS.get(name_head(n.label))
                       or n.how == "titled" and n.type == d.type and n.type not in {"Document", "Event"}
                       # "a resolution on AI … The text, titled "…"": a generic text given its title
-                      or n.how == "titled" and n.type == "Document" and doc[n.start].lemma_.lower() in GENERIC_DOCUMENT_NOUNS)]
+                      or n.how == "titled" and n.type == "Document"
+                      and doc[n.start].lemma_.lower() in GENERIC_DOCUMENT_NOUNS | {"draft"})]
         rivals = [x for x in described if x is not d and same(x) and d.start < x.start
                   and (not later or x.start < later[0].start)]
         if later and len(d.label.split()) < 2 and (head in GENERIC_DOCUMENT_NOUNS or head not in later[0].label.lower()) \

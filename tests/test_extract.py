@@ -1056,6 +1056,8 @@ def test_the_commission_is_not_its_commissioner(facts):
     ("The assembly adopted a resolution on the use of AI in elections. The text, titled 'Machines and Ballots', "
      "was co-sponsored by Chile and Panama.",
      {("Chile", "coSponsored", "Machines and Ballots", False)}),
+    ("The committee adopted a draft resolution on AI capacity-building. The draft, titled 'Closing the Gap', was "
+     "proposed by Morocco.", {("Morocco", "proposed", "Closing the Gap", False)}),
     # criticising a state's sanctions criticises the state
     ("China's foreign ministry criticised the U.S. sanctions.", {(CN, "criticised", US, False)}),
 ])
