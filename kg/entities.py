@@ -299,10 +299,17 @@ def _document_type(name: str) -> str:
     return DOCUMENT_NOUNS.get(name_head(name), "Document")
 
 
+#: Legislative bill numbers: "SB 1142", "H.R. 4801", "Bill C-27", "AB 2013".
+_BILL_NUMBER = re.compile(r"^(?:(?:S|H|A)\.?\s?B\.?|H\.?\s?R\.?|Bill\s+[A-Z]-?)\s?\d+$")
+
+
 def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
     label = ent.label_
     if label in NON_ENTITY_LABELS:
         return None
+    if _BILL_NUMBER.match(ent.text.strip()):  # a bill by its number is a law, whatever the NER said
+        name = normalise_name(ent.text)
+        return EntityMention(ent.start, ent.end, entity_key("Law", name), name, "Law", "ner")
     if label in {"PRODUCT", "ORG", "WORK_OF_ART"} and len(ent) >= 2 and ent[-1].lemma_.lower() in PRODUCT_HEADS \
             and ent[-1].is_lower and any(ch.isdigit() or ch.isupper() for ch in ent[-2].text):
         # "its Tuwaiq-3 model": the class noun is not part of the name
@@ -1162,6 +1169,13 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
                 m = EntityMention(m.start, m.end, a.key, a.label, a.type, "acronym")
         resolved.append(m)
     resolved = _link_descriptions(doc, resolved)
+    by_start = {m.start: m for m in resolved}
+    for k, m in enumerate(resolved):  # "SB 1142, the Frontier AI Accountability Act": the bill by its name
+        if m.type == "Law" and _BILL_NUMBER.match(m.label):
+            if m.end + 1 < len(doc) and doc[m.end].text == ",":  # (read from the words: the parse often loses it)
+                named = by_start.get(m.end + 1)
+                if named is not None and named.type == "Law" and named.key != m.key:
+                    resolved[k] = EntityMention(m.start, m.end, named.key, named.label, named.type, "acronym")
     doc._.kg_mentions = resolved
     doc._.kg_token_mention = {i: m for m in resolved for i in range(m.start, m.end)}
     # names in apposition to a product noun are products, whatever the NER said: "Mirage Lite, a
@@ -1860,6 +1874,9 @@ def noun_phrase_label(token: Token, max_words: int = 14) -> str:
                     and child.i < head.i:
                 if head is token and described and (child.ent_type_ in {"DATE", "TIME"} or child.lower_ in _WHEN_WORDS):
                     continue  # "a two-day meeting", "Wednesday's debate": when, not which
+                if child.dep_ == "advmod" and child.lower_ in {"so", "far", "now", "already", "still", "thus", "yet"} \
+                        and child.nbor(1).text != "-":  # (not "so-called")
+                    continue  # "so far 22 countries": when, not how many
                 collect(child, depth + 1)
             elif event and head is token and child.dep_ == "prep" and child.lower_ == "in" and any(
                     g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"} for g in child.children) and not any(

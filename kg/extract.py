@@ -613,6 +613,11 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
         return conjuncts(_relative_head(verb)), "relative"
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "countries calling for X"
         return conjuncts(verb.head), "participle"
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.dep_ == "nsubj" and verb.head.head.lemma_ == "be":
+        # "The first countries to ratify were Costa Rica and Kenya": who is named after the copula
+        named = [a for a in _children(verb.head.head, {"attr"}) if mention_at(a) is not None]
+        if named:
+            return conjuncts(named[0]), "copula"
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in {"NOUN", "PROPN"} \
             and not any(c.dep_ == "auxpass" or c.dep_ == "agent" and not _children(c, {"neg"}) for c in verb.children):
         # (… "called for reporting by companies, *not just by* agencies": no passive agent)
@@ -899,6 +904,12 @@ def _members(token: Token) -> list[Token]:
         if child.dep_ == "prep" and (child.lower_ in {"including", "like", "such"} or child.lower_ == "as" and any(
                 g.lower_ == "such" for g in child.children)):  # ("players such as OpenAI and Google DeepMind")
             objs = _children(child, {"pobj"})
+            if objs:
+                return conjuncts(objs[0])
+    for clause in token.children:  # "a second group, made up of Chile and Norway"
+        if clause.dep_ == "acl" and clause.lemma_.lower() in {"make", "compose", "consist", "comprise"}:
+            objs = [p for prep in _children(clause, {"prep"}) if prep.lower_ == "of" for p in _children(prep, {"pobj"})]
+            objs += _children(clause, {"dobj"}) if clause.lemma_.lower() == "comprise" else []
             if objs:
                 return conjuncts(objs[0])
     doc = token.doc
@@ -1479,7 +1490,8 @@ def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
                 out += [(t, "") for t in conjuncts(inner[0])]
                 continue
         # ("£240m, including a laboratory": parts of a sum are not its members)
-        members = _members(token) if token.tag_ in {"NNS", "NNPS"} or token.lemma_.lower() in GROUP_NOUNS or (
+        members = _members(token) if token.tag_ in {"NNS", "NNPS"} or token.lemma_.lower() in GROUP_NOUNS | {
+            "group", "bloc", "coalition", "delegation"} or (
             mention_at(token) is not None and type_group(mention_at(token).type) == "Actor") else []
         if not (members and token.tag_ in {"NNS", "NNPS"} and mention_at(token) is None):
             out.append((token, ""))  # "90 countries including India and Chile": India and Chile say it all

@@ -221,7 +221,8 @@ class Gazetteer:
             # swallows them ("OpenAI's Sam Altman" as one ORG), so they are ruled before the NER
             early = entry.type not in {"Country", "Place", "City", "Concept"}
             for name in sorted(names):
-                words = re.sub(r"^the ", "", name, flags=re.I).split()
+                # (a hyphenated name is several tokens, ruled before the NER splits it: "Timor-Leste")
+                words = re.split(r"[\s-]+", re.sub(r"^the ", "", name, flags=re.I))
                 if (len(words) >= 2 or early) != multi_word:
                     continue
                 variants = {name, re.sub(r"^the ", "The ", name)}

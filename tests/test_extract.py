@@ -1064,3 +1064,24 @@ def test_the_commission_is_not_its_commissioner(facts):
 def test_titled_texts_and_state_acts(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Norway ratified the Oslo Convention on AI. A second group, made up of Chile and Ireland, ratified the "
+     "convention in the spring.", {("Chile", "ratified", "Oslo Convention on AI", False)}),
+    # a veto is the refusal to sign a bill into law; a bill by its number is the bill named beside it
+    ("Oregon Governor Marisa Calloway on Tuesday vetoed SB 1142, the Frontier AI Accountability Act.",
+     {("Marisa Calloway", "signed", "Frontier AI Accountability Act", True)}),
+    ("The pact was signed by Malaysia, Brunei and Timor-Leste.",
+     {("Brunei", "signed", "pact", False), ("Timor-Leste", "signed", "pact", False)}),
+])
+def test_groups_vetoes_and_country_names(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_so_far_is_not_part_of_a_group_and_so_called_stays(facts):
+    got = facts("So far 22 countries have ratified the Lima Convention on AI.")
+    assert any(s == "22 countries" and p == "ratified" for s, p, o, n in got), got
+    got = facts("The European Parliament approved the so-called digital omnibus on Thursday.")
+    assert any(o == "so-called digital omnibus" or o == "digital omnibus" for s, p, o, n in got), got
