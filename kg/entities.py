@@ -1597,7 +1597,9 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
             later = []  # a bare "a text" is any text; a bare "a declaration" is the declaration named next
         if later and not rivals:
             name = later[0]
-            d = EntityMention(d.start, d.end, name.key, name.label, name.type, "description")
+            # ("a resolution on AI … The text, titled X": X is a resolution, not just any text)
+            kind = d.type if name.type == "Document" and type_group(d.type) == "Document" else name.type
+            d = EntityMention(d.start, d.end, name.key, name.label, kind, "description")
         elif len(d.label.split()) < 2:
             continue  # "a declaration" that no name follows says nothing a reader could look up
         out.append(d)
@@ -2048,7 +2050,7 @@ def resolve_description(token: Token) -> EntityMention | None:
             found = _nearest_before(token.doc, token.i, same_head, window_sents=30) or found
         if found is None and (kind in {"Document", "Agreement"} or lemma in GENERIC_DOCUMENT_NOUNS):
             found = _nearest_before(token.doc, token.i, any_kind, window_sents=30, prefer_subjects=True)
-        if found is None and group == "Document" and not content and kind in {"Declaration", "Document", "Treaty"}:
+        if found is None and group == "Document" and not content and kind in {"Declaration", "Document", "Treaty", "Resolution"}:
             # "the declaration" after "the Dakar Call to Action": a named text of another head, the only
             # text the story has named
             named = {m.key: m for m in token.doc._.kg_mentions or [] if type_group(m.type) == "Document"

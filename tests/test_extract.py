@@ -1058,6 +1058,9 @@ def test_the_commission_is_not_its_commissioner(facts):
      {("Chile", "coSponsored", "Machines and Ballots", False)}),
     ("The committee adopted a draft resolution on AI capacity-building. The draft, titled 'Closing the Gap', was "
      "proposed by Morocco.", {("Morocco", "proposed", "Closing the Gap", False)}),
+    # … and "the resolution" after it is still that text
+    ("The assembly adopted a resolution on AI in elections. The text, titled 'Machines and Ballots', passed. The "
+     "resolution was put forward by Mexico.", {("Mexico", "proposed", "Machines and Ballots", False)}),
     # criticising a state's sanctions criticises the state
     ("China's foreign ministry criticised the U.S. sanctions.", {(CN, "criticised", US, False)}),
 ])
