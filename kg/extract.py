@@ -796,8 +796,8 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
     theme: list[Token] = []
     how = "light" if trig.noun else "direct"
     for word in trig.words:
-        if any(c.dep_ == "prt" and c.lower_ == word for c in verb.children):
-            continue
+        if any(c.dep_ in {"prt", "advmod"} and c.lower_ == word for c in verb.children):
+            continue  # (the parser often takes the particle of "put forward" for an adverb)
         if word == "that":
             if any(p.lower_ in {"about", "of", "against", "over"} for p in _children(verb, {"prep"})):
                 return None  # "warned about X" already says what about; a stray clause is not a second theme
