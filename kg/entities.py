@@ -2024,6 +2024,11 @@ def resolve_description(token: Token) -> EntityMention | None:
         return None  # plural descriptions ("agreements") are not one entity
     group = type_group(kind)
     dets = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
+    edge = token.left_edge.i
+    if "a" in dets or "an" in dets:  # "the Safe AI Deployment Act, a bill drafted by …": the name before it
+        before = mention_at(token.doc[edge - 2]) if edge >= 2 and token.doc[edge - 1].text == "," else None
+        if before is not None and type_group(before.type) == group and before.how in {"ner", "gazetteer", "titled"}:
+            return _remember(token, EntityMention(token.i, token.i + 1, before.key, before.label, before.type, "description"))
     # "the next round", "a second meeting": a new event, not the one named before
     fresh = any(c.lower_ in _NEW_EVENT_WORDS for c in token.children if c.dep_ in {"amod", "compound", "nummod"})
     definite = bool(dets & {"the", "this", "that", "its", "their", "his", "her"}) and not own and not fresh

@@ -2101,7 +2101,8 @@ class Extractor:
         for noun in sent:
             if noun.pos_ != "NOUN" or noun.lemma_.lower() != "member":
                 continue
-            org_tokens = [p for prep in _children(noun, {"prep"}) if prep.lower_ == "of" for p in _children(prep, {"pobj"})]
+            org_tokens = [c for prep in _children(noun, {"prep"}) if prep.lower_ == "of" for p in _children(prep, {"pobj"})
+                          for c in conjuncts(p)]  # ("members of BRICS and the G20")
             org_tokens += _children(noun, {"poss"})
             orgs = [o for o in (_resolve(t, "object", False, self.gazetteer) for t in org_tokens) if o is not None
                     and type_group(o.type) == "Actor" and o.type not in {"Person", "Country", "Group"}]

@@ -1088,3 +1088,10 @@ def test_so_far_is_not_part_of_a_group_and_so_called_stays(facts):
     assert any(s == "22 countries" and p == "ratified" for s, p, o, n in got), got
     got = facts("The European Parliament approved the so-called digital omnibus on Thursday.")
     assert any(o == "so-called digital omnibus" or o == "digital omnibus" for s, p, o, n in got), got
+
+
+def test_an_indefinite_description_after_a_name_is_that_name(facts):
+    got = facts("The senator declined to endorse the Safe AI Deployment Act, a bill drafted by Margaret Holloway and "
+                "Senator Paul Brennan, that would require audits before models are released.")
+    assert ("Paul Brennan", "proposed", "Safe AI Deployment Act", False) in got, got
+    assert not any(o == "bill" for s, p, o, n in got), got
