@@ -606,6 +606,9 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
             # two subjects on one verb with a subordinator between: the parser merged a clause ("X
             # released Y, days after Z warned about W"); the subject after the subordinator is its own
             subj = subjects[-1]
+        elif len(subjects) > 1 and subjects[0].pos_ == "NOUN" and mention_at(subjects[1]) is not None \
+                and subjects[1].left_edge.i == subjects[0].i + 1:
+            subj = subjects[1]  # "the Warsaw-based foundation Cyfrowa Wolnosc warned": the class noun's name
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return conjuncts(_relative_head(verb)), "relative"
         return conjuncts(subj), "direct"
@@ -1369,6 +1372,9 @@ AUTHORING_VERBS = {"write", "issue", "produce", "author", "compile", "commission
 #: Verbs that say someone holds the top post of what they govern ("who heads the unit"): the verb's
 #: lemma is itself a title ("head", "lead"), so the title list gives the kind of role.
 HEADING_VERBS = {"head", "lead"}
+
+#: Titles of the heads of regions and cities, whose holder is the place named with them.
+REGIONAL_OFFICE_TITLES = {"governor", "mayor", "premier"}
 
 #: Titles only a state gives (its ministers), so that with no holder named the story's country holds them.
 STATE_OFFICE_TITLES = {"minister", "premier", "chancellor", "secretary", "vice-minister", "undersecretary"}
@@ -2269,6 +2275,9 @@ class Extractor:
                 country = self.gazetteer.entries.get(org.country)
                 org = EntityMention(org.start, org.end, country.key, country.label, country.type, "capital") \
                     if country is not None else None
+            if org is not None and org.type == "Place" and any(t.lower_ in REGIONAL_OFFICE_TITLES for t in phrase):
+                # "Oregon Governor Marisa Calloway": a region's governor serves the region's government
+                org = EntityMention(org.start, org.end, org.key, org.label, "GovernmentBody", "region")
             if org is None or org.key == person.key or type_group(org.type) != "Actor" or org.type == "Person":
                 continue
             if org.how == "ner" and org.end - org.start == 1 and org.type not in {"Country"} \

@@ -1095,3 +1095,14 @@ def test_an_indefinite_description_after_a_name_is_that_name(facts):
                 "Senator Paul Brennan, that would require audits before models are released.")
     assert ("Paul Brennan", "proposed", "Safe AI Deployment Act", False) in got, got
     assert not any(o == "bill" for s, p, o, n in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Vistrada Systems won the bid. The Warsaw-based foundation Cyfrowa Wolnosc warned about automated targeting.",
+     {("Cyfrowa Wolnosc", "warnedAbout", "automated targeting", False)}),
+    ("Oregon Governor Marisa Calloway on Tuesday vetoed the Frontier AI Accountability Act.",
+     {("Marisa Calloway", "officialOf", "Oregon", False)}),
+])
+def test_class_nouns_before_names_and_governors(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
