@@ -47,6 +47,8 @@ EVENT_NOUNS = {"summit": "Summit", "meeting": "Meeting", "conference": "Event", 
                "talks": "Meeting", "forum": "Event", "session": "Meeting", "dialogue": "Meeting",
                "debate": "Meeting", "hearing": "Meeting", "ceremony": "Event", "workshop": "Event",
                "round": "Meeting", "edition": "Event", "retreat": "Meeting", "gathering": "Event"}
+#: Sittings of an event, which stand for the event ("the closing session", "the opening day").
+PART_OF_EVENT_NOUNS = {"session", "sitting", "plenary", "day"}
 #: Head nouns of organisation descriptions ("an international scientific panel on AI").
 ORGANISATION_NOUNS = {"panel": "Organisation", "institute": "ResearchInstitute", "agency": "GovernmentBody",
                       "committee": "Organisation", "commission": "Organisation", "council": "Organisation",
@@ -299,6 +301,11 @@ def _document_type(name: str) -> str:
     return DOCUMENT_NOUNS.get(name_head(name), "Document")
 
 
+#: Plural nouns for people acting for a body, which the NER takes into a name when they open a sentence.
+_PEOPLE_PLURALS = {"representatives", "delegates", "officials", "executives", "members", "leaders", "ministers",
+                   "diplomats", "observers", "researchers", "employees", "envoys", "negotiators", "delegations"}
+
+
 #: Legislative bill numbers: "SB 1142", "H.R. 4801", "Bill C-27", "AB 2013".
 _BILL_NUMBER = re.compile(r"^(?:(?:S|H|A)\.?\s?B\.?|H\.?\s?R\.?|Bill\s+[A-Z]-?)\s?\d+$")
 
@@ -318,6 +325,9 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
     if label == "PERSON" and ent.end + 1 < len(doc) and doc[ent.end].text == "-" and not ent[-1].whitespace_ \
             and not doc[ent.end].whitespace_ and doc[ent.end + 1].is_title:
         ent = Span(doc, ent.start, ent.end + 2, label=label)  # "Amara Fofana" + "-Lindqvist": one surname
+    if len(ent) >= 3 and ent[0].is_sent_start and ent[0].lower_ in _PEOPLE_PLURALS and ent[1].lower_ in {"of", "from", "at"}:
+        # "Representatives of Hanul Semiconductor attended": the NER took the capitalised noun for a name
+        ent = Span(doc, ent.start + 2, ent.end, label=label)
     opening = [t.i for t in ent if t.text == "("]
     if opening and not any(t.text == ")" for t in ent) and opening[0] > ent.start:
         # "Arab Centre for Digital Rights (ACDR": the name ends before its unclosed acronym
@@ -680,6 +690,33 @@ def comma_title_before(doc: Doc, start: int, gaz: Gazetteer) -> list[Token]:
 #: Lower-case particles inside personal names ("Anneke de Vries", "Ursula von der Leyen").
 _NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "dos", "del", "la", "le", "bin", "binti",
                    "al", "el", "ter", "ten"}
+
+
+#: Verbs whose theme is a gathering: what is hosted, attended or convened is an event.
+GATHERING_VERBS = {"host", "attend", "convene", "hold", "organise", "organize", "stage", "open", "close",
+                   "gather", "meet"}
+
+
+def _retype_gatherings(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
+    """Names the NER typed as organisations, with an event's head word, that the text shows are events:
+    "the Global Forum on AI Governance, which was hosted by China" (but the Pacific Islands Forum,
+    which issues statements and has members, stays an organisation)."""
+    def gathered(m: EntityMention) -> bool:
+        span = doc[m.start:m.end]
+        root = span.root
+        verbs = [root.head] if root.dep_ in {"dobj", "nsubjpass"} else []
+        if root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.head.lemma_.lower() in {"gather", "meet"}:
+            verbs.append(root.head.head)  # "delegates gathered in Beijing for the Global Forum …"
+        # "…, which was hosted by X", "a forum hosted by X": the clause on the name (or on its last word)
+        verbs += [c for t in span for c in t.children if c.dep_ in {"relcl", "acl"} and c.i >= m.end]
+        verbs += [c for v in list(verbs) for c in v.conjuncts]  # "hosted by X and attended by Y"
+        return any(v.lemma_.lower() in GATHERING_VERBS for v in verbs)
+
+    events = {m.key: EVENT_NOUNS[name_head(m.label)] for m in mentions
+              if m.type in {"Organisation", "InternationalOrganisation"} and m.how == "ner"
+              and name_head(m.label) in EVENT_NOUNS and gathered(m)}
+    return [EntityMention(m.start, m.end, entity_key(events[m.key], m.label), m.label, events[m.key], m.how, m.country)
+            if m.key in events else m for m in mentions]
 
 
 def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
@@ -1085,7 +1122,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
                     and gaz.country_of_demonym(first) is None and first != m.label:
                 first_words.setdefault(first, []).append(m)
     doc.user_data["kg_story_starts"] = story_starts(doc, mentions)
-    mentions = _retype_people(doc, mentions, gaz)
+    mentions = _retype_people(doc, _retype_gatherings(doc, mentions), gaz)
     # people: full names first, then surnames/first names/honorific forms resolve to them
     full_names = [m for m in mentions if m.type == "Person" and len(m.label.split()) >= 2]
     titles: dict[str, list[tuple[int, str]]] = {}
@@ -2077,6 +2114,29 @@ def resolve_description(token: Token) -> EntityMention | None:
     return _remember(token, EntityMention(token.i, token.i + 1, key, label, kind, "description"))
 
 
+def event_of_sitting(token: Token) -> EntityMention | None:
+    """The event a sitting belongs to: "the closing session of the meeting" → the meeting; "the closing
+    session" alone → the event the story reports, by its name if it has one. A session with a topic of
+    its own ("the afternoon session on energy") or named before as one is an event of its own: None."""
+    dets = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
+    lemma = token.lemma_.lower()
+    if lemma not in PART_OF_EVENT_NOUNS or not dets & {"the", "this", "that"} or token.tag_ != "NN" \
+            or any(c.dep_ == "prep" and c.lower_ in {"on", "about"} for c in token.children):
+        return None
+    whole = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+             for p in prep.children if p.dep_ == "pobj"]
+    if whole:
+        found = mention_at(whole[0]) or resolve_description(whole[0])
+        return found if found is not None and type_group(found.type) == "Event" else None
+    if _nearest_before(token.doc, token.i, lambda m: type_group(m.type) == "Event" and (
+            name_head(m.label) == lemma or m.label.lower().split()[0] == lemma), window_sents=1000) is not None:
+        return None
+    event = lambda m: type_group(m.type) == "Event" and name_head(m.label) not in PART_OF_EVENT_NOUNS \
+        and m.label.lower().split()[0] not in PART_OF_EVENT_NOUNS
+    return story_entity(token.doc, token.i, lambda m: event(m) and m.how in {"ner", "gazetteer", "titled"},
+                        window_sents=30) or story_entity(token.doc, token.i, event, window_sents=30)
+
+
 def _remember(token: Token, mention: EntityMention) -> EntityMention:
     """Record a mention found on demand so that later references ("the text") can chain to it."""
     if token.doc._.kg_mentions is not None and token.i not in token.doc._.kg_token_mention:
@@ -2115,6 +2175,9 @@ def resolve_token(token: Token) -> EntityMention | None:
             for child in modifiers:
                 if child.dep_ in {"compound", "amod", "poss", "nmod"}:
                     m = mention_at(child) or (resolve_pronoun(child) if child.pos_ == "PRON" else None)
+                    if m is None and child.lower_ == "whose":  # "India, whose delegation attended": India
+                        clause = next((a for a in child.ancestors if a.dep_ == "relcl"), None)
+                        m = mention_at(clause.head) if clause is not None else None
                     if m is not None and m.type == "Person":  # "his government": the country he serves
                         m = (doc._.kg_offices or {}).get(m.key) if Doc.has_extension("kg_offices") else None
                     if m is not None and m.type == "Country":

@@ -32,7 +32,8 @@ from .entities import (DOCUMENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, NON
                        noun_phrase_label,
                        plural_antecedent, resolve_description,
                        SPEECH_LEMMAS, nearest_mention_before, resolve_token, sentence_starts, story_entity,
-                       story_start, title_before, comma_title_before, home_country, correct_remembered)
+                       story_start, title_before, comma_title_before, home_country, correct_remembered,
+                       event_of_sitting)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
 from .lexicon import Lexicon, Trigger
 
@@ -1224,6 +1225,17 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
     return None
 
 
+def _is_bare_noun(token: Token, mention: EntityMention) -> bool:
+    """Whether an argument is a lone common noun, unnamed and unlinked: "the project", "an agreement",
+    "criticised the process" (not "the Nairobi Declaration", "a plan to pool compute", nor "the summit",
+    the summit named before it or, if none was, the one the story reports)."""
+    if mention.how not in {"concept", "description"} or token.pos_ != "NOUN" or len(mention.label.split()) != 1:
+        return False
+    if mention.how == "description" and any(c.lower_ in {"the", "this", "that"} for c in token.children):
+        return False  # "the session was hosted by …", "ratified the treaty": the one the story reports
+    return all(c.dep_ in {"det", "predet", "poss", "punct"} for c in token.children)
+
+
 #: Name words of the bodies through which a state itself acts.
 STATE_BODY_NOUNS = {"department", "ministry", "government", "administration", "cabinet", "treasury", "office",
                     "chancellery"}
@@ -1490,6 +1502,13 @@ def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
         if len(group) >= 2:
             out += [(t, "pronoun") for t in group]
             continue
+        if token.tag_ in {"NNS", "NNPS"} and _noun_lemma(token) in REPRESENTATIVE_NOUNS and mention_at(token) is None:
+            # "representatives of Hanul Semiconductor and Daesan Memory": each body they represent
+            bodies = [p for prep in _children(token, {"prep"}) if prep.lower_ in {"of", "from"}
+                      for p in _children(prep, {"pobj"})]
+            if bodies and len(conjuncts(bodies[0])) >= 2 and _partitive(token) is not None:
+                out += [(t, "partitive") for t in conjuncts(bodies[0])]
+                continue
         if token.lower_ in PARTITIVE_QUANTIFIERS and mention_at(token) is None:
             inner = [p for prep in _children(token, {"prep"}) if prep.lower_ == "of" for p in _children(prep, {"pobj"})]
             if inner:  # "published all of its evaluations", "some of the countries": what is counted
@@ -1823,6 +1842,7 @@ class Extractor:
             return []  # "worked at X until 2023": a former role is no role
         allow_concepts = spec.concept_objects or "Concept" in spec.object_types
         out = []
+        bare: set[str] = set()  # objects that are a lone common noun ("signed the agreement", none named)
         reciprocal = frame.theme_how == "reciprocal"
         offices = sent.doc._.kg_offices or {}
         for s_tok, s_extra in _expand(subjects):
@@ -1913,6 +1933,8 @@ class Extractor:
                         # "Mexico co-sponsored it": what one signs or backs is a text, the one just discussed
                         text = _discourse_document(frame.anchor, window_sents=3)
                         obj = _resolve(text, "object", False, self.gazetteer) if text is not None else None
+                if obj is None and spec.whole_events and not negated:
+                    obj = event_of_sitting(o_tok)  # "attended the closing session" → attended the summit
                 obj = obj or _resolve(o_tok, "subject" if reciprocal else "object", allow_concepts, self.gazetteer)
                 if o_extra == "office" and obj is not None:
                     obj = offices.get(obj.key)
@@ -1921,6 +1943,8 @@ class Extractor:
                     continue  # (what "the idea" stands for was already accepted as proposable)
                 if frame.trigger.negative and type_group(obj.type) == "Concept":
                     continue  # "rejected the criticism": a denial, not a vote against a text
+                if not spec.bare_objects and _is_bare_noun(o_tok, obj):
+                    bare.add(obj.key)
                 how_s = s_extra or frame.subject_how
                 confidence = _confidence(how_s, o_extra or frame.theme_how, subj, obj) * factor
                 kind = "noun" if frame.trigger.kind == "noun" else ("passive" if frame.passive else "active")
@@ -1941,7 +1965,11 @@ class Extractor:
                                                  modality, round(confidence * 0.9, 3),
                                                  f"{frame.anchor.text} ({frame.trigger})", f"{kind}:{how_s}/with+pair"))
         out += self._but_not(frame, out, sent, sent_index, doc_id)
-        return out + self._pair_relations(spec, out)
+        out += self._pair_relations(spec, out)
+        # A lone noun no antecedent explains ("the project", "an agreement") says which kind of thing,
+        # not which thing: the fact would join every unnamed agreement in one node. Its parties still
+        # stand in the pair predicate ("Japan and Australia signed an agreement" → agreementWith).
+        return [r for r in out if r.object not in bare or r.predicate != frame.trigger.predicate]
 
     def _but_not(self, frame: _Frame, out: list[Relation], sent: Span, sent_index: int,
                  doc_id: str) -> list[Relation]:

@@ -63,6 +63,8 @@ class PredicateSpec:
     pair_predicate: str = ""
     author_speaks: bool = False
     present_only: bool = False
+    bare_objects: bool = False
+    whole_events: bool = False
     subject_types: tuple[str, ...] = ("Actor",)
     object_types: tuple[str, ...] = ("Any",)
 
@@ -113,7 +115,8 @@ def _parse(data: dict, source: str, into: dict[str, dict]) -> None:
         for key, value in table.items():
             if key not in {"description", "verbs", "nouns", "negative_verbs", "symmetric", "concept_objects",
                            "possessor_objects", "possessor_agents", "implicit_objects", "target_objects", "pair_predicate",
-                           "author_speaks", "present_only", "request_objects", "subject_types",
+                           "author_speaks", "present_only", "request_objects", "bare_objects", "whole_events",
+                           "subject_types",
                            "object_types"}:
                 raise DataFileError(f"{source}: [{name}] has unknown setting {key!r}")
             if isinstance(value, list) and key in {"verbs", "nouns", "negative_verbs"}:
@@ -148,6 +151,8 @@ def _spec(name: str, table: dict, source: str) -> PredicateSpec:
         pair_predicate=str(table.get("pair_predicate", "")),
         author_speaks=bool(table.get("author_speaks", False)),
         present_only=bool(table.get("present_only", False)),
+        bare_objects=bool(table.get("bare_objects", False)),
+        whole_events=bool(table.get("whole_events", False)),
         subject_types=tuple(table.get("subject_types", ["Actor"])),
         object_types=tuple(table.get("object_types", ["Any"])),
     )
