@@ -1144,7 +1144,10 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
         holder = _office_holder(token)
         if holder is not None:  # "the Uruguayan diplomat": the person named before who serves Uruguay
             return holder
-    if mention_at(token) is None and (token.pos_ == "NOUN" or token.pos_ == "PROPN" and gaz.titles.kind(token.text)):
+    portfolio = mention_at(token) is not None and mention_at(token).type != "Person" and any(
+        c.i > token.i and gaz.titles.kind(c.text) for c in token.conjuncts)  # "Rwanda's ICT and innovation minister"
+    if (mention_at(token) is None or portfolio) and (
+            token.pos_ == "NOUN" or token.pos_ == "PROPN" and (gaz.titles.kind(token.text) or portfolio)):
         # a common noun or a title with a person's name in apposition is that person: "whose
         # director-general, Rodrigo Almeida, attended", "Greece's Minister of Digital Governance, Eleni
         # Markou, held talks" (not the organisation "whose" points to, nor the minister's country)

@@ -1155,3 +1155,10 @@ def test_lone_nouns_name_nothing(facts, text, kept, dropped):
 def test_events_sittings_and_representatives(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_a_portfolio_before_a_title_is_no_actor(facts):
+    # "ICT and innovation minister": the portfolio the NER took for an organisation is part of the title
+    got = facts("Rwanda's ICT and innovation minister, Claudine Uwase, warned about a new digital divide.")
+    assert ("Claudine Uwase", "warnedAbout", "new digital divide", False) in got, got
+    assert not any(s == "ICT" for s, p, o, n in got), got
