@@ -63,6 +63,8 @@ ATTEMPT_GOVERNORS = {"apply", "bid", "campaign", "lobby", "petition"}
 #: Passives whose complement happened: "was forced to withdraw".
 IMPLICATIVE_PASSIVES = {"force", "compel", "oblige", "make"}
 PLAN_GOVERNORS = {"plan", "expect", "prepare", "set", "schedule", "due", "go"}
+#: Verbs whose complement with a subject of its own is only expected: "expected X to sign".
+EXPECTATION_VERBS = {"expect", "anticipate", "predict", "hope", "believe", "want", "wish"}
 POSSIBLE_MODALS = {"may", "might", "could", "would", "should", "must", "ought", "can", "need"}
 PLAN_MODALS = {"will", "shall", "'ll", "wo"}
 SPEECH_VERBS = {"say", "tell", "state", "claim", "report", "add", "insist", "argue", "note", "write",
@@ -1003,6 +1005,9 @@ def _modality(verb: Token, sent: Span) -> tuple[str, float]:
     """The modality of a trigger's clause and the confidence factor it implies."""
     if verb.dep_ == "pcomp" and verb.head.lower_ == "to" and verb.head.head.lemma_.lower() in {"close", "near"}:
         return "possible", 0.6  # "are close to reaching an agreement": not reached
+    if verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in EXPECTATION_VERBS and (
+            _children(verb, {"nsubj"}) or _children(verb.head, {"dobj"})):
+        return "possible", 0.6  # "he expected Zenith Cloud to sign": another's expectation, not a plan
     below = None
     for v in _scope(verb, frozenset({"xcomp", "conj", "nominal", "advcl"})):
         if below is not None and below.dep_ == "conj" and below.head == v \

@@ -88,6 +88,9 @@ def test_no_false_assertion(facts, text, unwanted):
     ("India wants to sign the Bletchley Declaration.", "intended"),
     ("India signed the Bletchley Declaration.", "asserted"),
     ("Officials said that India signed the Bletchley Declaration.", "reported"),
+    # someone else's expectation is no plan of India's; India's own expectation is
+    ("The minister said he expected India to sign the Bletchley Declaration within weeks.", "possible"),
+    ("India expects to sign the Bletchley Declaration next week.", "planned"),
 ])
 def test_modality(facts, text, modality):
     got = facts(text, with_modality=True)
