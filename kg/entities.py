@@ -1392,6 +1392,11 @@ def _title_case(text: str) -> bool:
 _TITLE_FUNCTION_WORDS = {"a", "an", "the", "of", "on", "for", "and", "or", "in", "to", "with", "at", "by", "from"}
 
 
+def headline_end(doc: Doc) -> int:
+    """Where the body starts after a headline (0 without one); see :func:`_headline_end`."""
+    return _headline_end(doc)
+
+
 def _headline_end(doc: Doc) -> int:
     """Where the body starts after a headline (0 without one): the headline is the first line when it is
     short, stands alone and ends without a full stop. Its telegraphic grammar ("UN adopts AI resolution

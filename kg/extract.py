@@ -33,7 +33,7 @@ from .entities import (DOCUMENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, NON
                        plural_antecedent, resolve_description,
                        SPEECH_LEMMAS, nearest_mention_before, resolve_token, sentence_starts, story_entity,
                        story_start, title_before, comma_title_before, home_country, correct_remembered,
-                       event_of_sitting)
+                       event_of_sitting, headline_end)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
 from .lexicon import Lexicon, Trigger
 
@@ -549,6 +549,32 @@ def _setting_country(sent: Span, gaz: Gazetteer, before: int | None = None) -> E
     country = gaz.entries.get(place.country) if place.country else None
     if country is not None and country.type == "Country":
         return EntityMention(place.start, place.end, country.key, country.label, country.type, "capital")
+    return None
+
+
+_DATELINE_SEPARATORS = {"—", "–", "-", "--", ",", "(", ":"}
+
+
+def _dateline_country(doc: Doc, at: int, gaz: Gazetteer) -> EntityMention | None:
+    """The country of a story's dateline ("NAIROBI —", "KUALA LUMPUR, March 3 (Reuters) -"): news
+    names foreign officials with their country ("Turkey's trade minister"), so an unqualified
+    "Trade Minister Elif Karaca" in a story datelined Ankara is Turkey's."""
+    floor = max(story_start(doc, at), headline_end(doc))
+    for sent in list(doc[floor:at + 1].sents)[:4] if floor <= at else []:
+        words = [t for t in sent if not t.is_space]
+        caps = []
+        for t in words:
+            if t.is_alpha and t.text.isupper() and len(t.text) > 1:
+                caps.append(t.text)
+            else:
+                break
+        if not caps or len(caps) >= len(words) or words[len(caps)].text not in _DATELINE_SEPARATORS:
+            continue
+        place = " ".join(caps).title()
+        entry = gaz.country_of_capital(place) or gaz.lookup(place)
+        if entry is not None and entry.type == "Country":
+            return EntityMention(words[0].i, words[len(caps) - 1].i + 1, entry.key, entry.label, entry.type, "dateline")
+        return None  # a dateline of a city kg cannot place: no guess
     return None
 
 
@@ -1394,7 +1420,8 @@ AUTHORING_VERBS = {"write", "issue", "produce", "author", "compile", "commission
 HEADING_VERBS = {"head", "lead"}
 
 #: Titles of the heads of regions and cities, whose holder is the place named with them.
-REGIONAL_OFFICE_TITLES = {"governor", "mayor", "premier"}
+REGIONAL_OFFICE_TITLES = {"governor", "mayor", "premier", "attorney", "minister", "secretary", "commissioner",
+                          "treasurer", "comptroller", "councillor"}
 
 #: Titles only a state gives (its ministers), so that with no holder named the story's country holds them.
 STATE_OFFICE_TITLES = {"minister", "premier", "chancellor", "secretary", "vice-minister", "undersecretary"}
@@ -2071,7 +2098,7 @@ class Extractor:
         """
         out = []
         doc = sent.doc
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[str, str, str]] = set()  # (person, holder, predicate)
         for person in doc._.kg_mentions or []:
             if person.type != "Person" or not (sent.start <= person.start < sent.end) \
                     or person.how not in {"ner", "gazetteer", "surname"}:
@@ -2098,11 +2125,21 @@ class Extractor:
                     holders = [c for c in [_setting_country(sent, self.gazetteer, first)
                                            or _setting_country(sent, self.gazetteer)] if c is not None]
                     if not holders and self._home_office(phrase):
-                        holders = [c for c in [home_country(doc, person.start)] if c is not None]
+                        # (not a title the NER or the parse qualified: "Dutch Economic Affairs Minister")
+                        begin = first
+                        while begin > sent.start and (doc[begin - 1].pos_ in {"PROPN", "NOUN", "ADJ", "CCONJ"}
+                                                      or doc[begin - 1].text == "-"):
+                            begin -= 1  # the whole title: "Indonesian Communications and Digital Affairs Minister"
+                        qualified = any(t.ent_type_ in {"NORP", "GPE", "LOC"} or mention_at(t) is not None
+                                        or self.gazetteer.country_of_demonym(t.text) is not None
+                                        for t in doc[begin:person.start])
+                        holders = [] if qualified else [c for c in [
+                            home_country(doc, person.start) or _dateline_country(doc, person.start, self.gazetteer)]
+                            if c is not None]
                 for org in holders:
                     predicate = self._role_predicate(kinds, org, phrase)
-                    if predicate and (org.key, predicate) not in seen:
-                        seen.add((org.key, predicate))
+                    if predicate and (person.key, org.key, predicate) not in seen:
+                        seen.add((person.key, org.key, predicate))
                         out.append(_relation(doc_id, sent, sent_index, person, predicate, org, False,
                                              "asserted", 0.8 if rule == "role:title" else 0.75, title_text, rule))
             for prep in head.children:  # "Dr Amara Fofana of Stockholm University"
@@ -2118,8 +2155,8 @@ class Extractor:
                         predicate = "officialOf" if org.type in {"Country", "GovernmentBody", "InternationalOrganisation"} \
                             else "memberOf" if re.search(r"\bPart(y|ies)\b", org.label) or membership \
                             else "affiliatedWith"  # ("MEP Siobhán Keane of the Greens/EFA group": a member)
-                        if (org.key, predicate) not in seen:
-                            seen.add((org.key, predicate))
+                        if (person.key, org.key, predicate) not in seen:
+                            seen.add((person.key, org.key, predicate))
                             out.append(_relation(doc_id, sent, sent_index, person, predicate, org, False,
                                                  "asserted", 0.7, f"of {pobj.text}", "role:of"))
             for child in head.children:  # "OpenAI's Sam Altman"
@@ -2212,7 +2249,13 @@ class Extractor:
         before = [t for c in head.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.i not in name
                   for t in c.subtree if t.i not in name]
         _, modifiers = title_before(doc[person.start], self.gazetteer)
-        yield sorted(set(before) | set(modifiers) | _title_words_before(doc[person.start]), key=lambda t: t.i), "role:title"
+        # a title ends at another person's name: in "Korean Minister Yoon Ji-hye and Philippine Secretary
+        # Ramon Villacorta" parsed as one phrase, Villacorta's title is "Philippine Secretary" only
+        others = [m.end for m in doc._.kg_mentions or [] if m.type == "Person" and m.key != person.key
+                  and head.sent.start <= m.start and m.end <= person.start]
+        cutoff = max(others, default=-1)
+        yield sorted(t for t in set(before) | set(modifiers) | _title_words_before(doc[person.start])
+                     if t.i >= cutoff), "role:title"
         for child in head.children:
             if child.dep_ == "appos":
                 yield _phrase(child, name), "role:apposition"
@@ -2311,7 +2354,8 @@ class Extractor:
                 country = self.gazetteer.entries.get(org.country)
                 org = EntityMention(org.start, org.end, country.key, country.label, country.type, "capital") \
                     if country is not None else None
-            if org is not None and org.type == "Place" and any(t.lower_ in REGIONAL_OFFICE_TITLES for t in phrase):
+            if org is not None and org.type == "Place" and token.ent_type_ == "GPE" and token.dep_ in {"compound", "poss"} \
+                    and any(t.lower_ in REGIONAL_OFFICE_TITLES for t in phrase):
                 # "Oregon Governor Marisa Calloway": a region's governor serves the region's government
                 org = EntityMention(org.start, org.end, org.key, org.label, "GovernmentBody", "region")
             if org is None or org.key == person.key or type_group(org.type) != "Actor" or org.type == "Person":

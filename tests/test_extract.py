@@ -1165,3 +1165,30 @@ def test_a_portfolio_before_a_title_is_no_actor(facts):
     got = facts("Rwanda's ICT and innovation minister, Claudine Uwase, warned about a new digital divide.")
     assert ("Claudine Uwase", "warnedAbout", "new digital divide", False) in got, got
     assert not any(s == "ICT" for s, p, o, n in got), got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # a region's office holder serves the region
+    ("Iowa Attorney General Gregory Staab declined to join the lawsuit.",
+     {("Gregory Staab", "officialOf", "Iowa", False)}, set()),
+    ("Telangana's IT minister, Raghava Reddy Kandula, spoke first.",
+     {("Raghava Reddy Kandula", "officialOf", "Telangana", False)}, set()),
+    # an unqualified national title in a datelined story is the dateline country's ...
+    ("Turkey signs chip deal\n\nANKARA — Turkey and Taiwan signed a deal on Monday. The visitors also held "
+     "talks with Trade Minister Elif Karaca on export licensing.",
+     {("Elif Karaca", "officialOf", "Turkey", False)}, set()),
+    # ... but not a title the text qualifies, nor one whose country a dateline of an unknown city hides
+    ("Deal signed\n\nANKARA — Turkey and Taiwan signed a deal. Dutch Economic Affairs Minister Pieter van "
+     "Hoorne objected.", set(), {("Pieter van Hoorne", "officialOf", "Turkey", False)}),
+    ("Deal signed\n\nGEBZE — Trade Minister Elif Karaca spoke.", set(),
+     {("Elif Karaca", "officialOf", "Turkey", False)}),
+    # a title ends at another person's name, however the parse joined them
+    ("The memorandum was signed by South Korean Science and ICT Minister Yoon Ji-hye and Philippine "
+     "Information and Communications Technology Secretary Ramon Villacorta.",
+     {("Yoon Ji-hye", "officialOf", "South Korea", False)},
+     {("Ramon Villacorta", "officialOf", "South Korea", False)}),
+])
+def test_titles_of_regions_datelines_and_neighbours(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
