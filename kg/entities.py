@@ -2017,7 +2017,7 @@ def resolve_description(token: Token) -> EntityMention | None:
             if found is None and not any(lemma in v for v in described.values()):
                 found = story_entity(token.doc, token.i, strict)
             if found is not None:
-                return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite")
+                return _remember_subject(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
         found = _nearest_before(token.doc, token.i, lambda m: lemma in described.get(m.key, ()), window_sents=8) \
             or _nearest_before(token.doc, token.i, lambda m: accept(m) and lemma in m.label.lower()
                                and m.how in {"ner", "gazetteer", "titled", "acronym"}, window_sents=30) \
@@ -2026,7 +2026,7 @@ def resolve_description(token: Token) -> EntityMention | None:
                 else _nearest_before(token.doc, token.i, accept, window_sents=5))
         # (an untyped organisation is "the regulator" only when the story has named no state body)
         if found is not None:
-            return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite")
+            return _remember_subject(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
     if lemma in PRODUCT_NOUNS and token.tag_ == "NN" and dets & {"the", "this", "that", "its", "their"} \
             and not any(c.lower_ == "own" for c in token.children):
         # "the model", "its chatbot": the product last named
@@ -2148,6 +2148,13 @@ def _remember(token: Token, mention: EntityMention) -> EntityMention:
         token.doc._.kg_mentions.append(mention)
         token.doc._.kg_token_mention[token.i] = mention
     return mention
+
+
+def _remember_subject(token: Token, mention: EntityMention) -> EntityMention:
+    """Record "the association" as a mention when it is a subject, so that a later "its" can continue
+    the topic ("The association … had accused Corvid. Its members include …"); elsewhere leave it
+    unrecorded, so that rules reading the token itself (an apposition's name) still see a noun."""
+    return _remember(token, mention) if token.dep_ in {"nsubj", "nsubjpass"} else mention
 
 
 def correct_remembered(token: Token, mention: EntityMention) -> None:

@@ -581,11 +581,26 @@ def _dateline_country(doc: Doc, at: int, gaz: Gazetteer) -> EntityMention | None
 def _round_owner(noun: Token) -> EntityMention | None:
     """The company a funding round raises money for: its possessor ("Corvid's Series B round"), else
     the company the story is about."""
+    raisers = {"Company", "Organisation", "ResearchInstitute"}
     for child in _children(noun, {"poss"}):
         owner = resolve_token(child)
-        if owner is not None and owner.type in {"Company", "Organisation"}:
+        if owner is not None and owner.type in raisers:
             return owner
+    # "X has raised €40m in a Series B round led by Y", "X announced a funding round led by Y": the raiser
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "through", "via"} \
+        else noun.head if noun.dep_ in {"dobj", "nsubjpass"} else None
+    if verb is not None and verb.lemma_.lower() in ROUND_VERBS:
+        while verb.dep_ == "conj" and not _children(verb, {"nsubj"}):
+            verb = verb.head  # "Boreal AI released a model and announced a round"
+        for subj in _children(verb, {"nsubj"}):
+            owner = resolve_token(subj)
+            if owner is not None and owner.type in raisers:
+                return owner
     return story_entity(noun.doc, noun.i, lambda m: m.type == "Company", window_sents=8)
+
+
+#: Verbs of which a funding round is the object or the setting, their subject the company raising it.
+ROUND_VERBS = {"raise", "close", "complete", "announce", "secure", "launch", "open", "finalise", "finalize"}
 
 
 def _earlier_subject_organisation(token: Token) -> EntityMention | None:
@@ -1609,8 +1624,7 @@ class Extractor:
             doc._.kg_doc_id = doc_id
         sents = list(doc.sents)
         roles = [r for i, sent in enumerate(sents) for r in self._roles(sent, i, doc_id)]
-        roles += [r for i, sent in enumerate(sents) if not is_headline(sent)
-                  for r in [*self._memberships(sent, i, doc_id), *self._inclusions(sent, i, doc_id)]]
+        roles += [r for i, sent in enumerate(sents) if not is_headline(sent) for r in self._memberships(sent, i, doc_id)]
         # whose official each person is, for "we" in their quotes
         doc._.kg_offices = {r.subject: EntityMention(0, 0, r.object, r.object_label, r.object_type, "office")
                             for r in roles if r.predicate == "officialOf" and r.object_type == "Country"}
@@ -1636,6 +1650,8 @@ class Extractor:
                             r.start_char, r.end_char, r.object, r.object_label, r.object_type, "parallel")
             relations += self._ellipses(sent, sent_index, doc_id, relations[before:] or [
                 r for r in relations if r.sentence_index == sent_index - 1])
+            # (after the sentence's events, whose subjects "its members include …" may continue)
+            relations += self._inclusions(sent, sent_index, doc_id)
         return _dedupe(relations)
 
     def _ellipses(self, sent: Span, sent_index: int, doc_id: str, antecedents: list[Relation]) -> list[Relation]:
@@ -1953,7 +1969,7 @@ class Extractor:
                     if accused is None or type_group(accused.type) != "Actor":
                         continue
                 obj = _last_proposal(o_tok, sent_index) if o_tok.lemma_.lower() in PROPOSAL_NOUNS else None
-                if obj is None and o_tok.lemma_.lower() == "round" and mention_at(o_tok) is None:
+                if obj is None and o_tok.lemma_.lower() == "round" and getattr(mention_at(o_tok), "how", "description") in {"description", "concept"}:
                     # "the round was funded by X": X funded the company raising it (its own round, which
                     # a company announces, stays the round)
                     owner = _round_owner(o_tok)
@@ -2222,16 +2238,21 @@ class Extractor:
         industry group whose members include Rivermont Devices"."""
         out = []
         for verb in sent:
-            if verb.lemma_.lower() != "include" or verb.dep_ != "relcl" or verb.tag_ in {"VBG", "VBN"}:
+            if verb.lemma_.lower() != "include" or verb.tag_ in {"VBG", "VBN"}:
                 continue
             subjects = _children(verb, SUBJECT_DEPS)
             if not subjects:
                 continue
             subj = subjects[0]
-            if not (subj.lower_ in {"that", "which"} or subj.lemma_.lower() == "member"
-                    and any(c.lower_ == "whose" for c in subj.children)):
+            owners = [c for c in subj.children if c.dep_ == "poss" and c.lower_ != "whose"]
+            if verb.dep_ != "relcl" and subj.lemma_.lower() == "member" and subj.tag_ == "NNS" and owners:
+                # "Its members include A, B and C": the members of the body "its" refers to
+                body = _resolve(owners[0], "subject", False, self.gazetteer)
+            elif verb.dep_ == "relcl" and (subj.lower_ in {"that", "which"} or subj.lemma_.lower() == "member"
+                                           and any(c.lower_ == "whose" for c in subj.children)):
+                body = _resolve(_relative_head(verb), "subject", False, self.gazetteer)
+            else:
                 continue
-            body = _resolve(_relative_head(verb), "subject", False, self.gazetteer)
             if body is None or body.type not in {"Organisation", "InternationalOrganisation"}:
                 continue  # a group of members, not a delegation, a package or a list
             for obj in _children(verb, {"dobj"})[:1]:

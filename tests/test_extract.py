@@ -1192,3 +1192,20 @@ def test_titles_of_regions_datelines_and_neighbours(facts, text, expected, unwan
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a round led by an investor funds the company that raises or announces it
+    ("Vireo Systems, a Paris start-up, has raised €40m in a Series B round led by Halcyon Ventures.",
+     {("Halcyon Ventures", "funded", "Vireo Systems", False)}),
+    ("Boreal AI released Aurora-2 and announced a C$50 million funding round led by Thameside Ventures.",
+     {("Thameside Ventures", "funded", "Boreal AI", False)}),
+    # "its members include": the body the possessive continues, the subject of the sentence before
+    ("The Association of UK Book Publishers sued Corvid Labs. The association had accused Corvid of piracy. "
+     "Its members include Harrow & Finch and Bellweather Press.",
+     {("Harrow & Finch", "memberOf", "Association of UK Book Publishers", False),
+      ("Bellweather Press", "memberOf", "Association of UK Book Publishers", False)}),
+])
+def test_rounds_and_members_listed(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
