@@ -719,6 +719,25 @@ def _retype_gatherings(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
             if m.key in events else m for m in mentions]
 
 
+#: Verbs whose direct object, if a one-word name, is a product: "launched FaceGate", "released Kindred".
+PRODUCT_VERBS = {"release", "launch", "unveil", "ship", "debut"}
+
+
+def _retype_products(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
+    """One-word names the NER typed as organisations or places that the text shows are products: the
+    direct object of "released" or "launched" ("RostroID launched FaceGate in 2023"). A place cannot be
+    launched, and a body launched under a one-word name is rare beside the products that are."""
+    products = {}
+    for m in mentions:
+        root = doc[m.start:m.end].root
+        if m.how == "ner" and m.type in {"Organisation", "Company", "Place"} and m.end - m.start == 1 \
+                and root.dep_ == "dobj" and root.head.lemma_.lower() in PRODUCT_VERBS:
+            products[m.key] = entity_key("Product", m.label)
+    keys = {m.key for m in mentions if m.key in products}
+    return [EntityMention(m.start, m.end, products[m.key], m.label, "Product", m.how, m.country)
+            if m.key in keys and m.how == "ner" else m for m in mentions]
+
+
 def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
     """Names the statistical NER typed as places or organisations but the text shows are people:
 
@@ -1122,7 +1141,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
                     and gaz.country_of_demonym(first) is None and first != m.label:
                 first_words.setdefault(first, []).append(m)
     doc.user_data["kg_story_starts"] = story_starts(doc, mentions)
-    mentions = _retype_people(doc, _retype_gatherings(doc, mentions), gaz)
+    mentions = _retype_people(doc, _retype_products(doc, _retype_gatherings(doc, mentions)), gaz)
     # people: full names first, then surnames/first names/honorific forms resolve to them
     full_names = [m for m in mentions if m.type == "Person" and len(m.label.split()) >= 2]
     titles: dict[str, list[tuple[int, str]]] = {}

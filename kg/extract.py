@@ -708,6 +708,13 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
             if subj.lower_ in RELATIVE_PRONOUNS and gov.dep_ == "relcl":
                 return conjuncts(_relative_head(gov)), "inherited"
             return conjuncts(subj), "inherited"
+        if link == "conj" and _children(gov, PASSIVE_SUBJECT_DEPS) and _children(verb, {"dobj"}) \
+                and not _children(verb, {"agent", "auxpass"}):
+            # "Palisade was founded in 2021 and released Kindred in 2023": an active conjunct with an
+            # object of its own shares the passive's subject
+            subj = _children(gov, PASSIVE_SUBJECT_DEPS)[0]
+            if subj.lower_ not in RELATIVE_PRONOUNS:
+                return conjuncts(subj), "inherited"
         if _children(gov, PASSIVE_SUBJECT_DEPS) and gov.dep_ != "conj":
             if link == "xcomp":  # "Whitfield is scheduled to visit Japan", "China was asked to sign"
                 subj = _children(gov, PASSIVE_SUBJECT_DEPS)[0]
@@ -1248,7 +1255,7 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
             and not any(c.dep_ in {"det", "predet"} and c.lower_ in {"the", "these", "those", "both", "all"}
                         for c in token.children):  # ("the two ministers" refers back; unresolved, it is nobody new)
         # a counted group of actors: "more than 140 countries", "twenty-five other countries"
-        label = noun_phrase_label(token, max_words=6)
+        label = noun_phrase_label(token, max_words=9)
         doc_id = token.doc._.kg_doc_id or ""
         return EntityMention(token.i, token.i + 1, f"group/{slugify(doc_id)}/{slugify(label)}", label,
                              "Group", "group")
@@ -1380,6 +1387,8 @@ def _partitive(token: Token) -> EntityMention | None:
             inner = mention_at(child)
             if inner is not None and inner.type not in {"Person", "Country"} and type_group(inner.type) == "Actor":
                 return EntityMention(token.i, token.i + 1, inner.key, inner.label, inner.type, "partitive")
+    if token.lower_ in {"members", "states", "countries", "nations", "governments"} and _children(token, {"nummod"}):
+        return None  # "forty-one members of the WTO signed": some of its members, a counted group, not the body
     preps = ({"of"} if token.lower_ in PARTITIVE_HEADS else set()) | (
         {"from", "at"} if _noun_lemma(token) in REPRESENTATIVE_NOUNS else set())  # ("researchers at X")
     if not preps:

@@ -1209,3 +1209,21 @@ def test_titles_of_regions_datelines_and_neighbours(facts, text, expected, unwan
 def test_rounds_and_members_listed(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # a one-word name launched or released is a product, whatever the NER typed it as
+    ("Nordvik AI launched FaceGate in 2023.", {("Nordvik AI", "released", "FaceGate", False)}, set()),
+    # an active conjunct with an object of its own shares the passive's subject
+    ("Palisade AI was founded in 2021 by Hannah Cole and released Kindred in 2023.",
+     {("Palisade AI", "released", "Kindred", False), ("Hannah Cole", "established", "Palisade AI", False)}, set()),
+    ("The treaty was signed by France and ratified by Spain.",
+     {(FR, "signed", "treaty", False), ("Spain", "ratified", "treaty", False)}, set()),
+    # "forty-one members of the WTO" are some of its members, not the WTO
+    ("Forty-one members of the World Trade Organization signed a joint statement on Thursday.", set(),
+     {("World Trade Organization", "signed", "joint statement", False)}),
+])
+def test_products_conjuncts_and_counted_members(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
