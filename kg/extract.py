@@ -918,9 +918,10 @@ def _discourse_document(verb: Token, window_sents: int = 6, kinds: set[str] | fr
     starts = sentence_starts(doc)
     idx = max(0, bisect.bisect_right(starts, verb.i) - 1)
     floor = max(starts[max(0, idx - window_sents)], story_start(doc, verb.i))
-    for token in doc[floor:verb.i]:  # "the declaration marked …": definite references keep it in discussion
+    for token in doc[floor:verb.i]:  # "the declaration marked …": definite references keep it in discussion,
+        # and "signed a joint statement on …" introduces one
         if token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS and mention_at(token) is None \
-                and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
+                and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "a", "an"} for c in token.children):
             resolve_description(token)  # remembers what it resolves to
     # in this or the previous sentence: the most recent; else the most salient (most often mentioned)
     near = max(starts[max(0, idx - 1)], floor)
@@ -1750,6 +1751,7 @@ class Extractor:
                     and not [c for c in _children(verb, {"dobj", "ccomp", "xcomp", "attr"}) if c.i > verb.i] \
                     and not any(p.lower_ in OBJECT_PREPOSITIONS and (p.dep_ == "prt" or any(
                                     o.lemma_.lower() not in {"behalf", "time"} for o in _children(p, {"pobj"})))
+                                and not (p.i > 0 and p.nbor(-1).text == ",")  # ("signed, to the surprise of …")
                                 for p in _children(verb, {"prep", "prt"})):
                 kinds = {k for k in ("Document", "Event") if k in spec.object_types} or {"Document"}
                 implicit = _discourse_document(verb, kinds=kinds)
@@ -2254,6 +2256,30 @@ class Extractor:
                 continue
             subj = subjects[0]
             owners = [c for c in subj.children if c.dep_ == "poss" and c.lower_ != "whose"]
+            if verb.dep_ != "relcl" and subj.lemma_.lower() == "signatory" and subj.tag_ == "NNS":
+                # "Signatories include A, B and C": each signed the text under discussion (its own, if named:
+                # "signatories of the Lima Accord include …")
+                named = [p for prep in _children(subj, {"prep"}) if prep.lower_ in {"of", "to"}
+                         for p in _children(prep, {"pobj"})]
+                if named:
+                    document = _resolve(named[0], "object", False, self.gazetteer)
+                else:  # the text the story is about: the one it has named most often so far
+                    _discourse_document(verb)  # (resolves the descriptions before it)
+                    seen: dict[str, list[EntityMention]] = {}
+                    for m in sent.doc._.kg_mentions or []:
+                        if story_start(sent.doc, verb.i) <= m.start < verb.i and type_group(m.type) == "Document":
+                            seen.setdefault(m.key, []).append(m)
+                    document = max((ms[-1] for ms in seen.values()), default=None,
+                                   key=lambda m: (len(seen[m.key]), m.start))
+                if document is None or type_group(document.type) != "Document":
+                    continue
+                for obj in _children(verb, {"dobj"})[:1]:
+                    for m_tok, _ in _expand(conjuncts(obj)):
+                        member = _resolve(m_tok, "subject", False, self.gazetteer)
+                        if member is not None and type_group(member.type) == "Actor" and member.type != "Group":
+                            out.append(_relation(doc_id, sent, sent_index, member, "signed", document, False,
+                                                 _modality(verb, sent)[0], 0.75, verb.text, "membership:signatories"))
+                continue
             if verb.dep_ != "relcl" and subj.lemma_.lower() == "member" and subj.tag_ == "NNS" and owners:
                 # "Its members include A, B and C": the members of the body "its" refers to
                 body = _resolve(owners[0], "subject", False, self.gazetteer)

@@ -1227,3 +1227,17 @@ def test_products_conjuncts_and_counted_members(facts, text, expected, unwanted)
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "signatories include": each signed the text the story is about, or the one named
+    ("Forty members signed a joint statement on AI trade on Thursday. Signatories include Japan, Canada and Kenya.",
+     {(JP, "signed", "joint statement on AI trade", False), ("Kenya", "signed", "joint statement on AI trade", False)}),
+    ("Signatories of the Lima Accord include Chile and Peru.", {("Chile", "signed", "Lima Accord", False)}),
+    # a parenthetical "to the surprise of …" is no object: the text just signed is
+    ("Forty members signed a joint statement on AI trade. China also signed, to the surprise of some delegates.",
+     {(CN, "signed", "joint statement on AI trade", False)}),
+])
+def test_signatories_and_implicit_texts(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
