@@ -260,8 +260,21 @@ def is_passive(verb: Token) -> bool:
             return True
         if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and is_passive(verb.head):
             return True
+    if _root_participle(verb):
+        return False  # "Tomasz Wierzba, a legal adviser, pressed for X": the sentence's verb, misparsed
     # a past participle modifying a noun ("the resolution adopted on Monday") is passive
     return verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _root_participle(verb: Token) -> bool:
+    """A "participle" on a named subject that is the sentence's root: the parser's reading of a past
+    verb after a long apposition ("Tomasz Wierzba, a legal adviser at the ICRC, pressed for …"), as
+    a sentence needs a verb. ("The resolution, adopted last week." has no name at its root.)"""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ == "ROOT" \
+        and verb.head.pos_ == "PROPN" and mention_at(verb.head) is not None \
+        and type_group(mention_at(verb.head).type) == "Actor" and verb.i > verb.head.i \
+        and not any(c.dep_ in {"agent", "auxpass"} for c in verb.children) \
+        and any(t.dep_ == "appos" for t in verb.head.children)
 
 
 def _children(token: Token, deps: set[str]) -> list[Token]:
@@ -665,6 +678,8 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
         named = [a for a in _children(verb.head.head, {"attr"}) if mention_at(a) is not None]
         if named:
             return conjuncts(named[0]), "copula"
+    if _root_participle(verb):  # "Tomasz Wierzba, a legal adviser at the ICRC, pressed for X"
+        return conjuncts(verb.head), "recovered"
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in {"NOUN", "PROPN"} \
             and not any(c.dep_ == "auxpass" or c.dep_ == "agent" and not _children(c, {"neg"}) for c in verb.children):
         # (… "called for reporting by companies, *not just by* agencies": no passive agent)
@@ -702,6 +717,14 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
             if agents:
                 return conjuncts(agents[0]), "inherited"
             continue
+        if link == "conj" and gov.dep_ == "advcl" and _children(gov, {"mark"}) and verb.tag_ == "VBD" \
+                and (gov.tag_ in {"VB", "VBN", "VBZ", "VBP"} and any(a.tag_ == "MD" or a.lower_ in {"is", "are", "be"}
+                                                                    for a in _children(gov, {"aux", "auxpass"}))):
+            # "X warned about a race before they can be verified and called for Y": a past verb does not
+            # continue a modal subordinate clause; it is the main clause's second verb
+            main = _children(gov.head, SUBJECT_DEPS)
+            if main and main[0].lower_ not in RELATIVE_PRONOUNS:
+                return conjuncts(main[0]), "inherited"
         subjects = _children(gov, SUBJECT_DEPS)
         if subjects:
             subj = subjects[0]

@@ -1241,3 +1241,17 @@ def test_products_conjuncts_and_counted_members(facts, text, expected, unwanted)
 def test_signatories_and_implicit_texts(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a past verb after a modal subordinate clause continues the main clause
+    ("Ms Forsberg warned about a race to field systems before they can be verified and called for shared "
+     "testing standards.", {("Forsberg", "calledFor", "shared testing standards", False)}),
+    # the verb after a long apposition, parsed as the name's participle, is the sentence's verb
+    ("Tomasz Wierzba, a legal adviser at the International Committee of the Red Cross, pressed for clear "
+     "prohibitions on systems that target people directly.",
+     {("Tomasz Wierzba", "calledFor", "clear prohibitions on systems", False)}),
+])
+def test_misattached_verbs(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
