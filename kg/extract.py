@@ -581,13 +581,26 @@ def _dateline_country(doc: Doc, at: int, gaz: Gazetteer) -> EntityMention | None
                 caps.append(t.text)
             else:
                 break
-        if not caps or len(caps) >= len(words) or words[len(caps)].text not in _DATELINE_SEPARATORS:
+        if not caps:
+            continue
+        # (the sentencizer may cut "NAIROBI" off from its "—")
+        following = words[len(caps)] if len(caps) < len(words) else (doc[sent.end] if sent.end < len(doc) else None)
+        if following is None or following.text not in _DATELINE_SEPARATORS:
             continue
         place = " ".join(caps).title()
         entry = gaz.country_of_capital(place) or gaz.lookup(place)
-        if entry is not None and entry.type == "Country":
-            return EntityMention(words[0].i, words[len(caps) - 1].i + 1, entry.key, entry.label, entry.type, "dateline")
-        return None  # a dateline of a city kg cannot place: no guess
+        if entry is None or entry.type != "Country":
+            return None  # a dateline of a city kg cannot place: no guess
+        # not where the text has just turned to another country ("In Washington, the Commerce Department
+        # …. Under Secretary Robert Haines said"), unless it names the dateline's own as well
+        starts = sentence_starts(doc)
+        k = max(0, bisect.bisect_right(starts, at) - 1)
+        window = [m for m in doc._.kg_mentions or [] if starts[max(0, k - 1)] <= m.start <= at
+                  and (m.type == "Country" or m.country)]
+        countries = {m.country or m.key for m in window}
+        if countries and entry.key not in countries:
+            return None
+        return EntityMention(words[0].i, words[len(caps) - 1].i + 1, entry.key, entry.label, entry.type, "dateline")
     return None
 
 
@@ -1080,6 +1093,8 @@ def _modality(verb: Token, sent: Span) -> tuple[str, float]:
     if verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in EXPECTATION_VERBS and (
             _children(verb, {"nsubj"}) or _children(verb.head, {"dobj"})):
         return "possible", 0.6  # "he expected Zenith Cloud to sign": another's expectation, not a plan
+    if sent.text.rstrip().rstrip('"”’').endswith("?"):
+        return "possible", 0.5  # a question asserts nothing: "Will you attend the G7 meeting?"
     below = None
     for v in _scope(verb, frozenset({"xcomp", "conj", "nominal", "advcl"})):
         if below is not None and below.dep_ == "conj" and below.head == v \
@@ -1124,8 +1139,6 @@ def _modality(verb: Token, sent: Span) -> tuple[str, float]:
         if any(c.dep_ in {"mark", "prep"} and c.lower_ == "for" and c.i < v.i for c in v.children) \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
             return "possible", 0.6  # "for the UK and China to work together"
-    if sent.text.rstrip().endswith("?"):
-        return "possible", 0.5
     if _reported(verb) or any(t.lower_ == "according" and t.i + 1 < len(sent.doc) and t.nbor(1).lower_ == "to"
                               for t in sent):
         return "reported", 0.9
@@ -1396,6 +1409,13 @@ def _state_of_body(doc: Doc, key: str, gaz: Gazetteer) -> EntityMention | None:
             if m.key not in states and parent is not None and parent.type == "Country":
                 # the gazetteer knows whose it is: "the State Department accused Beijing"
                 states[m.key] = EntityMention(m.start, m.end, parent.key, parent.label, parent.type, "gazetteer")
+            if m.key not in states and {t.lemma_.lower() for t in doc[m.start:m.end]} & SETTING_BODY_NOUNS \
+                    and not any(mention_at(t) is not None and mention_at(t).key != m.key for t in doc[m.start:m.end]):
+                # "the Ministry of Industry and Technology" named with no country: the story's own (its
+                # dominant country, else its dateline's), as with an unqualified minister's title
+                home = home_country(doc, m.start) or _dateline_country(doc, m.start, gaz)
+                if home is not None:
+                    states[m.key] = EntityMention(m.start, m.end, home.key, home.label, home.type, "capital")
         doc.user_data["kg_body_states"] = states
     return states.get(key)
 

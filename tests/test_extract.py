@@ -91,6 +91,8 @@ def test_no_false_assertion(facts, text, unwanted):
     # someone else's expectation is no plan of India's; India's own expectation is
     ("The minister said he expected India to sign the Bletchley Declaration within weeks.", "possible"),
     ("India expects to sign the Bletchley Declaration next week.", "planned"),
+    # a question asserts nothing, not even a plan
+    ("Will India sign the Bletchley Declaration next week?", "possible"),
 ])
 def test_modality(facts, text, modality):
     got = facts(text, with_modality=True)
@@ -1255,3 +1257,9 @@ def test_signatories_and_implicit_texts(facts, text, expected):
 def test_misattached_verbs(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_a_ministry_named_without_its_country_is_the_datelined_state(facts):
+    got = facts("Kenya opens AI hub\n\nNAIROBI — The Nairobi AI Hub was established by the Ministry of Information "
+                "and Communications together with Strathmore University.")
+    assert ("Kenya", "established", "Nairobi AI Hub", False) in got, got
