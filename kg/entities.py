@@ -102,7 +102,7 @@ GOVERNMENT_NOUNS = {"government", "administration", "state", "authorities", "lea
                     "regime", "ministry", "officials", "side", "delegation", "leaders", "official", "minister",
                     "country",
                     "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "diplomat", "diplomats",
-                    "negotiator", "negotiators", "embassy", "mission"}
+                    "negotiator", "negotiators", "embassy", "mission", "presidency"}
 
 _ORG_SUBTYPES = [
     (re.compile(r"\bPart(y|ies)\b"), "Organisation"),  # a political party is no organ of the state

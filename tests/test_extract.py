@@ -1263,3 +1263,8 @@ def test_a_ministry_named_without_its_country_is_the_datelined_state(facts):
     got = facts("Kenya opens AI hub\n\nNAIROBI — The Nairobi AI Hub was established by the Ministry of Information "
                 "and Communications together with Strathmore University.")
     assert ("Kenya", "established", "Nairobi AI Hub", False) in got, got
+
+
+def test_a_presidency_is_the_state_that_holds_it(facts):
+    got = facts("The proposal was welcomed by the South African presidency in the chair's summary.")
+    assert ("South Africa", "endorsed", "proposal", False) in got, got
