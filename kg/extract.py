@@ -2479,6 +2479,8 @@ class Extractor:
             return "officialOf" if "government" in kinds else None
         if "membership" in kinds and org.type in {"Organisation", "Group", "Legislature"}:
             return "memberOf"
+        if org.type == "Legislature":
+            return None  # "Parliament's lead negotiator": a legislator's part, which is no office of state
         if "government" in kinds and governmental:
             return "officialOf"
         if kinds & {"organisation", "government"}:

@@ -1268,3 +1268,8 @@ def test_a_ministry_named_without_its_country_is_the_datelined_state(facts):
 def test_a_presidency_is_the_state_that_holds_it(facts):
     got = facts("The proposal was welcomed by the South African presidency in the chair's summary.")
     assert ("South Africa", "endorsed", "proposal", False) in got, got
+
+
+def test_a_legislators_part_is_no_office(facts):
+    got = facts("Parliament's lead negotiator, German MEP Katharina Vogt, had pushed for strict liability.")
+    assert not any(s == "Katharina Vogt" and p == "officialOf" and o == "European Parliament" for s, p, o, n in got), got
