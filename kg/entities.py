@@ -1141,6 +1141,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
                     and gaz.country_of_demonym(first) is None and first != m.label:
                 first_words.setdefault(first, []).append(m)
     doc.user_data["kg_story_starts"] = story_starts(doc, mentions)
+    doc.user_data["kg_datelines"] = _datelines(doc, gaz)
     mentions = _retype_people(doc, _retype_products(doc, _retype_gatherings(doc, mentions)), gaz)
     # people: full names first, then surnames/first names/honorific forms resolve to them
     full_names = [m for m in mentions if m.type == "Person" and len(m.label.split()) >= 2]
@@ -1411,9 +1412,53 @@ def _title_case(text: str) -> bool:
 _TITLE_FUNCTION_WORDS = {"a", "an", "the", "of", "on", "for", "and", "or", "in", "to", "with", "at", "by", "from"}
 
 
-def headline_end(doc: Doc) -> int:
-    """Where the body starts after a headline (0 without one); see :func:`_headline_end`."""
-    return _headline_end(doc)
+_DATELINE_SEPARATORS = {"—", "–", "-", "--", ",", "(", ":"}
+
+
+def _datelines(doc: Doc, gaz: Gazetteer) -> dict[int, tuple[str, str]]:
+    """Each story's dateline country, by the story's start: "NAIROBI —", "KUALA LUMPUR, March 3
+    (Reuters) -" open the body of a story written from that country. A city kg cannot place gives none."""
+    out: dict[int, tuple[str, str]] = {}
+    for start in doc.user_data.get("kg_story_starts") or [0]:
+        floor = max(start, _headline_end(doc))
+        for sent in list(doc[floor:].sents)[:4] if floor < len(doc) else []:
+            words = [t for t in sent if not t.is_space]
+            caps = []
+            for t in words:
+                if not (t.is_alpha and t.text.isupper() and len(t.text) > 1):
+                    break
+                caps.append(t.text)
+            if not caps:
+                continue
+            # (the sentencizer may cut "NAIROBI" off from its "—")
+            following = words[len(caps)] if len(caps) < len(words) else (doc[sent.end] if sent.end < len(doc) else None)
+            if following is None or following.text not in _DATELINE_SEPARATORS:
+                continue
+            place = " ".join(caps).title()
+            entry = gaz.country_of_capital(place) or gaz.lookup(place)
+            if entry is not None and entry.type == "Country":
+                out[start] = (entry.key, entry.label)
+            break
+    return out
+
+
+def dateline_country(doc: Doc, at: int) -> EntityMention | None:
+    """The country of the dateline of the story holding ``at``: news names foreign officials with their
+    country ("Turkey's trade minister"), so an unqualified "Trade Minister Elif Karaca" or "the
+    Government" in a story datelined Ankara is Turkey's. Not where the text has just turned to another
+    country ("In Washington, the Commerce Department …. Under Secretary Robert Haines said"), unless it
+    names the dateline's own as well."""
+    found = (doc.user_data.get("kg_datelines") or {}).get(story_start(doc, at))
+    if found is None:
+        return None
+    key, label = found
+    starts = sentence_starts(doc)
+    k = max(0, bisect.bisect_right(starts, at) - 1)
+    window = {m.country or m.key for m in doc._.kg_mentions or []
+              if starts[max(0, k - 1)] <= m.start <= at and (m.type == "Country" or m.country)}
+    if window and key not in window:
+        return None
+    return EntityMention(at, at + 1, key, label, "Country", "dateline")
 
 
 def _headline_end(doc: Doc) -> int:
@@ -2221,7 +2266,8 @@ def resolve_token(token: Token) -> EntityMention | None:
             if not modifiers and token.lower_ in {"government", "state", "administration", "cabinet"} \
                     and any(c.lower_ == "the" for c in token.children if c.dep_ == "det") \
                     and not any(c.dep_ == "prep" for c in token.children):
-                home = home_country(doc, token.i)  # "the Government" in a story about Ireland
+                # "the Government" in a story about Ireland, or datelined Dublin
+                home = home_country(doc, token.i) or dateline_country(doc, token.i)
                 if home is not None:
                     return EntityMention(token.i, token.i + 1, home.key, home.label, home.type, "metonymy")
         # titles: "the Foreign Secretary" → the person introduced with that title

@@ -33,7 +33,7 @@ from .entities import (DOCUMENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, NON
                        plural_antecedent, resolve_description,
                        SPEECH_LEMMAS, nearest_mention_before, resolve_token, sentence_starts, story_entity,
                        story_start, title_before, comma_title_before, home_country, correct_remembered,
-                       event_of_sitting, headline_end)
+                       event_of_sitting, dateline_country)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
 from .lexicon import Lexicon, Trigger
 
@@ -565,43 +565,8 @@ def _setting_country(sent: Span, gaz: Gazetteer, before: int | None = None) -> E
     return None
 
 
-_DATELINE_SEPARATORS = {"—", "–", "-", "--", ",", "(", ":"}
-
-
 def _dateline_country(doc: Doc, at: int, gaz: Gazetteer) -> EntityMention | None:
-    """The country of a story's dateline ("NAIROBI —", "KUALA LUMPUR, March 3 (Reuters) -"): news
-    names foreign officials with their country ("Turkey's trade minister"), so an unqualified
-    "Trade Minister Elif Karaca" in a story datelined Ankara is Turkey's."""
-    floor = max(story_start(doc, at), headline_end(doc))
-    for sent in list(doc[floor:at + 1].sents)[:4] if floor <= at else []:
-        words = [t for t in sent if not t.is_space]
-        caps = []
-        for t in words:
-            if t.is_alpha and t.text.isupper() and len(t.text) > 1:
-                caps.append(t.text)
-            else:
-                break
-        if not caps:
-            continue
-        # (the sentencizer may cut "NAIROBI" off from its "—")
-        following = words[len(caps)] if len(caps) < len(words) else (doc[sent.end] if sent.end < len(doc) else None)
-        if following is None or following.text not in _DATELINE_SEPARATORS:
-            continue
-        place = " ".join(caps).title()
-        entry = gaz.country_of_capital(place) or gaz.lookup(place)
-        if entry is None or entry.type != "Country":
-            return None  # a dateline of a city kg cannot place: no guess
-        # not where the text has just turned to another country ("In Washington, the Commerce Department
-        # …. Under Secretary Robert Haines said"), unless it names the dateline's own as well
-        starts = sentence_starts(doc)
-        k = max(0, bisect.bisect_right(starts, at) - 1)
-        window = [m for m in doc._.kg_mentions or [] if starts[max(0, k - 1)] <= m.start <= at
-                  and (m.type == "Country" or m.country)]
-        countries = {m.country or m.key for m in window}
-        if countries and entry.key not in countries:
-            return None
-        return EntityMention(words[0].i, words[len(caps) - 1].i + 1, entry.key, entry.label, entry.type, "dateline")
-    return None
+    return dateline_country(doc, at)
 
 
 def _round_owner(noun: Token) -> EntityMention | None:
