@@ -1152,6 +1152,32 @@ def _quote_speaker(token: Token) -> EntityMention | None:
     return None
 
 
+def _transcript_speaker(token: Token) -> EntityMention | None:
+    """For "I"/"we" in a transcript: the person whose name, in capitals and with a colon, opens the
+    paragraph ("RAGHUNATHAN: … I will chair that meeting." → Priya Raghunathan). A label that names no
+    person of the article ("QUESTION:") gives nobody."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+    label = []
+    for t in doc[start:token.i]:
+        if t.text == ":":
+            break
+        if not (t.is_alpha and t.text.isupper()) and t.text != "-":
+            return None
+        label.append(t.text)
+    else:
+        return None
+    name = " ".join(label).replace(" - ", "-")
+    if not name:
+        return None
+    people = {m.key: m for m in doc._.kg_mentions or [] if m.type == "Person" and len(m.label.split()) >= 2}
+    matches = [m for m in people.values() if m.label.upper() == name
+               or m.label.upper().endswith(" " + name)]
+    return matches[0] if len(matches) == 1 else None
+
+
 def _speaker_country(speaker: EntityMention, doc: Doc, gaz: Gazetteer) -> EntityMention | None:
     """The country a quoted person speaks for, when the article says whose official they are ("Chinese
     Ambassador Fu Cong", "Wang Yi, China's foreign minister"). "We" in their quote is that country."""
@@ -1186,7 +1212,7 @@ def _name_after_comma_title(title: Token, gaz: Gazetteer) -> EntityMention | Non
 
 def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> EntityMention | None:
     if token.pos_ == "PRON" and token.lower_ in FIRST_PERSON:
-        speaker = _quote_speaker(token)
+        speaker = _quote_speaker(token) or _transcript_speaker(token)
         if speaker is None:
             return None
         if token.lower_ in {"we", "us", "our"}:
@@ -2139,7 +2165,25 @@ class Extractor:
                     or person.how not in {"ner", "gazetteer", "surname"}:
                 continue
             head = doc[person.end - 1]
+            # a title before a name ends at another person's name: in "Korean Minister Yoon Ji-hye and
+            # Philippine Secretary Ramon Villacorta" parsed as one phrase, Villacorta's title is
+            # "Philippine Secretary" only
+            theirs: set[int] = set()  # the other people's names and the titles right before them
+            for other in doc._.kg_mentions or []:
+                if other.type == "Person" and other.key != person.key and sent.start <= other.start \
+                        and other.end <= person.start:
+                    begin = other.start
+                    while begin > sent.start and (doc[begin - 1].pos_ in {"PROPN", "NOUN", "ADJ", "CCONJ"}
+                                                  or doc[begin - 1].text == "-"):
+                        begin -= 1
+                    theirs.update(range(begin, other.end))
+            # and a title is its nearest name's: "Canada's minister, Priya Raghunathan, and the UAE's
+            # minister, Khalid Al Mansoori" (however parsed) gives Al Mansoori no Canadian office
+            cutoff = max((m.end for m in doc._.kg_mentions or [] if m.type == "Person" and m.key != person.key
+                          and sent.start <= m.start and m.end <= person.start), default=-1)
             for phrase, rule in self._title_phrases(person, head):
+                phrase = [t for t in phrase if t.i not in theirs and (
+                    t.i >= cutoff or t.i > person.start or rule == "role:group")]  # ("officials, including A and B")
                 kinds = set().union(*(self.gazetteer.titles.kind(t.text) for t in phrase)) if phrase else set()
                 roots = [t for t in phrase if t.head not in phrase or t.head == t]
                 if roots and roots[0].lemma_.lower() == "deputy" and roots[0].pos_ == "NOUN":
@@ -2313,13 +2357,8 @@ class Extractor:
         before = [t for c in head.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.i not in name
                   for t in c.subtree if t.i not in name]
         _, modifiers = title_before(doc[person.start], self.gazetteer)
-        # a title ends at another person's name: in "Korean Minister Yoon Ji-hye and Philippine Secretary
-        # Ramon Villacorta" parsed as one phrase, Villacorta's title is "Philippine Secretary" only
-        others = [m.end for m in doc._.kg_mentions or [] if m.type == "Person" and m.key != person.key
-                  and head.sent.start <= m.start and m.end <= person.start]
-        cutoff = max(others, default=-1)
-        yield sorted(t for t in set(before) | set(modifiers) | _title_words_before(doc[person.start])
-                     if t.i >= cutoff), "role:title"
+        yield sorted(set(before) | set(modifiers) | _title_words_before(doc[person.start]), key=lambda t: t.i), \
+            "role:title"
         for child in head.children:
             if child.dep_ == "appos":
                 yield _phrase(child, name), "role:apposition"

@@ -1273,3 +1273,17 @@ def test_a_presidency_is_the_state_that_holds_it(facts):
 def test_a_legislators_part_is_no_office(facts):
     got = facts("Parliament's lead negotiator, German MEP Katharina Vogt, had pushed for strict liability.")
     assert not any(s == "Katharina Vogt" and p == "officialOf" and o == "European Parliament" for s, p, o, n in got), got
+
+
+def test_transcript_speakers_and_titles_of_two_people(facts):
+    text = ("Canada and UAE sign AI pact\n\n"
+            "The following is a transcript of a press conference in Ottawa by Canada's Minister of Artificial "
+            "Intelligence, Priya Raghunathan, and the United Arab Emirates' Minister of State for Artificial "
+            "Intelligence, Khalid Al Mansoori.\n\n"
+            "RAGHUNATHAN: Good afternoon. I will chair the Montreal Summit in June.\n\n"
+            "AL MANSOORI: Thank you. Yesterday I visited Mila in Montreal.")
+    got = facts(text)
+    assert ("Priya Raghunathan", "chaired", "Montreal Summit", False) in got, got
+    assert ("Khalid Al Mansoori", "visited", "Mila", False) in got, got
+    assert ("Khalid Al Mansoori", "officialOf", "United Arab Emirates", False) in got, got
+    assert ("Khalid Al Mansoori", "officialOf", "Canada", False) not in got, got
