@@ -784,9 +784,12 @@ def _companions(verb: Token) -> list[Token]:
     "China, *along with Russia*, voted against it"; "backed by Brazil, *along with India and South
     Africa*"; "*Alongside Japan*, Canada drafted the text"."""
     out = []
+    objects = _children(verb, {"dobj"}) if verb.pos_ in {"VERB", "AUX"} and not is_passive(verb) else []
     for prep in _children(verb, {"prep", "advmod"}):
         if prep.lower_ not in COMPANION_PREPOSITIONS:
             continue
+        if any(o.i < prep.i for o in objects):
+            continue  # "invited the UAE, along with India and Kenya": companions of the object, not the agent
         objs = _children(prep, {"pobj"}) if prep.lower_ == "alongside" else \
             [o for w in _children(prep, {"prep"}) if w.lower_ == "with" for o in _children(w, {"pobj"})]
         for obj in objs[:1]:
@@ -894,7 +897,11 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
         wanted = [x for x in _children(verb, {"xcomp"}) if x.i > obj.i]
         if wanted and trig.request:
             return [wanted[0]], "clause"  # "urged member states to adopt the guide": what is called for
-        return conjuncts(obj), "direct"
+        # "invited the UAE, along with India and Kenya": the object's companions share its part
+        companions = [c for prep in _children(verb, {"prep"}) if prep.lower_ in COMPANION_PREPOSITIONS and prep.i > obj.i
+                      for w in _children(prep, {"prep"}) if w.lower_ == "with" for o in _children(w, {"pobj"})[:1]
+                      for c in conjuncts(o) if mention_at(c) is not None and type_group(mention_at(c).type) == "Actor"]
+        return conjuncts(obj) + companions, "direct"
     if not _children(verb, {"dobj", "ccomp", "xcomp", "prep", "dative"}):
         # right-node raising: "signed and ratified the treaty", "did not sign or ratify it": a verb
         # without an object shares the object of the verb coordinated after it

@@ -1287,3 +1287,9 @@ def test_transcript_speakers_and_titles_of_two_people(facts):
     assert ("Khalid Al Mansoori", "visited", "Mila", False) in got, got
     assert ("Khalid Al Mansoori", "officialOf", "United Arab Emirates", False) in got, got
     assert ("Khalid Al Mansoori", "officialOf", "Canada", False) not in got, got
+
+
+def test_companions_of_the_object(facts):
+    got = facts("Canada has invited the UAE, along with India and Kenya, as outreach partners.")
+    assert {("Canada", "invited", "India", False), ("Canada", "invited", "Kenya", False)} <= got, got
+    assert not any(s in {"India", "Kenya"} for s, p, o, n in got), got
