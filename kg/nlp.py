@@ -34,6 +34,12 @@ def line_breaks(doc):
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is not None and token.is_alpha and not token.whitespace_ == "" and not following.is_space \
+                    and "\n" not in token.whitespace_ and following.is_alpha:
+                # a line does not end its first sentence after one word: "Vireo | Systems, a Paris start-up,
+                # has raised …" is a parser's slip
+                following.is_sent_start = False
     return doc
 
 

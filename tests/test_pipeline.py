@@ -89,3 +89,12 @@ def test_dask_cluster_gives_the_same_graph(tmp_path, nlp):
         result = build(src, tmp_path / "dask", incremental=False, dask=cluster.scheduler_address)
     assert result.analysis["build"]["dask"].startswith("tcp://127.0.0.1")
     _same(tmp_path / "local", tmp_path / "dask")
+
+
+def test_a_line_never_ends_its_first_sentence_after_one_word(nlp):
+    doc = nlp("Good morning.\n\nBIG ROUND\nVireo Systems, a Paris start-up, has raised €40m in a round led by "
+              "Halcyon Ventures.\nAdvertisement\nKenya signed. Peru did too.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert "BIG ROUND" in sents and "Advertisement" in sents
+    assert any(s.startswith("Vireo Systems, a Paris start-up") for s in sents), sents
+    assert "Kenya signed." in sents and "Peru did too." in sents
