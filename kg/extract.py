@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 if not Doc.has_extension("kg_offices"):
     Doc.set_extension("kg_offices", default=None)
 
-from .entities import (DOCUMENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, NON_ENTITY_LABELS, PRODUCT_HEADS, EntityMention, is_headline, known_as,
+from .entities import (DOCUMENT_NOUNS, EVENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, NON_ENTITY_LABELS, PRODUCT_HEADS, EntityMention, is_headline, known_as,
                        mention_at, product_name,
                        noun_phrase_label,
                        plural_antecedent, resolve_description,
@@ -928,7 +928,8 @@ def _discourse_document(verb: Token, window_sents: int = 6, kinds: set[str] | fr
     floor = max(starts[max(0, idx - window_sents)], story_start(doc, verb.i))
     for token in doc[floor:verb.i]:  # "the declaration marked …": definite references keep it in discussion,
         # and "signed a joint statement on …" introduces one
-        if token.pos_ == "NOUN" and token.lemma_.lower() in DOCUMENT_NOUNS and mention_at(token) is None \
+        nouns = DOCUMENT_NOUNS if "Event" not in kinds else {**DOCUMENT_NOUNS, **EVENT_NOUNS}
+        if token.pos_ == "NOUN" and token.lemma_.lower() in nouns and mention_at(token) is None \
                 and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "a", "an"} for c in token.children):
             resolve_description(token)  # remembers what it resolves to
     # in this or the previous sentence: the most recent; else the most salient (most often mentioned)

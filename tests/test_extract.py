@@ -1293,3 +1293,8 @@ def test_companions_of_the_object(facts):
     got = facts("Canada has invited the UAE, along with India and Kenya, as outreach partners.")
     assert {("Canada", "invited", "India", False), ("Canada", "invited", "Kenya", False)} <= got, got
     assert not any(s in {"India", "Kenya"} for s, p, o, n in got), got
+
+
+def test_an_event_introduced_without_a_name_is_the_one_not_attended(facts):
+    got = facts("Ministers closed a two-day meeting in Jakarta on Thursday. The United States did not attend.")
+    assert ("United States", "attended", "meeting in Jakarta", True) in got, got
