@@ -2082,8 +2082,11 @@ def resolve_description(token: Token) -> EntityMention | None:
                 found = story_entity(token.doc, token.i, strict)
             if found is not None:
                 return _remember_subject(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
+        # ("the digital rights group" is not the Group of 20: its own words must be in the name too)
+        content = {c.lower_ for c in token.children if c.dep_ in {"compound", "amod"} and c.is_alpha}
         found = _nearest_before(token.doc, token.i, lambda m: lemma in described.get(m.key, ()), window_sents=8) \
             or _nearest_before(token.doc, token.i, lambda m: accept(m) and lemma in m.label.lower()
+                               and (not content or any(w in m.label.lower() for w in content))
                                and m.how in {"ner", "gazetteer", "titled", "acronym"}, window_sents=30) \
             or _nearest_before(token.doc, token.i, strict, window_sents=5) \
             or (None if wanted == "GovernmentBody" and _nearest_before(token.doc, token.i, strict, window_sents=30)

@@ -2442,6 +2442,17 @@ class Extractor:
                 # "Brightwater Capital, a London investment firm whose managing partner, Oskar Lindfors"
                 clause = next(a for a in token.ancestors if a.dep_ == "relcl")
                 org = _resolve(_relative_head(clause), "subject", False, self.gazetteer)
+            if org is None and token.lower_ == "whose" and token.head.dep_ == "appos":
+                # "criticised by Thailand, whose Minister of Digital Economy, Pichai Srisuk, said": the
+                # parser hung the clause on the name as an apposition
+                target = token.head.head
+                while mention_at(target) is None and target.dep_ == "appos" and target.head != target:
+                    target = target.head  # "Access Now, the digital rights group, whose policy director"
+                edge = min(t.i for t in target.subtree if not t.is_punct)
+                before = mention_at(token.doc[edge - 2]) if mention_at(target) is None and edge >= 2 \
+                    and token.doc[edge - 1].text == "," else None  # ("Access Now, the digital rights group, whose …")
+                org = mention_at(target) or (before if before is not None and type_group(before.type) == "Actor"
+                                             else resolve_token(target))
             if org is None and token.lower_ in {"its", "their"}:  # "Its chief executive, Park Seo-jun"
                 org = _previous_subject_organisation(token) or _earlier_subject_organisation(token) \
                     or resolve_token(token)

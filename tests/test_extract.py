@@ -1298,3 +1298,17 @@ def test_companions_of_the_object(facts):
 def test_an_event_introduced_without_a_name_is_the_one_not_attended(facts):
     got = facts("Ministers closed a two-day meeting in Jakarta on Thursday. The United States did not attend.")
     assert ("United States", "attended", "meeting in Jakarta", True) in got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "whose" on an apposition: the name the clause hangs from
+    ("A Philippine plan was criticised by Thailand, whose Minister of Digital Economy and Society, Pichai Srisuk, "
+     "said it would overstep what the bloc can enforce.", {("Pichai Srisuk", "officialOf", "Thailand", False)}),
+    # "the digital rights group" is the group named before it, not the Group of 20 named earlier
+    ("The Group of 20 met in Rio. The position drew criticism from Access Now, the digital rights group, whose "
+     "policy director, Tomasz Wierzbicki, accused Washington of neglect.",
+     {("Tomasz Wierzbicki", "affiliatedWith", "Access Now", False)}),
+])
+def test_whose_on_appositions(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
