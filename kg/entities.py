@@ -2034,7 +2034,10 @@ def noun_phrase_label(token: Token, max_words: int = 14) -> str:
     words = out[:max_words]
     while len(words) > 1 and words[-1].lower() in _NAME_PREPOSITIONS | {"and", "or", "the"}:
         words.pop()  # never end a cut-off label on "of"
-    return re.sub(r"\s*-\s*", "-", " ".join(words)).strip()
+    label = re.sub(r"\s*-\s*", "-", " ".join(words)).strip()
+    # one spelling for one idea, the short one the news uses: "revised AI strategy", not "revised
+    # artificial intelligence strategy" beside it (names keep their own words)
+    return re.sub(r"\b[Aa]rtificial [Ii]ntelligence\b", "AI", label) if label.lower() != "artificial intelligence" else label
 
 
 _NEW_EVENT_WORDS = {"next", "second", "third", "fourth", "fifth", "another", "new", "follow-up", "future"}
