@@ -590,6 +590,9 @@ def _round_owner(noun: Token) -> EntityMention | None:
     return story_entity(noun.doc, noun.i, lambda m: m.type == "Company", window_sents=8)
 
 
+#: The US parties in the news' notation: "(R-Texas)", "a Democrat".
+PARTY_LETTERS = {"R": "org/republican-party", "D": "org/democratic-party"}
+PARTY_NOUNS = {"republican": "org/republican-party", "democrat": "org/democratic-party"}
 #: Verbs of which a funding round is the object or the setting, their subject the company raising it.
 ROUND_VERBS = {"raise", "close", "complete", "announce", "secure", "launch", "open", "finalise", "finalize"}
 
@@ -2256,6 +2259,31 @@ class Extractor:
                                              "asserted", 0.75, f"{child.text}'s", "role:possessive"))
         return out
 
+    def _party_labels(self, sent: Span, sent_index: int, doc_id: str) -> list[Relation]:
+        """memberOf a US party from the news' own notation: "Sen. Thomas Raleigh (R-Texas)", "Rep. Luis
+        Echeverría, DFL-Minneapolis," and "Senator Ruth Alvarez, a Democrat who …", "an Ohio Republican"."""
+        doc = sent.doc
+        out = []
+        for person in doc._.kg_mentions or []:
+            if person.type != "Person" or not (sent.start <= person.start < sent.end):
+                continue
+            after = [t for t in doc[person.end:min(person.end + 4, sent.end)]]
+            letter = None
+            if len(after) >= 3 and after[0].text in {"(", ","} and after[1].text in PARTY_LETTERS \
+                    and after[2].text in {"-", "–"}:
+                letter = after[1].text  # "(R-Texas)", ", D-Md.,"
+            elif len(after) >= 2 and after[0].text in {"(", ","} and re.fullmatch(r"[RD]-[A-Z][\w.]*", after[1].text):
+                letter = after[1].text[0]  # tokenised as one: "(R-Ohio)"
+            party_nouns = [c for c in doc[person.end - 1].children if c.dep_ == "appos"
+                           and c.lemma_.lower() in PARTY_NOUNS and not any(d.lower_ == "former" for d in c.children)]
+            key = PARTY_LETTERS.get(letter) if letter else PARTY_NOUNS.get(party_nouns[0].lemma_.lower()) if party_nouns else None
+            party = self.gazetteer.entries.get(key) if key else None
+            if party is not None:
+                out.append(_relation(doc_id, sent, sent_index, person, "memberOf",
+                                     EntityMention(person.start, person.end, party.key, party.label, party.type, "gazetteer"),
+                                     False, "asserted", 0.8, letter or party_nouns[0].text, "membership:party"))
+        return out
+
     def _memberships(self, sent: Span, sent_index: int, doc_id: str) -> list[Relation]:
         """memberOf from "member" nouns that are not titles of a person:
 
@@ -2263,7 +2291,7 @@ class Extractor:
         - copula, also negated and in relative clauses: "Brazil, which is not a member of the OECD";
         - becoming: "Timor-Leste, which became the bloc's 11th member".
         """
-        out = []
+        out = self._party_labels(sent, sent_index, doc_id)
         for noun in sent:
             if noun.pos_ != "NOUN" or noun.lemma_.lower() != "member":
                 continue

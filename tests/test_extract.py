@@ -1319,3 +1319,19 @@ def test_one_spelling_for_ai_in_descriptions(facts):
     assert ("NATO", "adopted", "revised AI strategy", False) in got, got
     got = facts("Kenya ratified the Framework Convention on Artificial Intelligence.")  # a name keeps its words
     assert ("Kenya", "ratified", "Framework Convention on Artificial Intelligence", False) in got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Notably, Sen. Thomas Raleigh (R-Texas), who chairs the Senate Commerce Committee, did not sign it.",
+     {("Thomas Raleigh", "memberOf", "Republican Party", False)}),
+    ("Senator Ruth Alvarez, a Democrat who sits on the Senate Commerce Committee, praised the group.",
+     {("Ruth Alvarez", "memberOf", "Democratic Party", False)}),
+    ("Senator Dana Whitfield, an Ohio Republican, praised the rule.",
+     {("Dana Whitfield", "memberOf", "Republican Party", False)}),
+    # a federal councillor's title is no part of the name
+    ("The conference was chaired by Swiss Federal Councillor Andreas Keller.",
+     {("Andreas Keller", "officialOf", "Switzerland", False)}),
+])
+def test_us_party_notation_and_titles_in_names(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
