@@ -108,7 +108,9 @@ ATTRIBUTE_NOUNS = {"commitment", "role", "approach", "decision", "policy", "move
                    "handling", "stance", "position", "provision", "language", "wording", "record", "response",
                    "action", "conduct", "text", "content", "terms", "strategy", "treatment",
                    "round", "funding", "financing", "silence", "lack", "absence", "failure", "omission",
-                   "sanction", "restriction", "control", "tariff", "ban", "crackdown"}  # ("its previous round was funded by X" → X funded it)
+                   "sanction", "restriction", "control", "tariff", "ban", "crackdown",
+                   "year", "month", "operation", "budget", "cost", "running"}  # ("its previous round was funded by X" → X funded it;
+# "will fund the hub's first three years" → the hub)
 #: Nominalised acts that, as the object of praise or criticism, stand for the document or product
 #: they acted on ("welcomed the vote" after the resolution was adopted).
 EVENT_NOMINALS = {"vote", "release", "decision", "move", "result", "update", "adoption", "launch", "change",
@@ -584,7 +586,9 @@ def _round_owner(noun: Token) -> EntityMention | None:
         while verb.dep_ == "conj" and not _children(verb, {"nsubj"}):
             verb = verb.head  # "Boreal AI released a model and announced a round"
         for subj in _children(verb, {"nsubj"}):
-            owner = resolve_token(subj)
+            if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                subj = _relative_head(verb)  # "Sentra, which raised $45m in a round financed by X"
+            owner = mention_at(subj) or resolve_token(subj)
             if owner is not None and owner.type in raisers:
                 return owner
     return story_entity(noun.doc, noun.i, lambda m: m.type == "Company", window_sents=8)

@@ -1335,3 +1335,16 @@ def test_one_spelling_for_ai_in_descriptions(facts):
 def test_us_party_notation_and_titles_in_names(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a round financed by an investor, raised by a company named in a relative clause's head
+    ("Sentra Vision, which raised $45 million last year in a round financed by the Tel Aviv fund Cedar Line "
+     "Capital, competes for Gulf contracts.", {("Cedar Line Capital", "funded", "Sentra Vision", False)}),
+    # funding a body's years of operation is funding the body
+    ("Kenya opened the Pacific AI Skills Hub. Japan will fund the hub's first three years.",
+     {(JP, "funded", "Pacific AI Skills Hub", False)}),
+])
+def test_funding_of_raisers_and_running_years(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
