@@ -38,7 +38,7 @@ DOCUMENT_NOUNS = {
     "recommendation": "Document", "pledge": "Document", "communiqué": "Document", "study": "Report",
     "paper": "Report", "commitment": "Document", "protocol": "Treaty",
     "instrument": "Document", "guidance": "Document", "omnibus": "Law", "directive": "Law",
-    "campaign": "Document",  # (an initiative one backs or joins: "the campaign, called "Human Control Now"")
+    "amendment": "Document", "campaign": "Document",  # (an initiative one backs or joins: "the campaign, called "Human Control Now"")
 }
 #: Nouns that may refer back to a document of any kind ("the text" = the resolution just named).
 GENERIC_DOCUMENT_NOUNS = {"text", "document", "deal", "agreement", "package", "instrument", "measure"}

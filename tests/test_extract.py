@@ -1348,3 +1348,11 @@ def test_us_party_notation_and_titles_in_names(facts, text, expected):
 def test_funding_of_raisers_and_running_years(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_an_amendment_is_a_text_that_it_can_refer_to(facts):
+    got = facts("The council adopted the resolution on new technologies. An amendment put forward by Russia, which "
+                "would have deleted all references to facial recognition, was defeated, with only China and Cuba "
+                "voting for it.")
+    assert (CN, "endorsed", "amendment", False) in got, got
+    assert not any(s == CN and p == "endorsed" and "resolution" in o for s, p, o, n in got), got
