@@ -727,15 +727,11 @@ def _retype_products(doc: Doc, mentions: list[EntityMention]) -> list[EntityMent
     """One-word names the NER typed as organisations or places that the text shows are products: the
     direct object of "released" or "launched" ("RostroID launched FaceGate in 2023"). A place cannot be
     launched, and a body launched under a one-word name is rare beside the products that are."""
-    products = {}
-    for m in mentions:
-        root = doc[m.start:m.end].root
-        if m.how == "ner" and m.type in {"Organisation", "Company", "Place"} and m.end - m.start == 1 \
-                and root.dep_ == "dobj" and root.head.lemma_.lower() in PRODUCT_VERBS:
-            products[m.key] = entity_key("Product", m.label)
-    keys = {m.key for m in mentions if m.key in products}
+    products = {m.key: entity_key("Product", m.label) for m in mentions
+                if m.how == "ner" and m.type in {"Organisation", "Company", "Place"} and m.end - m.start == 1
+                and doc[m.start].dep_ == "dobj" and doc[m.start].head.lemma_.lower() in PRODUCT_VERBS}
     return [EntityMention(m.start, m.end, products[m.key], m.label, "Product", m.how, m.country)
-            if m.key in keys and m.how == "ner" else m for m in mentions]
+            if m.key in products and m.how == "ner" else m for m in mentions]
 
 
 def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:

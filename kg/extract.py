@@ -567,10 +567,6 @@ def _setting_country(sent: Span, gaz: Gazetteer, before: int | None = None) -> E
     return None
 
 
-def _dateline_country(doc: Doc, at: int, gaz: Gazetteer) -> EntityMention | None:
-    return dateline_country(doc, at)
-
-
 def _round_owner(noun: Token) -> EntityMention | None:
     """The company a funding round raises money for: its possessor ("Corvid's Series B round"), else
     the company the story is about."""
@@ -1419,7 +1415,7 @@ def _state_of_body(doc: Doc, key: str, gaz: Gazetteer) -> EntityMention | None:
                     and not any(mention_at(t) is not None and mention_at(t).key != m.key for t in doc[m.start:m.end]):
                 # "the Ministry of Industry and Technology" named with no country: the story's own (its
                 # dominant country, else its dateline's), as with an unqualified minister's title
-                home = home_country(doc, m.start) or _dateline_country(doc, m.start, gaz)
+                home = home_country(doc, m.start) or dateline_country(doc, m.start)
                 if home is not None:
                     states[m.key] = EntityMention(m.start, m.end, home.key, home.label, home.type, "capital")
         doc.user_data["kg_body_states"] = states
@@ -2228,7 +2224,7 @@ class Extractor:
                                         or self.gazetteer.country_of_demonym(t.text) is not None
                                         for t in doc[begin:person.start])
                         holders = [] if qualified else [c for c in [
-                            home_country(doc, person.start) or _dateline_country(doc, person.start, self.gazetteer)]
+                            home_country(doc, person.start) or dateline_country(doc, person.start)]
                             if c is not None]
                 for org in holders:
                     predicate = self._role_predicate(kinds, org, phrase)
