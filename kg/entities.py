@@ -287,8 +287,12 @@ def name_head(name: str) -> str:
 
     >>> name_head("Framework Convention on Artificial Intelligence")
     'convention'
+    >>> name_head("Algorithmic Transparency in Public Services Act")
+    'act'
     """
     words = re.findall(r"[\w'’-]+", name)
+    if len(words) >= 2 and words[-1] in {"Act", "Bill"}:
+        return words[-1].lower()  # a statute's title ends in its head: "Transparency in Public Services Act"
     head = []
     for word in words:
         if word.lower() in _NAME_PREPOSITIONS and head:
@@ -307,7 +311,7 @@ _PEOPLE_PLURALS = {"representatives", "delegates", "officials", "executives", "m
 
 
 #: Legislative bill numbers: "SB 1142", "H.R. 4801", "Bill C-27", "AB 2013".
-_BILL_NUMBER = re.compile(r"^(?:(?:S|H|A)\.?\s?B\.?|H\.?\s?R\.?|Bill\s+[A-Z]-?)\s?\d+$")
+_BILL_NUMBER = re.compile(r"^(?:(?:S|H|A)\.?\s?B\.?|H\.?\s?R\.?|Bill\s+(?:[A-Z]-?)?)\s?\d+$")
 
 
 def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
@@ -1228,7 +1232,11 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
             if m.end + 1 < len(doc) and doc[m.end].text == ",":  # (read from the words: the parse often loses it)
                 named = by_start.get(m.end + 1)
                 if named is not None and named.type == "Law" and named.key != m.key:
-                    resolved[k] = EntityMention(m.start, m.end, named.key, named.label, named.type, "acronym")
+                    # (and the bill's number is that name wherever else the article uses it)
+                    for j, other in enumerate(resolved):
+                        if other.key == m.key and story_start(doc, other.start) == story_start(doc, m.start):
+                            resolved[j] = EntityMention(other.start, other.end, named.key, named.label,
+                                                        named.type, "acronym")
     doc._.kg_mentions = resolved
     doc._.kg_token_mention = {i: m for m in resolved for i in range(m.start, m.end)}
     # names in apposition to a product noun are products, whatever the NER said: "Mirage Lite, a
@@ -1513,8 +1521,9 @@ def known_as(noun: Token) -> str:
                 else (child if child.dep_ == "oprd" else None)
             if target is None:
                 continue
-            words = [w.text for w in target.subtree if w.dep_ != "det" and not w.is_punct
-                     and w.text not in _OPEN_QUOTES | _CLOSE_QUOTES]
+            clauses = {w.i for c in target.children if c.dep_ in {"relcl", "acl", "advcl", "appos"} for w in c.subtree}
+            words = [w.text for w in target.subtree if w.dep_ != "det" and not w.is_punct and w.i not in clauses
+                     and w.text not in _OPEN_QUOTES | _CLOSE_QUOTES]  # (not "…, which entered into force")
             if 1 <= len(words) <= 8 and (len(words) >= 2 or words[0][:1].isupper()):
                 return " ".join(words)
     return ""
@@ -1746,7 +1755,17 @@ def _nearest_before(doc: Doc, before: int, accept, window_sents: int = 3,
         subjects = [m for m in candidates if doc[m.end - 1].dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
             return max(subjects, key=lambda m: m.start)
-    return max(candidates, key=lambda m: m.start)
+    # Of the latest sentence that has candidates, the argument highest in its tree (Hobbs): "adopted a
+    # resolution that calls for a binding instrument. The text …" is the resolution, not the instrument
+    latest = max(candidates, key=lambda m: m.start)
+    sentence = doc[latest.end - 1].sent
+    same = [m for m in candidates if sentence.start <= m.start < sentence.end]
+    return min(same, key=lambda m: (_depth(doc[m.end - 1]), -m.start))
+
+
+def _depth(token: Token) -> int:
+    """How many heads lie between a token and its sentence's root."""
+    return sum(1 for _ in token.ancestors)
 
 
 def story_entity(doc: Doc, before: int, accept, window_sents: int = 5) -> EntityMention | None:
@@ -2156,7 +2175,9 @@ def resolve_description(token: Token) -> EntityMention | None:
         # "the communiqué" is the communiqué named or described before, not a proposal named since
         same_head = lambda m: type_group(m.type) == group and m.how != "demonym" and (
             name_head(m.label) == lemma or lemma in m.label.lower().split())
-        found = _nearest_before(token.doc, token.i, same_kind, window_sents=30, prefer_subjects=True)
+        # ("the text" is any kind of text: the resolution just adopted, not an instrument it calls for)
+        found = _nearest_before(token.doc, token.i, any_kind if lemma in {"text", "document"} else same_kind,
+                                window_sents=30, prefer_subjects=True)
         if found is not None and lemma not in GENERIC_DOCUMENT_NOUNS and name_head(found.label) in DOCUMENT_NOUNS \
                 and not same_head(found):
             # the nearest is another kind of text ("a proposal for a facility"): a text with this head

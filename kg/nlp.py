@@ -4,6 +4,8 @@
   get the right span and type ("Bletchley Declaration" is a document, "AI Safety Summit" an event);
 - ``kg_name_ruler`` (an EntityRuler after ``ner`` that only fills gaps): one-word names ("UK", "PRC"),
   which must not break up longer names the NER finds ("UK AI Security Institute");
+- ``kg_verb_repair`` (after the parser and lemmatizer): a name followed by a verb in "-s" that the small model read as
+  one noun phrase ("Cerulean competes with Nvidia" as *Cerulean competes*) becomes subject and verb;
 - ``kg_linker``: links entity spans to canonical entities and fixes their types with the gazetteer
   ("AI" is a concept, not a place) (:func:`kg.entities.link_doc`).
 """
@@ -41,6 +43,70 @@ def line_breaks(doc):
                 # has raised …" is a parser's slip
                 following.is_sent_start = False
     return doc
+
+
+#: Verbs that head clauses kg reads besides the lexicon's: speech, control and plan verbs.
+CLAUSE_VERBS = frozenset({"say", "tell", "plan", "want", "hope", "aim", "seek", "intend", "expect", "need",
+                          "decline", "refuse", "agree", "continue", "remain", "hold", "face", "deny", "insist"})
+
+
+def _verb_lemma_of_noun(token, verbs: frozenset[str]) -> str | None:
+    """The verb a plural-looking noun would be as a 3rd-person singular: "competes" → "compete"."""
+    word = token.lower_
+    if not word.endswith("s") or word.endswith("ss") or len(word) < 4:
+        return None
+    for lemma in (word[:-1], word[:-2]):  # "works" → "work"; "pushes" → "push"
+        if lemma in verbs:
+            return lemma
+    if word.endswith("ies") and word[:-3] + "y" in verbs:  # "allies" → "ally"
+        return word[:-3] + "y"
+    return None
+
+
+def repair_verbal_nouns(doc, verbs: frozenset[str]):
+    """Re-read "Name verb-s …" misparsed as one noun phrase as subject + verb.
+
+    The small model often takes an unknown or adjective-like name and a following verb in "-s" for
+    an adjective and a plural noun ("Cerulean/JJ competes/NNS with Nvidia"), so the clause has no verb.
+    We repair only the unambiguous shape: the noun heads its clause (root, ``ccomp`` or ``conj``), every
+    word before it back to the clause's start is a capitalised modifier of it, and a preposition,
+    "to", a determiner or a name follows it.
+    """
+    for token in doc:
+        if token.tag_ != "NNS" or token.dep_ not in {"ROOT", "ccomp", "conj"}:
+            continue
+        lemma = _verb_lemma_of_noun(token, verbs)
+        if lemma is None or token.i + 1 >= len(doc):
+            continue
+        following = doc[token.i + 1]
+        if not (following.pos_ in {"ADP", "DET", "PROPN", "PRON", "NUM"} or following.lower_ == "to"):
+            continue
+        modifiers = [t for t in token.lefts]
+        if not modifiers or any(t.dep_ not in {"amod", "compound", "nmod", "nsubj"} for t in modifiers):
+            continue
+        name = doc[modifiers[0].left_edge.i:token.i]
+        if not all(t.is_title or t.is_upper or t.text in {"-", "&", "."} for t in name):
+            continue
+        if name.start != token.sent.start and token.dep_ == "ROOT":
+            continue
+        head_word = name[-1]
+        for word in name[:-1]:
+            word.head, word.dep_ = head_word, "compound"
+        head_word.head, head_word.dep_ = token, "nsubj"
+        if head_word.pos_ == "ADJ":
+            head_word.pos_, head_word.tag_, head_word.lemma_ = "PROPN", "NNP", head_word.text
+        token.pos_, token.tag_, token.lemma_ = "VERB", "VBZ", lemma
+    return doc
+
+
+@Language.factory("kg_verb_repair", default_config={"lexicon_files": []})
+def make_verb_repair(nlp: Language, name: str, lexicon_files: list[str]):
+    verbs = frozenset(lemma for lemma in Lexicon.load(tuple(lexicon_files)).lemmas if " " not in lemma) | CLAUSE_VERBS
+
+    def kg_verb_repair(doc):
+        return repair_verbal_nouns(doc, verbs)
+
+    return kg_verb_repair
 
 
 @Language.factory("kg_linker", default_config={"gazetteer_files": []})
@@ -90,6 +156,9 @@ def build_pipeline(model: str = DEFAULT_MODEL, gazetteer_files: tuple[str, ...] 
         nlp.add_pipe("kg_line_breaks", before="parser")
     else:
         nlp.add_pipe("kg_line_breaks", first=True)
+    if nlp.has_pipe("parser"):  # after the lemmatizer, which would undo its tags and lemmas
+        last = next(n for n in ("lemmatizer", "attribute_ruler", "parser") if nlp.has_pipe(n))
+        nlp.add_pipe("kg_verb_repair", after=last, config={"lexicon_files": list(lexicon_files)})
     nlp.add_pipe("kg_linker", config={"gazetteer_files": list(gazetteer_files)})
     keep_hyphenated_verbs(nlp, Lexicon.load(lexicon_files).lemmas)
     return nlp
