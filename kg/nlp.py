@@ -5,7 +5,8 @@
 - ``kg_name_ruler`` (an EntityRuler after ``ner`` that only fills gaps): one-word names ("UK", "PRC"),
   which must not break up longer names the NER finds ("UK AI Security Institute");
 - ``kg_verb_repair`` (after the parser and lemmatizer): a name followed by a verb in "-s" that the small model read as
-  one noun phrase ("Cerulean competes with Nvidia" as *Cerulean competes*) becomes subject and verb;
+  one noun phrase ("Cerulean competes with Nvidia" as *Cerulean competes*) becomes subject and verb, and
+  a main clause's second verb the parser coordinated with a clause inside the first is given back;
 - ``kg_linker``: links entity spans to canonical entities and fixes their types with the gazetteer
   ("AI" is a concept, not a place) (:func:`kg.entities.link_doc`).
 """
@@ -99,12 +100,51 @@ def repair_verbal_nouns(doc, verbs: frozenset[str]):
     return doc
 
 
+#: Clauses inside a clause, where the parser strands a main clause's second verb.
+_EMBEDDED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp"}
+
+
+def reattach_stranded_conjuncts(doc):
+    """Give a main clause back its second verb when the parser hung it on a clause inside the first.
+
+    In "He warned about bureaucracy that will slow investment and called for a protocol", the small
+    model coordinates *called* with *slow*, so *called* gets the relative clause's subject. A finite verb
+    with no subject of its own that agrees in tense with the main verb, but not with the embedded verb it
+    was coordinated with (a modal, an infinitive, another tense, or a reported copula: "said the bans
+    were a blunt instrument but called for …"), is the main verb's conjunct.
+    """
+    for verb in doc:
+        if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ"} \
+                or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
+            continue
+        first = verb.head
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        if first.dep_ not in _EMBEDDED_CLAUSES or first.pos_ not in {"VERB", "AUX"}:
+            continue
+        main = first.head
+        while main.pos_ not in {"VERB", "AUX"} and main.head != main:  # (a relative clause's noun's verb)
+            main = main.head
+        if main.tag_ != verb.tag_ or main.pos_ not in {"VERB", "AUX"} or main.i > verb.i \
+                or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in main.children):
+            continue
+        modal = any(c.dep_ in {"aux", "auxpass"} and (c.tag_ == "MD" or c.lower_ == "to") for c in first.children)
+        reported_copula = first.dep_ == "ccomp" and first.lemma_ == "be"
+        if first.tag_ == verb.tag_ and not modal and not reported_copula:
+            continue  # ("the US, which imposed controls and warned of …": both may be the clause's)
+        for cc in doc[max(first.i, verb.i - 3):verb.i]:
+            if cc.dep_ == "cc" and cc.head == verb.head:
+                cc.head = main
+        verb.head = main
+    return doc
+
+
 @Language.factory("kg_verb_repair", default_config={"lexicon_files": []})
 def make_verb_repair(nlp: Language, name: str, lexicon_files: list[str]):
     verbs = frozenset(lemma for lemma in Lexicon.load(tuple(lexicon_files)).lemmas if " " not in lemma) | CLAUSE_VERBS
 
     def kg_verb_repair(doc):
-        return repair_verbal_nouns(doc, verbs)
+        return reattach_stranded_conjuncts(repair_verbal_nouns(doc, verbs))
 
     return kg_verb_repair
 
