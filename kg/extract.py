@@ -594,6 +594,9 @@ def _round_owner(noun: Token) -> EntityMention | None:
 PARTY_LETTERS = {"R": "org/republican-party", "D": "org/democratic-party"}
 PARTY_NOUNS = {"republican": "org/republican-party", "democrat": "org/democratic-party"}
 #: Verbs of which a funding round is the object or the setting, their subject the company raising it.
+#: What is raised or received from a funder ("raised $12m from X", "received grants from X").
+FUNDING_NOUNS = {"funding", "grant", "investment", "capital", "money", "financing", "loan", "backing", "round",
+                 "donation", "contribution", "fund", "equity", "cash", "subsidy", "award"}
 ROUND_VERBS = {"raise", "close", "complete", "announce", "secure", "launch", "open", "finalise", "finalize"}
 
 
@@ -840,7 +843,15 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
         objs = _children(verb, {"dobj"})
         return (conjuncts(objs[0]), "direct") if objs else None
     anchor = verb
-    if trig.noun:
+    if trig.inverse and passive:
+        return None  # ("$12m was raised from X": rare, and the raiser is not said)
+    if trig.noun == "money":  # "raised $12m from", "received grants from"
+        nouns = [c for c in _children(verb, {"dobj"}) if _noun_lemma(c) in FUNDING_NOUNS
+                 or any(t.ent_type_ == "MONEY" or t.tag_ == "$" for t in c.subtree)]
+        if not nouns:
+            return None
+        anchor = nouns[0]
+    elif trig.noun:
         nouns = [c for c in verb.children if c.dep_ in ({"nsubjpass"} if passive else {"dobj"})
                  and c.lemma_.lower() in {trig.noun, trig.noun + "s"}]
         if not nouns and verb.dep_ == "relcl" \
@@ -852,6 +863,7 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
         if not nouns:
             return None
         anchor = nouns[0]
+    if trig.noun:
         if not trig.words:  # "led the round": the noun itself is what the act is about
             return [anchor], "light"
     theme: list[Token] = []
@@ -1814,6 +1826,8 @@ class Extractor:
                     subjects, subject_how = owners, "possessor"
             else:
                 subjects, subject_how = _subject_tokens(verb)
+            if trig.inverse:  # "Vireo raised $12m from Anka": Anka is the funder, Vireo the funded
+                subjects, subject_how, themes, theme_how = themes, "inverse", subjects, subject_how
             if subjects and not spec.symmetric:  # "China, along with Russia, voted against it"
                 subjects = subjects + [c for h in [verb, *subjects] for c in _companions(h) if c not in subjects]
             if theme_how == "relative":

@@ -37,6 +37,8 @@ class Trigger:
     kind: str = "verb"  # "verb" or "noun" (a nominal trigger: "talks with", "China's proposal")
     negative: bool = False  # states the predicate does NOT hold: "voted against" for endorsed
     request: bool = False  # "urged X to do Y": what is asked for is Y, not X (the lexicon's request_objects)
+    inverse: bool = False  # the verb's subject is the theme, the last preposition's object the agent:
+    # "raised $12m from X" → X funded the raiser (the lexicon's inverse_verbs)
     place: str | None = None
 
     @property
@@ -113,13 +115,13 @@ def _parse(data: dict, source: str, into: dict[str, dict]) -> None:
             raise DataFileError(f"{source}: predicate name {name!r} must be lowerCamelCase, like 'warnedAbout'")
         merged = into.setdefault(name, {})
         for key, value in table.items():
-            if key not in {"description", "verbs", "nouns", "negative_verbs", "symmetric", "concept_objects",
+            if key not in {"description", "verbs", "nouns", "negative_verbs", "inverse_verbs", "symmetric", "concept_objects",
                            "possessor_objects", "possessor_agents", "implicit_objects", "target_objects", "pair_predicate",
                            "author_speaks", "present_only", "request_objects", "bare_objects", "whole_events",
                            "subject_types",
                            "object_types"}:
                 raise DataFileError(f"{source}: [{name}] has unknown setting {key!r}")
-            if isinstance(value, list) and key in {"verbs", "nouns", "negative_verbs"}:
+            if isinstance(value, list) and key in {"verbs", "nouns", "negative_verbs", "inverse_verbs"}:
                 merged[key] = merged.get(key, []) + [v for v in value if v not in merged.get(key, [])]
             else:
                 merged[key] = value
@@ -127,16 +129,20 @@ def _parse(data: dict, source: str, into: dict[str, dict]) -> None:
 
 def _spec(name: str, table: dict, source: str) -> PredicateSpec:
     triggers = []
-    for kind, key in (("verb", "verbs"), ("noun", "nouns"), ("verb", "negative_verbs")):
+    for kind, key in (("verb", "verbs"), ("noun", "nouns"), ("verb", "negative_verbs"), ("verb", "inverse_verbs")):
         for text in table.get(key, []):
             m = _TRIGGER.match(text.strip().lower())
             if not m or (kind == "noun" and (m["noun"] or m["place"])) or (m["place"] and not m["rest"].split()):
                 form = "'lemma', 'lemma word', 'lemma [noun] word' or 'lemma word {noun}'" if kind == "verb" \
                     else "'noun' or 'noun word'"
                 raise DataFileError(f"{source}: [{name}] {kind} trigger {text!r} is not {form}")
+            if key == "inverse_verbs" and not m["rest"].split():
+                raise DataFileError(f"{source}: [{name}] inverse trigger {text!r} needs the preposition of its "
+                                    f"agent, like 'raise [money] from'")
             triggers.append(Trigger(name, m["lemma"], m["noun"], tuple(m["rest"].split()), kind,
                                     negative=key == "negative_verbs",
-                                    request=bool(table.get("request_objects", False)), place=m["place"]))
+                                    request=bool(table.get("request_objects", False)), place=m["place"],
+                                    inverse=key == "inverse_verbs"))
     for key in ("subject_types", "object_types"):
         for group in table.get(key, []):
             if group not in _GROUPS:
