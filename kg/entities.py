@@ -56,7 +56,11 @@ ORGANISATION_NOUNS = {"panel": "Organisation", "institute": "ResearchInstitute",
                       "authority": "GovernmentBody", "office": "Organisation", "centre": "Organisation",
                       "center": "Organisation", "fund": "Organisation", "hub": "Organisation",
                       "unit": "Organisation", "laboratory": "ResearchInstitute", "lab": "ResearchInstitute",
-                      "secretariat": "Organisation", "alliance": "Organisation", "coalition": "Organisation"}
+                      "secretariat": "Organisation", "alliance": "Organisation", "coalition": "Organisation",
+                      "academy": "ResearchInstitute", "observatory": "Organisation", "consortium": "Organisation",
+                      "force": "Organisation", "foundation": "Organisation"}
+#: Modifiers that make a "group" a standing body ("a joint working group on AI testing").
+STANDING_GROUP_WORDS = {"working", "task", "expert", "advisory", "contact", "steering", "study"}
 #: Organisation nouns that only refer back ("the group's director" = the organisation just named).
 ANAPHORIC_ORGANISATION_NOUNS = {"group": "Organisation", "organisation": "Organisation", "organization": "Organisation",
                                 "company": "Company", "firm": "Company", "start-up": "Company", "startup": "Company",
@@ -2120,7 +2124,9 @@ def resolve_description(token: Token) -> EntityMention | None:
         if found is not None:
             return _remember(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
         return None
-    kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma) or ORGANISATION_NOUNS.get(lemma)
+    kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma) or ORGANISATION_NOUNS.get(lemma) or (
+        "Organisation" if lemma == "group" and token.tag_ == "NN" and any(
+            c.lower_ in STANDING_GROUP_WORDS for c in token.children if c.dep_ in {"compound", "amod"}) else None)
     if kind is None or (token.pos_ not in {"NOUN", "PROPN"} and not _noun_in_argument(token)):
         return None
     modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "prep"}]
