@@ -68,7 +68,7 @@ EXPECTATION_VERBS = {"expect", "anticipate", "predict", "hope", "believe", "want
 POSSIBLE_MODALS = {"may", "might", "could", "would", "should", "must", "ought", "can", "need"}
 PLAN_MODALS = {"will", "shall", "'ll", "wo"}
 SPEECH_VERBS = {"say", "tell", "state", "claim", "report", "add", "insist", "argue", "note", "write",
-                "believe", "think", "suggest", "confirm", "understand", "reveal", "allege"}
+                "believe", "think", "suggest", "confirm", "understand", "reveal", "allege", "announce"}
 #: Nouns that stand for their "of" complement as an argument ("the session of the General Assembly").
 PARTITIVE_HEADS = {"session", "meeting", "members", "member", "states", "countries", "leaders", "leader", "leadership",
                    "government",
@@ -1983,7 +1983,12 @@ class Extractor:
             agent_denied = frame.passive and s_tok.dep_ == "pobj" and s_tok.head.lower_ == "by" and (
                 any(c.dep_ == "neg" for c in s_tok.head.children)
                 or s_tok.head.i > 0 and s_tok.doc[s_tok.head.i - 1].lower_ in {"not", "never"})
-            for o_tok, o_extra in _expand(frame.themes):
+            themes = frame.themes
+            if spec.clause_objects and frame.theme_how == "clause":
+                # "announced that Kenya would set up a centre": the centre (not a clause that denies it)
+                themes = [o for c in themes if c.pos_ in {"VERB", "AUX"} and not _children(c, {"neg"})
+                          for o in _children(c, {"dobj"})[:1]]
+            for o_tok, o_extra in _expand(themes):
                 if reciprocal and o_tok.i <= s_tok.i:
                     continue  # "A, B and C compete": A–B, A–C, B–C once each
                 if o_tok.lemma_.lower() in {"proposal", "idea", "suggestion"} and mention_at(o_tok) is None \

@@ -67,6 +67,7 @@ class PredicateSpec:
     present_only: bool = False
     bare_objects: bool = False
     whole_events: bool = False
+    clause_objects: bool = False
     subject_types: tuple[str, ...] = ("Actor",)
     object_types: tuple[str, ...] = ("Any",)
 
@@ -117,7 +118,7 @@ def _parse(data: dict, source: str, into: dict[str, dict]) -> None:
         for key, value in table.items():
             if key not in {"description", "verbs", "nouns", "negative_verbs", "inverse_verbs", "symmetric", "concept_objects",
                            "possessor_objects", "possessor_agents", "implicit_objects", "target_objects", "pair_predicate",
-                           "author_speaks", "present_only", "request_objects", "bare_objects", "whole_events",
+                           "author_speaks", "present_only", "request_objects", "bare_objects", "whole_events", "clause_objects",
                            "subject_types",
                            "object_types"}:
                 raise DataFileError(f"{source}: [{name}] has unknown setting {key!r}")
@@ -159,6 +160,7 @@ def _spec(name: str, table: dict, source: str) -> PredicateSpec:
         present_only=bool(table.get("present_only", False)),
         bare_objects=bool(table.get("bare_objects", False)),
         whole_events=bool(table.get("whole_events", False)),
+        clause_objects=bool(table.get("clause_objects", False)),
         subject_types=tuple(table.get("subject_types", ["Actor"])),
         object_types=tuple(table.get("object_types", ["Any"])),
     )
