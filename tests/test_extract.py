@@ -1356,3 +1356,69 @@ def test_an_amendment_is_a_text_that_it_can_refer_to(facts):
                 "voting for it.")
     assert (CN, "endorsed", "amendment", False) in got, got
     assert not any(s == CN and p == "endorsed" and "resolution" in o for s, p, o, n in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name and a verb in "-s" the small model reads as one noun phrase ("Zorvex/JJ competes/NNS")
+    ("Zorvex competes with Nvidia and AMD in the market for inference chips.",
+     {("Zorvex", "competesWith", "Nvidia", False), ("Zorvex", "competesWith", "AMD", False)}),
+    ("Lumina partners with Microsoft on cloud services.", {("Lumina", "cooperatesWith", "Microsoft", False)}),
+    # a main clause's second verb, coordinated by the parser with a clause inside the first
+    ('Ambassador Lina Haddad warned about "a new layer of rules that will slow trade" and called for a '
+     "separate protocol on data flows.", {("Lina Haddad", "calledFor", "separate protocol on data flows", False)}),
+    ('Helena Brandt, a researcher at the Institute for Digital Sovereignty, said the bans were "a blunt '
+     'instrument" but called for common European rules on apps.',
+     {("Helena Brandt", "calledFor", "common European rules", False)}),
+])
+def test_repaired_parses(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the text" is the text the last sentence is about (its main clause), not one a clause inside mentions
+    ("The General Assembly on Monday adopted a resolution on autonomous weapons that calls for negotiations on "
+     "a legally binding instrument. The text, tabled by Austria, had been adopted in November by the First "
+     "Committee.", {("Austria", "proposed", "resolution on autonomous weapons", False)}),
+    # a bill's number names the act it is in apposition to, wherever the article uses it
+    ("Bill 21, the Algorithmic Transparency in Public Services Act, was tabled in March. The Greens backed "
+     "Bill 21.", {("Greens", "endorsed", "Algorithmic Transparency in Public Services Act", False)}),
+    # the name a text is known by, without the clause after it
+    ("Ghana has ratified the African Union Convention on Cyber Security, known as the Malabo Convention, which "
+     "entered into force in 2023.", {("Ghana", "ratified", "Malabo Convention", False)}),
+    # a working group set up is a standing body
+    ("India and the European Union set up a joint working group on AI testing standards on Thursday.",
+     {("India", "established", "joint working group", False)}),
+])
+def test_references_and_names_of_texts_and_bodies(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # inverse funding frames: the one money comes from funds the one who raises or receives it
+    ("Cerulean Compute has raised $610 million from Redwood Ridge Ventures and the state investor Temasek.",
+     {("Redwood Ridge Ventures", "funded", "Cerulean Compute", False), ("Temasek", "funded", "Cerulean Compute", False)},
+     set()),
+    ("Sentra Systems, which raised $45m from Anka Ventures last year, did not comment.",
+     {("Anka Ventures", "funded", "Sentra Systems", False)}, set()),
+    ("Vireo Systems did not receive any funding from the European Union.",
+     {("European Union", "funded", "Vireo Systems", True)}, {("European Union", "funded", "Vireo Systems", False)}),
+    # what is raised must be money: concerns raised from industry fund nothing
+    ("The Digital Ministry raised concerns from Vireo Systems about the rules.", set(),
+     {("Vireo Systems", "funded", "Digital Ministry", False)}),
+])
+def test_inverse_funding(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
+
+
+def test_an_announced_clause_announces_what_it_says_is_done(facts):
+    got = facts("Grace Whitfield announced that Australia would fund a 12 million dollar program to test models "
+                "in Pacific languages.", with_modality=True)
+    assert ("Grace Whitfield", "announced", "12 million dollar program", False, "asserted") in got, got
+    # an announced "would" is a plan, not a possibility
+    assert ("Australia", "funded", "12 million dollar program", False, "planned") in got, got
+    denied = facts("Grace Whitfield announced that Australia would not sign the Lima Accord.")
+    assert not any(p == "announced" for s, p, o, n in denied), denied

@@ -42,6 +42,7 @@ def test_user_lexicon_adds_verbs_and_predicates(tmp_path):
     ('[signed]\nverb = ["sign"]\n', "unknown setting 'verb'"),
     ('[signed]\nobject_types = ["Planet"]\n', "object_types has 'Planet'"),
     ('[restricted]\nverbs = ["add {list}"]\n', "is not 'lemma'"),  # a {noun} needs a preposition to govern it
+    ('[funded]\ninverse_verbs = ["receive [money]"]\n', "needs the preposition of its agent"),
 ])
 def test_bad_lexicon_is_a_clear_error(tmp_path, content, message):
     bad = tmp_path / "bad.toml"
@@ -67,3 +68,11 @@ def test_place_triggers_are_parsed():
     lex = Lexicon.load()
     trig = next(t for t in lex.triggers_for("add") if t.predicate == "restricted")
     assert (trig.words, trig.place, str(trig)) == (("to",), "list", "add to {list}")
+
+
+def test_inverse_and_clause_settings_are_data():
+    """"raise [money] from" names the funder after "from"; "announce that" takes the clause's object."""
+    lex = Lexicon.load()
+    trig = next(t for t in lex.triggers_for("raise") if t.predicate == "funded")
+    assert trig.inverse and (trig.noun, trig.words) == ("money", ("from",))
+    assert lex.predicates["announced"].clause_objects and not lex.predicates["signed"].clause_objects

@@ -1,0 +1,33 @@
+"""The pipeline's own components, on the real model: parse repairs."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text,subject,verb", [
+    ("Zorvex competes with Nvidia and AMD.", "Zorvex", "competes"),
+    ("Cerulean works with Samsung Foundry on chips.", "Cerulean", "works"),
+])
+def test_a_name_and_a_verb_read_as_one_noun_phrase_are_subject_and_verb(nlp, text, subject, verb):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert token.pos_ == "VERB" and token.dep_ == "ROOT", [(t.text, t.pos_, t.dep_) for t in doc]
+    assert [c.text for c in token.children if c.dep_ == "nsubj"] == [subject]
+
+
+def test_plural_nouns_that_are_nouns_stay_nouns(nlp):
+    doc = nlp("Chip exports rose sharply in May.")
+    assert doc[1].pos_ == "NOUN" and doc[1].dep_ != "ROOT"
+
+
+def test_a_stranded_second_verb_joins_the_main_clause(nlp):
+    doc = nlp('He warned about "a layer of rules that will slow trade" and called for a protocol on data.')
+    called = next(t for t in doc if t.text == "called")
+    assert called.head.text == "warned" and called.dep_ == "conj"
+
+
+def test_a_verb_that_continues_its_own_clause_stays_there(nlp):
+    # same tense, no modal: the relative clause may well go on ("which imposed … and warned …")
+    doc = nlp("China criticised the United States, which imposed controls last year and warned of retaliation.")
+    warned = next(t for t in doc if t.text == "warned")
+    assert warned.head.text == "imposed"
