@@ -214,7 +214,10 @@ def conjuncts(token: Token) -> list[Token]:
             # name in apposition carries the coordination
             for appos in _children(current, {"appos"}):
                 if mention_at(appos) is not None:
-                    related += [c for c in appos.conjuncts if c.i > appos.i and mention_at(c) is not None]
+                    # (… or a title with its own name: "Brazil's minister, Rafael Queiroz, and India's
+                    # minister of state, Arvind Kulkarni")
+                    related += [c for c in appos.conjuncts if c.i > appos.i and (mention_at(c) is not None or any(
+                        mention_at(a) is not None for a in _children(c, {"appos"})))]
         if here is not None and type_group(here.type) == "Actor":
             linked = [c for c in current.children if c.dep_ == "appos"]
             if current.dep_ == "appos":
