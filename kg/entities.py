@@ -2090,16 +2090,19 @@ def resolve_description(token: Token) -> EntityMention | None:
         # a name with the same head first ("the institute" → the AI Safety Institute, not the university
         # named since), then any body of the kind
         strict = (lambda m: accept(m) and (wanted == "Organisation" or m.type == wanted))
+        # "Volkov's chief executive said the company had …", "Strathmore's vice-chancellor said the
+        # university would …": the speaker's body, named as the possessor or subject earlier in the sentence
+        verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        found = next((m for m in sorted(token.doc._.kg_mentions or [], key=lambda m: -m.start)
+                      if token.sent.start <= m.start < token.i and accept(m) and (wanted == "Company" or strict(m))
+                      and (token.doc[m.end - 1].dep_ == "poss" or token.doc[m.end - 1].dep_ == "nsubj" and (
+                          wanted == "Company" or token.doc[m.end - 1].head.lemma_ in {"say", "tell", "add", "announce"}))
+                      and token.doc[m.end - 1].head != verb), None)
+        if found is not None and wanted != "Company":
+            return _remember_subject(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
         if wanted == "Company":
-            # "Volkov's chief executive said the company had …": the speaker's company, named as the
-            # possessor or subject earlier in the sentence; else (unless the article described a firm
-            # so) the firm the story is about, when several were named (the most named so far, the
-            # first among equals), not the investor or rival named last
-            verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-            found = next((m for m in sorted(token.doc._.kg_mentions or [], key=lambda m: -m.start)
-                          if token.sent.start <= m.start < token.i and accept(m)
-                          and token.doc[m.end - 1].dep_ in {"poss", "nsubj"}
-                          and token.doc[m.end - 1].head != verb), None)
+            # else (unless the article described a firm so) the firm the story is about, when several
+            # were named (the most named so far, the first among equals), not the investor or rival named last
             if found is None and not any(lemma in v for v in described.values()):
                 found = story_entity(token.doc, token.i, strict)
             if found is not None:
@@ -2109,8 +2112,14 @@ def resolve_description(token: Token) -> EntityMention | None:
         found = _nearest_before(token.doc, token.i, lambda m: lemma in described.get(m.key, ()), window_sents=8) \
             or _nearest_before(token.doc, token.i, lambda m: accept(m) and lemma in m.label.lower()
                                and (not content or any(w in m.label.lower() for w in content))
-                               and m.how in {"ner", "gazetteer", "titled", "acronym"}, window_sents=30) \
-            or _nearest_before(token.doc, token.i, strict, window_sents=5) \
+                               and m.how in {"ner", "gazetteer", "titled", "acronym"}, window_sents=30)
+        if found is None and lemma in {"ministry", "department"}:
+            # "the ministry" with no ministry named before: the government the story is about, not
+            # another state body ("the Federal Criminal Police Office … the ministry drafted the bill")
+            home = home_country(token.doc, token.i) or dateline_country(token.doc, token.i)
+            return EntityMention(token.i, token.i + 1, home.key, home.label, home.type, "metonymy") \
+                if home is not None else None
+        found = found or _nearest_before(token.doc, token.i, strict, window_sents=5) \
             or (None if wanted == "GovernmentBody" and _nearest_before(token.doc, token.i, strict, window_sents=30)
                 else _nearest_before(token.doc, token.i, accept, window_sents=5))
         # (an untyped organisation is "the regulator" only when the story has named no state body)
