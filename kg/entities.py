@@ -1937,7 +1937,17 @@ def _speaker_binding(token: Token, accept) -> EntityMention | None:
         label = (doc_country_labels(token.doc) or {}).get(found.country)
         if label:  # "Beijing said it would …": the country
             found = EntityMention(found.start, found.end, found.country, label, "Country", "capital")
+    if found is not None and found.type == "Person" and found.how == "ner" and token.lower_ == "it" \
+            and found.key not in _genders(token.doc) and not _has_person_title(speaker):
+        return found  # "Helix Memory said it would comply": "it" says the NER's "person" is a company
     return found if found is not None and accept(found) else None
+
+
+def _has_person_title(token: Token) -> bool:
+    """Whether a name comes with a person's title or honorific ("Minister Lee", "Ms Park")."""
+    words = [t.lower_ for t in token.subtree if t.i < token.i]
+    return any(w in _HONORIFIC_GENDER or w in {"dr", "dr.", "professor", "prof.", "minister", "president",
+                                               "senator", "secretary", "director", "chief"} for w in words)
 
 
 def doc_country_labels(doc: Doc) -> dict[str, str]:

@@ -1422,3 +1422,30 @@ def test_an_announced_clause_announces_what_it_says_is_done(facts):
     assert ("Australia", "funded", "12 million dollar program", False, "planned") in got, got
     denied = facts("Grace Whitfield announced that Australia would not sign the Lima Accord.")
     assert not any(p == "announced" for s, p, o, n in denied), denied
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # "the ministry" with no ministry named before is the story's government, not another state body
+    ("BERLIN - The Federal Criminal Police Office would get new powers under the bill. The ministry drafted "
+     "the bill after a series of attacks.", {("Germany", "proposed", "bill", False)},
+     {("Federal Criminal Police Office", "proposed", "bill", False)}),
+    # the speaker's body: "X's vice-chancellor said the university would …" is X
+    ("Strathmore University and the University of Nairobi run the academy. Strathmore's vice-chancellor, "
+     "Prof. Peter Mwangi, said the university would release an open Swahili speech dataset.",
+     {("Strathmore University", "released", "open Swahili speech dataset", False)},
+     {("University of Nairobi", "released", "open Swahili speech dataset", False)}),
+    # "it" says a name the NER took for a person is not one: the speaker of "said it would"
+    ("South Korea's Helix Memory, which makes most of the memory affected by the rule, said it would work with "
+     "the Commerce Department.", {("Helix Memory", "cooperatesWith", US, False)}, set()),
+])
+def test_definite_and_pronoun_references_to_bodies(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
+
+
+def test_coordinated_titles_with_their_names(facts):
+    got = facts("BRICS ministers closed a two-day meeting in Cape Town. Brazil's communications minister, Rafael "
+                "Queiroz, and India's minister of state for electronics, Arvind Kulkarni, attended in person.")
+    assert {("Rafael Queiroz", "attended", "meeting in Cape Town", False),
+            ("Arvind Kulkarni", "attended", "meeting in Cape Town", False)} <= got, got
