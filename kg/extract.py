@@ -696,6 +696,13 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
         if objects:  # object control: "accused the Commission of drafting", "praised X for closing"
             return conjuncts(objects[0]), "inherited"
     for gov, link in _governors(verb):
+        if gov.dep_ == "pcomp" and gov.head.dep_ == "prep" and gov.head.lower_ in {"of", "for"} \
+                and gov.head.head.pos_ == "VERB" and _children(gov.head.head, {"dobj"}) and link == "xcomp":
+            # "criticised the government for failing to publish X": the one criticised failed, and in
+            # passing; "accused Y of trying to hide Z": Y tried (as for the gerund itself, below)
+            if gov.head.lower_ == "for":
+                return [], ""
+            return conjuncts(_children(gov.head.head, {"dobj"})[0]), "inherited"
         if link == "nominal" and gov.pos_ in {"NOUN", "PROPN"}:
             # "the decision by the United States not to sign", "China's refusal to sign": the noun's
             # own agent controls it, before anyone who talks about the decision

@@ -1449,3 +1449,9 @@ def test_coordinated_titles_with_their_names(facts):
                 "Queiroz, and India's minister of state for electronics, Arvind Kulkarni, attended in person.")
     assert {("Rafael Queiroz", "attended", "meeting in Cape Town", False),
             ("Arvind Kulkarni", "attended", "meeting in Cape Town", False)} <= got, got
+
+
+def test_what_the_criticised_failed_to_do_is_not_the_critics(facts):
+    got = facts("The Conservative MP Daniel Whitcombe criticised the government for failing to publish the full "
+                "text of the Lima Accord.")
+    assert not any(s == "Daniel Whitcombe" and p == "released" for s, p, o, n in got), got
