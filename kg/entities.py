@@ -40,6 +40,9 @@ DOCUMENT_NOUNS = {
     "instrument": "Document", "guidance": "Document", "omnibus": "Law", "directive": "Law",
     "amendment": "Document", "campaign": "Document",  # (an initiative one backs or joins: "the campaign, called "Human Control Now"")
 }
+#: Heads that make a name a text, though the common noun alone is none ("the Dakar Call to Action",
+#: "the Christchurch Call"; but "a call for restraint" is a speech act).
+NAME_DOCUMENT_HEADS = {"call": "Declaration", "principles": "Document", "guidelines": "Document"}
 #: Nouns that may refer back to a document of any kind ("the text" = the resolution just named).
 GENERIC_DOCUMENT_NOUNS = {"text", "document", "deal", "agreement", "package", "instrument", "measure"}
 #: Head nouns of event descriptions ("the summit").
@@ -368,8 +371,9 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
         return EntityMention(ent.start, ent.end, known.key, known.label, known.type, how)
     if label in {"ORG", "GPE", "PERSON"} and len(ent) <= 3 and gaz.country_of_demonym(text) is not None:
         label = "NORP"  # "Bangladeshi Prime Minister …", "the Emirati group": a demonym, whatever the NER said
-    if label == "PERSON" and len(text.split()) >= 2 and (name_head(text) in DOCUMENT_NOUNS or name_head(text) in EVENT_NOUNS):
-        label = "LAW" if name_head(text) in DOCUMENT_NOUNS else "EVENT"  # "the Dakar Pledge" is no person
+    if label == "PERSON" and len(text.split()) >= 2 and (name_head(text) in DOCUMENT_NOUNS or name_head(text) in EVENT_NOUNS
+                                                         or name_head(text) in NAME_DOCUMENT_HEADS):
+        label = "EVENT" if name_head(text) in EVENT_NOUNS else "LAW"  # "the Dakar Pledge" is no person
     if label == "PERSON" and _org_type(text) not in {"Organisation", "GovernmentBody"}:
         label = "ORG"  # "Lumen Labs", "Sakana AI": a company's name, whatever NER guessed
     if label == "PERSON":
@@ -389,8 +393,9 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
     if label in {"EVENT", "ORG", "LAW", "WORK_OF_ART", "PRODUCT", "FAC"} or (
             label in {"GPE", "LOC"} and len(text.split()) >= 2 and head_word in DOCUMENT_NOUNS):
         # ("Jakarta Framework on Responsible AI" tagged a place: a place name with a document's head)
-        if head_word in DOCUMENT_NOUNS and head_word not in {"strategy", "plan", "initiative"}:
-            kind = DOCUMENT_NOUNS[head_word]
+        if head_word in NAME_DOCUMENT_HEADS or head_word in DOCUMENT_NOUNS and head_word not in {
+                "strategy", "plan", "initiative"}:
+            kind = NAME_DOCUMENT_HEADS.get(head_word) or DOCUMENT_NOUNS[head_word]
             return EntityMention(ent.start, ent.end, entity_key(kind, text), text, kind, "ner")
         if (head_word in EVENT_NOUNS and not (head_word == "forum" and label == "ORG")) \
                 or head_word in {"summit", "conference", "process"} or (head_word == "forum" and label == "EVENT"):
@@ -569,6 +574,14 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
                     k += 1
                     j = max(j, ents[k].end)
                 ent = Span(doc, ent.start, j, label=ent.label_)
+        if out and out[-1].end == ent.start and ent.label_ == "CONCEPT" and out[-1].label_ not in NON_ENTITY_LABELS \
+                and out[-1].label_ != "CONCEPT" and len(out[-1]) >= 2 and doc[ent.start - 1].is_title \
+                and any(t.pos_ == "ADP" for t in out[-1]):
+            # "Dakar Call to Action on Ethical" + "Artificial Intelligence": a concept's words inside a
+            # titled name go on with it
+            out[-1] = Span(doc, out[-1].start, ent.end, label=out[-1].label_)
+            k += 1
+            continue
         if out and out[-1].end == ent.start and ent.label_ not in NON_ENTITY_LABELS \
                 and out[-1].label_ not in NON_ENTITY_LABELS:
             # two adjacent spans that together are one known name: "the People's" + "Republic of China"
@@ -2212,10 +2225,15 @@ def resolve_description(token: Token) -> EntityMention | None:
         if found is None and group == "Document" and not content and kind in {"Declaration", "Document", "Treaty", "Resolution"}:
             # "the declaration" after "the Dakar Call to Action": a named text of another head, the only
             # text the story has named
-            named = {m.key: m for m in token.doc._.kg_mentions or [] if type_group(m.type) == "Document"
-                     and m.how in {"ner", "titled", "gazetteer"} and story_start(token.doc, token.i) <= m.start < token.i}
-            if len(named) == 1:
-                found = next(iter(named.values()))
+            # text the story has named, or of several the one it names most (the first among equals)
+            counts: dict[str, list] = {}
+            for m in token.doc._.kg_mentions or []:
+                if type_group(m.type) == "Document" and m.how in {"ner", "titled", "gazetteer", "acronym"} \
+                        and story_start(token.doc, token.i) <= m.start < token.i:
+                    counts.setdefault(m.key, [0, m])[0] += 1
+            ranked = sorted(counts.values(), key=lambda c: (-c[0], c[1].start))
+            if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+                found = ranked[0][1]
         if found is not None:
             return _remember(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
     label = noun_phrase_label(token)

@@ -1001,6 +1001,9 @@ def _members(token: Token) -> list[Token]:
             objs += _children(clause, {"dobj"}) if clause.lemma_.lower() == "comprise" else []
             if objs:
                 return conjuncts(objs[0])
+    if token.tag_ in {"NNS", "NNPS"} and _among_members(token):
+        # "Senegal and Rwanda were among fourteen governments that adopted X": those named are members
+        return _among_members(token)
     doc = token.doc
     words = [t.lower_ for t in doc[token.i + 1:token.i + 4]]
     among = token.i + 2 if words[:3] == [",", "among", "them"] else None

@@ -1455,3 +1455,12 @@ def test_what_the_criticised_failed_to_do_is_not_the_critics(facts):
     got = facts("The Conservative MP Daniel Whitcombe criticised the government for failing to publish the full "
                 "text of the Lima Accord.")
     assert not any(s == "Daniel Whitcombe" and p == "released" for s, p, o, n in got), got
+
+
+def test_members_among_a_counted_group_and_calls_as_texts(facts):
+    got = facts("Senegal, Benin and Rwanda were among fourteen governments that adopted the Dakar Call to Action on "
+                "Ethical Artificial Intelligence on Thursday. Cameroon declined to endorse the text.")
+    call = "Dakar Call to Action on Ethical Artificial Intelligence"
+    assert {("Senegal", "adopted", call, False), ("Rwanda", "adopted", call, False),
+            ("Cameroon", "endorsed", call, True)} <= got, got
+    assert not any(s == "fourteen governments" for s, p, o, n in got), got
