@@ -417,6 +417,8 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
             city = _canonical_capital(country, written)
             return EntityMention(ent.start, ent.end, entity_key("City", city), city, "City", "capital",
                                  country.key)
+    if label == "GPE" and gaz.is_region(text):  # "New Jersey would work with New York": a government
+        return EntityMention(ent.start, ent.end, entity_key("Region", text), text, "Region", "ner")
     if label in {"GPE", "LOC", "FAC"}:
         return EntityMention(ent.start, ent.end, entity_key("Place", text), text, "Place", "ner")
     if label == "ORG":

@@ -2270,11 +2270,14 @@ class Extractor:
                         org = _resolve(pobj, "object", False, self.gazetteer)
                         if org is None or type_group(org.type) != "Actor" or org.type in {"Person", "Group"}:
                             continue
-                        if org.type == "Country" and org.how != "metonymy" and not _government_titled(doc, person, self.gazetteer):
+                        if org.type in {"Country", "Region"} and org.how != "metonymy" \
+                                and not _government_titled(doc, person, self.gazetteer):
                             continue  # "Zhang of China" says where from; "foreign minister Ana Gil of Chile" whom for
+                            # ("Senator Ray Castellano of Texas": where from, too)
                         title, _ = title_before(doc[person.start], self.gazetteer)
                         membership = any("membership" in self.gazetteer.titles.kind(w) for w in title.split())
-                        predicate = "officialOf" if org.type in {"Country", "GovernmentBody", "InternationalOrganisation"} \
+                        predicate = "officialOf" if org.type in {"Country", "Region", "GovernmentBody",
+                                                                 "InternationalOrganisation"} \
                             else "memberOf" if re.search(r"\bPart(y|ies)\b", org.label) or membership \
                             else "affiliatedWith"  # ("MEP Siobhán Keane of the Greens/EFA group": a member)
                         if (person.key, org.key, predicate) not in seen:
@@ -2536,10 +2539,12 @@ class Extractor:
                 country = self.gazetteer.entries.get(org.country)
                 org = EntityMention(org.start, org.end, country.key, country.label, country.type, "capital") \
                     if country is not None else None
-            if org is not None and org.type == "Place" and token.ent_type_ == "GPE" and token.dep_ in {"compound", "poss"} \
-                    and any(t.lower_ in REGIONAL_OFFICE_TITLES for t in phrase):
+            if org is not None and org.type in {"Place", "Region"} and token.ent_type_ == "GPE" \
+                    and token.dep_ in {"compound", "poss"} and any(t.lower_ in REGIONAL_OFFICE_TITLES for t in phrase):
                 # "Oregon Governor Marisa Calloway": a region's governor serves the region's government
                 org = EntityMention(org.start, org.end, org.key, org.label, "GovernmentBody", "region")
+            elif org is not None and org.type == "Region":
+                continue  # (a region's other titles say where, not whom one serves)
             if org is None or org.key == person.key or type_group(org.type) != "Actor" or org.type == "Person":
                 continue
             if org.how == "ner" and org.end - org.start == 1 and org.type not in {"Country"} \

@@ -30,6 +30,7 @@ TYPE_GROUPS: dict[str, str] = {
     "Legislature": "Actor",
     "Media": "Actor",
     "Group": "Actor",
+    "Region": "Actor",
     "Document": "Document",
     "Agreement": "Document",
     "Declaration": "Document",
@@ -55,6 +56,7 @@ IRI_FOLDER = {
     "Document": "document",
     "Event": "event",
     "Place": "place",
+    "Region": "place",
     "Product": "product",
     "Concept": "concept",
 }
@@ -193,6 +195,15 @@ class Gazetteer:
         key = self.demonyms.get(word.translate(_APOSTROPHES))
         return self.entries.get(key) if key else None
 
+    def is_region(self, name: str) -> bool:
+        """Whether a name is a state, province or like region with a government of its own (from
+        pycountry's ISO 3166-2 subdivisions): "New Jersey", "Ontario", "Kerala".
+
+        >>> Gazetteer.load().is_region("British Columbia")
+        True
+        """
+        return _fold_ascii(normalise_name(name)) in _region_names()
+
     def country_of_capital(self, name: str) -> Entry | None:
         key = self.capitals.get(normalise_name(name))
         return self.entries.get(key) if key else None
@@ -252,6 +263,22 @@ def _read_toml(path: str | Path, text: str | None = None) -> dict:
         raise DataFileError(f"{path}: cannot read ({exc.strerror}); check the path") from None
     except tomllib.TOMLDecodeError as exc:
         raise DataFileError(f"{path}: not valid TOML ({exc}); fix the file") from None
+
+
+#: ISO 3166-2 subdivision types whose units govern themselves (not districts, counties or cities).
+REGION_TYPES = {"State", "Province", "Territory", "Land", "Canton", "Autonomous community", "Autonomous region",
+                "Union territory", "Regional state", "Autonomous province"}
+
+
+def _fold_ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").casefold()
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(_fold_ascii(s.name) for s in pycountry.subdivisions if s.type in REGION_TYPES)
 
 
 def _data_text(name: str) -> str:

@@ -1464,3 +1464,21 @@ def test_members_among_a_counted_group_and_calls_as_texts(facts):
     assert {("Senegal", "adopted", call, False), ("Rwanda", "adopted", call, False),
             ("Cameroon", "endorsed", call, True)} <= got, got
     assert not any(s == "fourteen governments" for s, p, o, n in got), got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # a state or province (ISO 3166-2) acts through its government
+    ("Governor Ana Okafor said New Jersey would work with Pennsylvania on common procurement rules for AI.",
+     {("New Jersey", "cooperatesWith", "Pennsylvania", False)}, set()),
+    ("Kerala's IT minister, Anil Menon, said the state would fund the hub.",
+     {("Anil Menon", "officialOf", "Kerala", False)}, set()),
+    ("Quebec signed the Montreal Declaration on Responsible AI on Monday.",
+     {("Quebec", "signed", "Montreal Declaration on Responsible AI", False)}, set()),
+    # a senator "of Texas" is from Texas, no member or official of it
+    ("Senator Ray Castellano of Texas refused to back the bill.", set(),
+     {("Ray Castellano", "memberOf", "Texas", False), ("Ray Castellano", "officialOf", "Texas", False)}),
+])
+def test_regions_act_through_their_governments(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
