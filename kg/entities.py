@@ -1581,7 +1581,25 @@ def product_name(noun: Token) -> EntityMention | None:
     return None
 
 
-def _capitalised_name(noun: Token, covered: set[int]) -> tuple[int, str] | None:
+def _titled_complement_end(noun: Token, covered: set[int]) -> int:
+    """Where a name's titled complement ends: "Charter" + "on AI for Development" (or ``noun.i + 1``)."""
+    doc = noun.doc
+    j = noun.i + 1
+    if j + 1 >= len(doc) or doc[j].lower_ not in {"on", "for", "of"} or not (doc[j + 1].is_title or doc[j + 1].is_upper) \
+            or doc[j + 1].ent_type_ in {"GPE", "LOC", "DATE", "PERSON", "NORP"}:
+        return noun.i + 1
+    end = j
+    k = j + 1
+    while k < len(doc) and k - j < 9 and k not in covered - {i for i in range(k, k + 1) if doc[i].ent_type_ == "CONCEPT"} \
+            and (doc[k].is_title or doc[k].is_upper or doc[k].lower_ in {"and", "the", "for", "of", "on", "in"}) \
+            and doc[k].ent_type_ not in {"GPE", "LOC", "DATE", "PERSON", "NORP", "TIME"}:
+        if doc[k].is_title or doc[k].is_upper:
+            end = k + 1
+        k += 1
+    return end if end > j + 1 else noun.i + 1
+
+
+def _capitalised_name(noun: Token, covered: set[int]) -> tuple[int, str, int] | None:
     # (a place or a demonym may stand inside the name: "the *Indian* Ocean Summit", "the *Paris* Forum";
     # the caller passes ``covered`` without them)
     """A document or event noun written with capitals after capitalised modifiers, "the Indian Ocean
@@ -1602,9 +1620,11 @@ def _capitalised_name(noun: Token, covered: set[int]) -> tuple[int, str] | None:
     quotes = [t for t in doc[noun.sent.start:start] if t.text in _OPEN_QUOTES | _CLOSE_QUOTES]
     if len(quotes) % 2 == 1 and (noun.i + 1 >= len(doc) or doc[noun.i + 1].text not in _CLOSE_QUOTES):
         return None  # inside a quoted title that goes on: a headline cited, not this name
-    if len(words) < 2 or any(t.i == t.sent.start for t in words[:1]) and len(words) < 3:
+    end = _titled_complement_end(noun, covered)
+    if len(words) + (end > noun.i + 1) < 2 or any(t.i == t.sent.start for t in words[:1]) and len(words) < 3:
         return None  # one capitalised word, or a sentence-initial one: not enough to tell a name
-    return start, normalise_name(doc[start:noun.i + 1].text)
+    # ("the Riyadh Charter on AI for Development": one modifier and a titled complement will do)
+    return start, normalise_name(doc[start:end].text), end
 
 
 def _first_body_sentence_end(doc: Doc) -> int:
@@ -1640,11 +1660,11 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
             inner = {i for m in out if m.type != "Person" for i in range(m.start, m.end)}
             capitalised = _capitalised_name(token, covered - inner)
             if capitalised is not None:  # "the ASEAN AI Safety Network", missed by the NER
-                start, label = capitalised
+                start, label, end = capitalised
                 organisation = _org_type(label) if lemma not in _ORG_HEADS else "Organisation"
-                out = [m for m in out if not start <= m.start <= token.i]
-                out.append(EntityMention(start, token.i + 1, entity_key(organisation, label), label, organisation, "titled"))
-                covered |= set(range(start, token.i + 1))
+                out = [m for m in out if not start <= m.start < end]
+                out.append(EntityMention(start, end, entity_key(organisation, label), label, organisation, "titled"))
+                covered |= set(range(start, end))
                 continue
         if kind is None and lemma in ORGANISATION_NOUNS and token.tag_ == "NN" \
                 and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children) \
@@ -1662,10 +1682,10 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
                   for i in range(m.start, m.end)}  # ("the *Artificial Intelligence* Governance Bill")
         capitalised = _capitalised_name(token, covered - places)
         if capitalised is not None:  # "The Indian Ocean Digital Futures Summit", missed by the NER
-            start, label = capitalised
-            out = [m for m in out if not start <= m.start <= token.i]
-            out.append(EntityMention(start, token.i + 1, entity_key(kind, label), label, kind, "titled"))
-            covered |= set(range(start, token.i + 1))
+            start, label, end = capitalised
+            out = [m for m in out if not start <= m.start < end]
+            out.append(EntityMention(start, end, entity_key(kind, label), label, kind, "titled"))
+            covered |= set(range(start, end))
             continue
         before, quote_start, quote_end = _quoted_name_before(token)
         title = _quoted_title(token) or before or known_as(token)
@@ -1691,6 +1711,14 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
                 and not (first and token.i < _first_body_sentence_end(doc)):
             # definite: refers back, resolved on demand (resolve_description); but "the country's first
             # law on AI" in a story's opening sentence introduces the law
+            continue
+        edge = token.left_edge.i
+        named_before = next((m for m in out if edge >= 2 and doc[edge - 1].text == "," and m.start <= edge - 2 < m.end
+                             and m.how in {"ner", "gazetteer", "titled"} and type_group(m.type) == type_group(kind)), None)
+        if named_before is not None and token.dep_ == "appos":
+            # "the Riyadh Charter on AI for Development, a non-binding text drafted by …": the text named
+            out.append(EntityMention(token.i, token.i + 1, named_before.key, named_before.label, named_before.type,
+                                     "description"))
             continue
         label = noun_phrase_label(token)
         # (a bare "a declaration" is kept only if a name follows for it: see below)

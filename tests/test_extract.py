@@ -1482,3 +1482,13 @@ def test_regions_act_through_their_governments(facts, text, expected, unwanted):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+def test_a_titled_name_the_ner_missed_and_its_appositive_description(facts):
+    got = facts("Delegations from 28 countries endorsed the Riyadh Charter on AI for Development, a non-binding text "
+                "drafted by Saudi Arabia and the United Arab Emirates. Egypt signed the charter on the first day, "
+                "but India did not.")
+    charter = "Riyadh Charter on AI for Development"
+    assert {("Saudi Arabia", "proposed", charter, False), ("Egypt", "signed", charter, False),
+            (IN, "signed", charter, True)} <= got, got
+    assert not any(o == "non-binding text" for s, p, o, n in got), got
