@@ -33,7 +33,7 @@ from .entities import (DOCUMENT_NOUNS, EVENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATI
                        plural_antecedent, resolve_description,
                        SPEECH_LEMMAS, nearest_mention_before, resolve_token, sentence_starts, story_entity,
                        story_start, title_before, comma_title_before, home_country, correct_remembered,
-                       event_of_sitting, dateline_country)
+                       event_of_sitting, dateline_country, PART_OF_EVENT_NOUNS)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
 from .lexicon import Lexicon, Trigger
 
@@ -1825,6 +1825,11 @@ class Extractor:
                                 for p in _children(verb, {"prep", "prt"})):
                 kinds = {k for k in ("Document", "Event") if k in spec.object_types} or {"Document"}
                 implicit = _discourse_document(verb, kinds=kinds)
+                if implicit is not None and spec.whole_events and implicit.lemma_.lower() in PART_OF_EVENT_NOUNS:
+                    # "Lebanon and Libya did not attend" after "… chairing the session": the meeting, of
+                    # which the session was part, not the session
+                    whole = event_of_sitting(implicit)
+                    implicit = implicit.doc[whole.end - 1] if whole is not None and whole.end > 0 else implicit
                 if implicit is not None:  # "Hungary declined to sign": the declaration just named
                     match = [implicit], "implicit"
             if match is None:

@@ -1492,3 +1492,10 @@ def test_a_titled_name_the_ner_missed_and_its_appositive_description(facts):
     assert {("Saudi Arabia", "proposed", charter, False), ("Egypt", "signed", charter, False),
             (IN, "signed", charter, True)} <= got, got
     assert not any(o == "non-binding text" for s, p, o, n in got), got
+
+
+def test_not_attending_is_not_attending_the_event_whose_session_was_named(facts):
+    got = facts("Ministers held a two-day meeting in Cairo on Monday. Egypt's minister, Karim Mansour, chaired the "
+                "session. Lebanon, Libya and Sudan did not attend.")
+    assert ("Libya", "attended", "meeting in Cairo", True) in got, got
+    assert not any(o == "session" for s, p, o, n in got), got
