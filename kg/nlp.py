@@ -139,12 +139,36 @@ def reattach_stranded_conjuncts(doc):
     return doc
 
 
+def reattach_participle_conjuncts(doc):
+    """Coordinate a passive participle with the participle before it, not with the main verb.
+
+    In "a summit hosted by Japan and attended by Marsh and Rao", the parser often makes *attended* a
+    conjunct of the sentence's verb. A participle with a "by" agent and no subject that follows, after
+    "and", a participle modifying a noun with its own "by" agent is that participle's conjunct.
+    """
+    for verb in doc:
+        if verb.dep_ != "conj" or verb.tag_ != "VBN" or not any(c.dep_ == "agent" for c in verb.children) \
+                or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) or verb.i < 2:
+            continue
+        cc = doc[verb.i - 1]
+        if cc.lower_ not in {"and", "but"}:
+            continue
+        previous = next((t for t in doc[verb.sent.start:cc.i] if t.dep_ == "acl" and t.tag_ == "VBN"
+                         and t.right_edge.i + 1 == cc.i and any(c.dep_ == "agent" for c in t.children)), None)
+        if previous is None or verb.head == previous:
+            continue
+        if cc.head == verb.head:
+            cc.head = previous
+        verb.head = previous
+    return doc
+
+
 @Language.factory("kg_verb_repair", default_config={"lexicon_files": []})
 def make_verb_repair(nlp: Language, name: str, lexicon_files: list[str]):
     verbs = frozenset(lemma for lemma in Lexicon.load(tuple(lexicon_files)).lemmas if " " not in lemma) | CLAUSE_VERBS
 
     def kg_verb_repair(doc):
-        return reattach_stranded_conjuncts(repair_verbal_nouns(doc, verbs))
+        return reattach_participle_conjuncts(reattach_stranded_conjuncts(repair_verbal_nouns(doc, verbs)))
 
     return kg_verb_repair
 

@@ -1499,3 +1499,10 @@ def test_not_attending_is_not_attending_the_event_whose_session_was_named(facts)
                 "session. Lebanon, Libya and Sudan did not attend.")
     assert ("Libya", "attended", "meeting in Cairo", True) in got, got
     assert not any(o == "session" for s, p, o, n in got), got
+
+
+def test_an_event_hosted_by_one_and_attended_by_others(facts):
+    got = facts("The statement was issued at the end of a one-day summit hosted by Japanese Prime Minister Haruki "
+                "Tanabe and attended by U.S. President Ellen Marsh and Indian Prime Minister Arvind Rao.")
+    assert {("Ellen Marsh", "attended", "summit", False), ("Arvind Rao", "attended", "summit", False),
+            ("Haruki Tanabe", "hosted", "summit", False)} <= got, got

@@ -31,3 +31,10 @@ def test_a_verb_that_continues_its_own_clause_stays_there(nlp):
     doc = nlp("China criticised the United States, which imposed controls last year and warned of retaliation.")
     warned = next(t for t in doc if t.text == "warned")
     assert warned.head.text == "imposed"
+
+
+def test_a_second_passive_participle_joins_the_first(nlp):
+    doc = nlp("The statement was issued at the end of a summit hosted by Japan and attended by U.S. President "
+              "Ellen Marsh and Indian Prime Minister Arvind Rao.")
+    attended = next(t for t in doc if t.text == "attended")
+    assert attended.head.text == "hosted", [(t.text, t.dep_, t.head.text) for t in doc]
