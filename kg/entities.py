@@ -43,6 +43,8 @@ DOCUMENT_NOUNS = {
 #: Heads that make a name a text, though the common noun alone is none ("the Dakar Call to Action",
 #: "the Christchurch Call"; but "a call for restraint" is a speech act).
 NAME_DOCUMENT_HEADS = {"call": "Declaration", "principles": "Document", "guidelines": "Document"}
+#: Plural heads of the names of single texts ("the Guidelines", "the Principles", "the Commitments").
+PLURAL_DOCUMENT_HEADS = {"guideline", "principle", "commitment", "recommendation", "rule", "standard"}
 #: Nouns that may refer back to a document of any kind ("the text" = the resolution just named).
 GENERIC_DOCUMENT_NOUNS = {"text", "document", "deal", "agreement", "package", "instrument", "measure"}
 #: Head nouns of event descriptions ("the summit").
@@ -2186,6 +2188,14 @@ def resolve_description(token: Token) -> EntityMention | None:
         if found is not None:
             return _remember(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
         return None
+    if token.tag_ in {"NNS", "NNPS"} and lemma in PLURAL_DOCUMENT_HEADS \
+            and any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
+        # "the guidelines" after "the Addis Ababa Implementation Guidelines": that text, by its plural head
+        found = _nearest_before(token.doc, token.i, lambda m: type_group(m.type) == "Document"
+                                and m.how in {"ner", "titled", "gazetteer"}
+                                and m.label.split()[-1].lower() == token.lower_, window_sents=30)
+        return _remember(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite")) \
+            if found is not None else None
     kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma) or ORGANISATION_NOUNS.get(lemma) or (
         "Organisation" if lemma == "group" and token.tag_ == "NN" and any(
             c.lower_ in STANDING_GROUP_WORDS for c in token.children if c.dep_ in {"compound", "amod"}) else None)
@@ -2216,7 +2226,8 @@ def resolve_description(token: Token) -> EntityMention | None:
                 return _remember(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
         return None  # "the panel" alone is too vague to be an organisation
     if token.tag_ in {"NNS", "NNPS"} and lemma not in {"talks"}:
-        return None  # plural descriptions ("agreements") are not one entity
+        # plural descriptions ("agreements") are not one entity
+        return None
     group = type_group(kind)
     dets = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
     edge = token.left_edge.i

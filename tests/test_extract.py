@@ -1506,3 +1506,9 @@ def test_an_event_hosted_by_one_and_attended_by_others(facts):
                 "Tanabe and attended by U.S. President Ellen Marsh and Indian Prime Minister Arvind Rao.")
     assert {("Ellen Marsh", "attended", "summit", False), ("Arvind Rao", "attended", "summit", False),
             ("Haruki Tanabe", "hosted", "summit", False)} <= got, got
+
+
+def test_a_text_named_by_a_plural_head(facts):
+    got = facts("Ministers adopted the Addis Ababa Implementation Guidelines on Tuesday. Egypt did not endorse the "
+                "guidelines, with its delegate saying that Cairo needed more time.")
+    assert ("Egypt", "endorsed", "Addis Ababa Implementation Guidelines", True) in got, got
