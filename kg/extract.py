@@ -658,6 +658,13 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
         return conjuncts(subj), "direct"
     if verb.dep_ == "relcl":
         return conjuncts(_relative_head(verb)), "relative"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # absolute "with": "the council met in Cairo, with Egypt's minister, Karim Mansour, chairing the
+        # session": the one chairing is the object of "with", not the clause's subject
+        for prep in _children(verb.head, {"prep"}):
+            pobjs = _children(prep, {"pobj"})
+            if prep.lower_ == "with" and prep.i < verb.i and pobjs and prep.right_edge.i >= verb.i - 2:
+                return conjuncts(pobjs[0]), "absolute"
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "countries calling for X"
         return conjuncts(verb.head), "participle"
     if verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.dep_ == "nsubj" and verb.head.head.lemma_ == "be":

@@ -1512,3 +1512,10 @@ def test_a_text_named_by_a_plural_head(facts):
     got = facts("Ministers adopted the Addis Ababa Implementation Guidelines on Tuesday. Egypt did not endorse the "
                 "guidelines, with its delegate saying that Cairo needed more time.")
     assert ("Egypt", "endorsed", "Addis Ababa Implementation Guidelines", True) in got, got
+
+
+def test_absolute_with_gives_the_participle_its_subject(facts):
+    got = facts("The council met at the headquarters of the Arab League in Cairo, with Egypt's minister of "
+                "communications, Karim Mansour, chairing the session.")
+    assert ("Karim Mansour", "chaired", "session", False) in got, got
+    assert not any(p == "chaired" and s != "Karim Mansour" for s, p, o, n in got), got
