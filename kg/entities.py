@@ -367,6 +367,9 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
     if label == "PERSON" and len(ent) <= 3 and gaz.country_of_capital(text) is not None and not any(
             e.label_ == "PERSON" and len(e) >= 2 and ent.text in e.text.split() for e in ent.doc.ents):
         label = "GPE"  # "Rabat would host …" tagged a person: a capital's name alone is the capital
+    if label in {"PERSON", "LOC"} and 2 <= len(ent) <= 3 and gaz.is_region(text) and not any(
+            e.label_ == "PERSON" and len(e) > len(ent) and ent.text in e.text for e in ent.doc.ents):
+        label = "GPE"  # "Nuevo León's governor" tagged a person: a state's name alone is the state
     if known is not None and not (label == "PERSON" and known.type == "Country"):
         # the gazetteer knows this name ("OpenAI" is a company whatever NER guessed)
         how = "demonym" if label == "NORP" else "gazetteer"
@@ -2370,6 +2373,12 @@ def resolve_token(token: Token) -> EntityMention | None:
                         m = mention_at(pobj)
                         if m is not None and m.type == "Country":
                             return EntityMention(token.i, token.i + 1, m.key, m.label, m.type, "metonymy")
+            if not modifiers and token.lower_ == "state" \
+                    and any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
+                # "Nuevo León's governor said the state would …": the region just named
+                region = _nearest_before(doc, token.i, lambda m: m.type == "Region", window_sents=2)
+                if region is not None:
+                    return EntityMention(token.i, token.i + 1, region.key, region.label, region.type, "metonymy")
             if not modifiers and token.lower_ in {"government", "state", "administration", "cabinet"} \
                     and any(c.lower_ == "the" for c in token.children if c.dep_ == "det") \
                     and not any(c.dep_ == "prep" for c in token.children):

@@ -2551,7 +2551,7 @@ class Extractor:
                 country = self.gazetteer.entries.get(org.country)
                 org = EntityMention(org.start, org.end, country.key, country.label, country.type, "capital") \
                     if country is not None else None
-            if org is not None and org.type in {"Place", "Region"} and token.ent_type_ == "GPE" \
+            if org is not None and org.type in {"Place", "Region"} and (token.ent_type_ == "GPE" or org.type == "Region") \
                     and token.dep_ in {"compound", "poss"} and any(t.lower_ in REGIONAL_OFFICE_TITLES for t in phrase):
                 # "Oregon Governor Marisa Calloway": a region's governor serves the region's government
                 org = EntityMention(org.start, org.end, org.key, org.label, "GovernmentBody", "region")

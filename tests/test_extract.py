@@ -1519,3 +1519,15 @@ def test_absolute_with_gives_the_participle_its_subject(facts):
                 "communications, Karim Mansour, chairing the session.")
     assert ("Karim Mansour", "chaired", "session", False) in got, got
     assert not any(p == "chaired" and s != "Karim Mansour" for s, p, o, n in got), got
+
+
+def test_the_state_after_a_region_is_the_region(facts):
+    got = facts("Nuevo León's governor, Samuel Treviño Garza, said the state would work with Silicon Harbor "
+                "Technologies on a training programme.")
+    assert {("Nuevo León", "cooperatesWith", "Silicon Harbor Technologies", False),
+            ("Samuel Treviño Garza", "officialOf", "Nuevo León", False)} <= got, got
+
+
+def test_a_research_lab_named_like_a_foreign_province_stays_a_lab(facts):
+    got = facts("Hélène Charbonneau, a researcher at Mila in Montreal, welcomed the report.")
+    assert ("Hélène Charbonneau", "affiliatedWith", "Mila", False) in got, got
