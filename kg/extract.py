@@ -1855,7 +1855,7 @@ class Extractor:
                 subjects, subject_how, themes, theme_how = themes, "inverse", subjects, subject_how
             if subjects and not spec.symmetric:  # "China, along with Russia, voted against it"
                 subjects = subjects + [c for h in [verb, *subjects] for c in _companions(h) if c not in subjects]
-            if theme_how == "relative":
+            if theme_how in {"relative", "participle"}:
                 themes = self._attach_relative(themes, spec.object_types, "object")
             if subject_how == "relative":
                 subjects = self._attach_relative(subjects, spec.subject_types, "subject")
@@ -1938,9 +1938,10 @@ class Extractor:
         return [], ""
 
     def _attach_relative(self, heads: list[Token], allowed: tuple[str, ...], role: str) -> list[Token]:
-        """Resolve relative-clause attachment by meaning: in "a resolution on digital trade that was
-        proposed by Canada" the parser may attach the clause to "trade"; the noun it modifies is the
-        nearest one up the noun phrase whose entity fits the predicate."""
+        """Resolve relative-clause and participle attachment by meaning: in "a resolution on digital trade
+        that was proposed by Canada" or "a pact on export controls signed by Japan" the parser may attach
+        the clause to "trade" or "controls"; the noun it modifies is the nearest one up the noun phrase
+        whose entity fits the predicate."""
         candidate = heads[0] if heads else None
         for _ in range(4):
             if candidate is None:
