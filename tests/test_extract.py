@@ -1531,3 +1531,11 @@ def test_the_state_after_a_region_is_the_region(facts):
 def test_a_research_lab_named_like_a_foreign_province_stays_a_lab(facts):
     got = facts("Hélène Charbonneau, a researcher at Mila in Montreal, welcomed the report.")
     assert ("Hélène Charbonneau", "affiliatedWith", "Mila", False) in got, got
+
+
+def test_a_participle_modifies_the_named_text_not_the_topic(facts):
+    got = facts("The UAE has not joined the Chip Security Compact, a US-led pact on export controls signed by Japan "
+                "and South Korea last year.")
+    assert {(JP, "signed", "Chip Security Compact", False), ("South Korea", "signed", "Chip Security Compact", False)} \
+        <= got, got
+    assert not any(o == "export controls" for s, p, o, n in got), got
