@@ -1981,8 +1981,10 @@ class Extractor:
         subjects += [c for prep in _children(frame.anchor, {"prep"}) if prep.lower_ == "alongside"
                      for p in _children(prep, {"pobj"}) for c in conjuncts(p)] if frame.trigger.kind == "verb" \
             and not frame.passive else []
-        if frame.trigger.negative:  # "voted against": a stated non-endorsement ("did not vote against" is not one)
-            negated = not negated
+        if frame.trigger.negative:  # "voted against": a stated non-endorsement
+            if negated:
+                return []  # "did not oppose the text", "did not vote against it": no endorsement either
+            negated = True
         modality, factor = _modality(scope, sent)
         if spec.present_only and (scope.tag_ in {"VBD", "VBN"} or any(
                 a.lower_ in {"had", "did", "was", "were", "used"} for a in _children(scope, {"aux", "auxpass"}))):

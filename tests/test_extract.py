@@ -1539,3 +1539,12 @@ def test_a_participle_modifies_the_named_text_not_the_topic(facts):
     assert {(JP, "signed", "Chip Security Compact", False), ("South Korea", "signed", "Chip Security Compact", False)} \
         <= got, got
     assert not any(o == "export controls" for s, p, o, n in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Sixty countries signed the Paris Declaration. Washington did not oppose the declaration, a US diplomat said.",
+    "Sixty countries signed the Paris Declaration. Japan did not vote against the declaration.",
+])
+def test_not_opposing_is_no_endorsement(facts, text):
+    got = facts(text)
+    assert not any(p == "endorsed" and s in {US, JP} for s, p, o, n in got), got
