@@ -2090,6 +2090,11 @@ class Extractor:
                 if obj is None and spec.whole_events and not negated:
                     obj = event_of_sitting(o_tok)  # "attended the closing session" → attended the summit
                 obj = obj or _resolve(o_tok, "subject" if reciprocal else "object", allow_concepts, self.gazetteer)
+                if obj is not None and obj.type == "Person" and o_tok.dep_ == "conj" and not reciprocal \
+                        and getattr(_resolve(o_tok.head, "object", allow_concepts, self.gazetteer), "type", "") == "Concept":
+                    # "warned about "escalating retaliation" …, and its president, Rachel Ortiz, called for
+                    # …": a person coordinated after a concept starts a clause the parser lost
+                    continue
                 if o_extra == "office" and obj is not None:
                     obj = offices.get(obj.key)
                 if obj is None or obj.key == subj.key or (not _type_ok(obj.type, spec.object_types)

@@ -1548,3 +1548,9 @@ def test_a_participle_modifies_the_named_text_not_the_topic(facts):
 def test_not_opposing_is_no_endorsement(facts, text):
     got = facts(text)
     assert not any(p == "endorsed" and s in {US, JP} for s, p, o, n in got), got
+
+
+def test_a_person_after_a_concept_is_no_second_theme(facts):
+    got = facts('The American Chip Council warned about "escalating retaliation" that could cost firms billions, and '
+                "its president, Rachel Ortiz, called for closer coordination with allies.")
+    assert not any(p == "warnedAbout" and o == "Rachel Ortiz" for s, p, o, n in got), got
