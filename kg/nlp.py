@@ -4,9 +4,10 @@
   get the right span and type ("Bletchley Declaration" is a document, "AI Safety Summit" an event);
 - ``kg_name_ruler`` (an EntityRuler after ``ner`` that only fills gaps): one-word names ("UK", "PRC"),
   which must not break up longer names the NER finds ("UK AI Security Institute");
-- ``kg_verb_repair`` (after the parser and lemmatizer): a name followed by a verb in "-s" that the small model read as
-  one noun phrase ("Cerulean competes with Nvidia" as *Cerulean competes*) becomes subject and verb, and
-  a main clause's second verb the parser coordinated with a clause inside the first is given back;
+- ``kg_verb_repair`` (after the parser and lemmatizer): parse repairs. A name and a verb in "-s" that the
+  small model read as one noun phrase ("Cerulean competes with Nvidia") become subject and verb; a main
+  clause's second verb coordinated with a clause inside the first is given back; a second passive
+  participle ("hosted by X and attended by Y") is coordinated with the first;
 - ``kg_linker``: links entity spans to canonical entities and fixes their types with the gazetteer
   ("AI" is a concept, not a place) (:func:`kg.entities.link_doc`).
 """
@@ -82,7 +83,7 @@ def repair_verbal_nouns(doc, verbs: frozenset[str]):
         following = doc[token.i + 1]
         if not (following.pos_ in {"ADP", "DET", "PROPN", "PRON", "NUM"} or following.lower_ == "to"):
             continue
-        modifiers = [t for t in token.lefts]
+        modifiers = list(token.lefts)
         if not modifiers or any(t.dep_ not in {"amod", "compound", "nmod", "nsubj"} for t in modifiers):
             continue
         name = doc[modifiers[0].left_edge.i:token.i]
