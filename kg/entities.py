@@ -611,7 +611,8 @@ _NAME_HEADS_TAKING_PP = {"framework", "convention", "declaration", "agreement", 
                          "summit", "forum", "dialogue", "alliance", "treaty", "accord", "pact", "plan",
                          "recommendation", "resolution", "statement", "act", "pledge", "guidelines", "communiqué",
                          "congress", "parliament", "assembly", "house", "chamber", "court", "ministry", "department",
-                         "office", "organisation", "organization", "league", "bank", "agency", "authority"}
+                         "office", "organisation", "organization", "league", "bank", "agency", "authority",
+                         "protocol", "directive", "regulation", "memorandum"}
 
 
 def _split_span(ent: Span, gaz: Gazetteer) -> list[Span]:
@@ -2093,10 +2094,27 @@ def noun_phrase_label(token: Token, max_words: int = 14) -> str:
 
     collect(token, 0)
     doc = token.doc
+    # "the third meeting of the council": of the body the article named ("… of India-EU Trade and
+    # Technology Council"), so that the event is told apart by its words
+    named_in = {}
+    for prep in token.children:
+        if not described or prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for g in prep.children:
+            if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.tag_ == "NN" and all(c.dep_ == "det" for c in g.children) \
+                    and any(c.lower_ == "the" for c in g.children) and g.lemma_.lower() in ORGANISATION_NOUNS:
+                found = mention_at(g) or resolve_description(g)
+                if found is not None and type_group(found.type) == "Actor" and len(found.label.split()) >= 2 \
+                        and g.lemma_.lower() in found.label.lower():
+                    named_in[g.i] = found.label
     out: list[str] = []
     previous = -2
     for i in sorted(keep):
         w = doc[i]
+        if i in named_in:
+            out.append(named_in[i])
+            previous = i
+            continue
         if w.tag_ == "POS" and out:
             out[-1] += "'s"  # "UN Security Council's first briefing"
             continue

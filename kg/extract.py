@@ -1229,6 +1229,49 @@ def _speaker_country(speaker: EntityMention, doc: Doc, gaz: Gazetteer) -> Entity
     return (doc._.kg_offices or {}).get(speaker.key)
 
 
+#: Singular nouns for one who speaks or acts for a state: unnamed, the state itself acts.
+STATE_AGENT_NOUNS = {"representative", "delegate", "delegation", "envoy", "ambassador", "negotiator",
+                     "spokesperson", "spokesman", "spokeswoman"}
+
+
+def _agent_noun(token: Token) -> bool:
+    """"The co-facilitators", "the organisers", "the sponsors": people or parties named by what they do
+    (an agent noun in -or/-er/-ist), plural and definite, so referring to actors, not to a concept."""
+    lemma = token.lemma_.lower()
+    return token.tag_ == "NNS" and any(c.lower_ in {"the", "its", "their"} for c in token.children) \
+        and len(lemma) > 5 and lemma.endswith(("tor", "nor", "ser", "zer", "sor", "ist", "ant"))
+
+
+def _state_agent(noun: Token, gaz: Gazetteer) -> EntityMention | None:
+    """The state an unnamed agent acts for: "China's representative supported the text" (China), and
+    "his Government" in that person's clause. A name in apposition makes it a person instead."""
+    lemma = _noun_lemma(noun)
+    if lemma in STATE_AGENT_NOUNS:
+        if _children(noun, {"appos"}):
+            return None
+        owners = _children(noun, {"poss"}) or [p for prep in _children(noun, {"prep"}) if prep.lower_ == "of"
+                                                for p in _children(prep, {"pobj"})]
+        owner = mention_at(owners[0]) if owners else None
+        if owner is not None and owner.type == "Country":
+            return EntityMention(noun.i, noun.i + 1, owner.key, owner.label, owner.type, "partitive")
+        return None
+    if lemma not in {"government", "country"} or not any(c.lower_ in {"his", "her"} for c in _children(noun, {"poss"})):
+        return None
+    # "China's representative … announced that his Government would host …": the clause's speaker's state
+    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"} and a.dep_ in {"ROOT", "conj"}), None)
+    speakers = _children(verb, {"nsubj"}) if verb is not None else []
+    if not speakers and verb is not None and verb.dep_ == "conj":
+        speakers = _children(verb.head, {"nsubj"})
+    if not speakers or speakers[0].i > noun.i:
+        return None
+    speaker = mention_at(speakers[0]) or _state_agent(speakers[0], gaz)
+    if speaker is not None and speaker.type == "Person":
+        speaker = (noun.doc._.kg_offices or {}).get(speaker.key)
+    if speaker is None or speaker.type != "Country":
+        return None
+    return EntityMention(noun.i, noun.i + 1, speaker.key, speaker.label, speaker.type, "partitive")
+
+
 def _office_holder(noun: Token) -> EntityMention | None:
     """"The Uruguayan diplomat", "the Kenyan minister": the person last named (within a few sentences)
     whom the article made an official of that country."""
@@ -1270,7 +1313,7 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
             return holder
     portfolio = mention_at(token) is not None and mention_at(token).type != "Person" and any(
         c.i > token.i and gaz.titles.kind(c.text) for c in token.conjuncts)  # "Rwanda's ICT and innovation minister"
-    if (mention_at(token) is None or portfolio) and (
+    if (mention_at(token) is None or portfolio) and _noun_lemma(token) not in EVENT_NOUNS | DOCUMENT_NOUNS and (
             token.pos_ == "NOUN" or token.pos_ == "PROPN" and (gaz.titles.kind(token.text) or portfolio)):
         # a common noun or a title with a person's name in apposition is that person: "whose
         # director-general, Rodrigo Almeida, attended", "Greece's Minister of Digital Governance, Eleni
@@ -1287,7 +1330,13 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
         named = mention_at(token.head)  # "Lumen Labs, a French start-up founded by …": the start-up is Lumen Labs
         if named is not None and named.how != "demonym":
             return named
-    mention = _partitive(token) if mention_at(token) is None else None
+    if mention_at(token) is None and token.tag_ in {"NN", "NNP"}:
+        acting = _state_agent(token, gaz)
+        if acting is not None:
+            return acting
+    # ("hosted the first board meeting of the Compute Fund": as an object, the meeting, not the fund)
+    event_object = role == "object" and _noun_lemma(token) in EVENT_NOUNS
+    mention = _partitive(token) if mention_at(token) is None and not event_object else None
     mention = mention or resolve_token(token)
     if mention is None or mention.how in {"description", "definite", "metonymy"}:
         # "met US President Joe Biden" parsed as President ← appos Biden; "the o1 model": the
@@ -1295,6 +1344,8 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
         # Lucía Ortega, warned": the person named, not the country the minister stands for
         for child in token.children:
             named = mention_at(child) if child.dep_ in {"appos", "compound"} else None
+            if named is not None and named.type == "Person" and _noun_lemma(token) in EVENT_NOUNS | DOCUMENT_NOUNS:
+                continue  # ("The meeting was co-chaired by A and B, NAME": a name the parser hung on the event)
             if named is not None and named.how != "demonym" and (
                     child.dep_ == "appos" and (mention is None or type_group(named.type) == type_group(mention.type))
                     or type_group(named.type) in {"Product", "Document", "Event"}
@@ -1331,8 +1382,10 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
         return EntityMention(token.i, token.i + 1, f"group/{slugify(doc_id)}/{slugify(label)}", label,
                              "Group", "group")
     if role == "object" and allow_concepts and token.pos_ in {"NOUN", "PROPN", "VERB", "AUX"} \
-            and token.lower_ not in VAGUE_NOUNS and token.lemma_.lower() not in PERSON_NOUNS:
-        # (a person we cannot name is no concept: "accused the minister of naivety")
+            and token.lower_ not in VAGUE_NOUNS and token.lemma_.lower() not in PERSON_NOUNS \
+            and not _agent_noun(token):
+        # (a person we cannot name is no concept: "accused the minister of naivety", "praised the
+        # co-facilitators")
         named = _what_x_called(token) if token.pos_ in {"VERB", "AUX"} else None
         if named is not None:  # "warned about what he called "a new layer of bureaucracy"": the named thing
             token = named
@@ -1855,7 +1908,7 @@ class Extractor:
                 subjects, subject_how, themes, theme_how = themes, "inverse", subjects, subject_how
             if subjects and not spec.symmetric:  # "China, along with Russia, voted against it"
                 subjects = subjects + [c for h in [verb, *subjects] for c in _companions(h) if c not in subjects]
-            if theme_how in {"relative", "participle"}:
+            if theme_how in {"relative", "participle", "coordinated"}:
                 themes = self._attach_relative(themes, spec.object_types, "object")
             if subject_how == "relative":
                 subjects = self._attach_relative(subjects, spec.subject_types, "subject")
@@ -1948,6 +2001,13 @@ class Extractor:
                 break
             found = _resolve(candidate, role, False, self.gazetteer)
             if found is not None and _type_ok(found.type, allowed):
+                above = candidate.head.head if candidate.dep_ == "pobj" and candidate.head.lower_ in {"in", "at"} \
+                    and found.type in {"City", "Country", "Region", "Place"} and candidate.head.head.pos_ in {"NOUN", "PROPN"} else None
+                event = _resolve(above, role, False, self.gazetteer) if above is not None else None
+                if event is not None and type_group(event.type) == "Event" and _type_ok(event.type, allowed):
+                    # "its summit in Abuja, which was hosted by Nigeria and chaired by Sierra Leone": the
+                    # clause is about the event, not the place where it met
+                    return conjuncts(above)
                 return conjuncts(candidate)
             if candidate.dep_ == "pobj" and candidate.head.dep_ == "prep" and candidate.head.head.pos_ in {"NOUN", "PROPN"}:
                 candidate = candidate.head.head

@@ -164,12 +164,34 @@ def reattach_participle_conjuncts(doc):
     return doc
 
 
+def join_split_objects(doc):
+    """Make one noun phrase of two direct objects side by side.
+
+    In "Cairo would host a BRICS AI skills forum", the small model reads *skills* as a verb form and
+    gives *host* two objects, "a BRICS AI skills" and "forum". A verb's two objects are never adjacent
+    (a second object follows its own determiner or a comma; a person or country receiving one is a
+    name), so a common word directly before another object of the same verb modifies it.
+    """
+    for verb in doc:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        for first, second in zip(objects, objects[1:]):
+            if first.i + 1 != second.i or second.pos_ != "NOUN" or first.pos_ == "PROPN" \
+                    or first.tag_ not in {"VBZ", "VBG", "NNS", "NN"}:
+                continue
+            for child in list(first.children):
+                child.head = second
+            first.head, first.dep_ = second, "compound"
+            if first.pos_ == "VERB":
+                first.pos_, first.tag_ = "NOUN", "NNS" if first.text.endswith("s") else "NN"
+    return doc
+
+
 @Language.factory("kg_verb_repair", default_config={"lexicon_files": []})
 def make_verb_repair(nlp: Language, name: str, lexicon_files: list[str]):
     verbs = frozenset(lemma for lemma in Lexicon.load(tuple(lexicon_files)).lemmas if " " not in lemma) | CLAUSE_VERBS
 
     def kg_verb_repair(doc):
-        return reattach_participle_conjuncts(reattach_stranded_conjuncts(repair_verbal_nouns(doc, verbs)))
+        return join_split_objects(reattach_participle_conjuncts(reattach_stranded_conjuncts(repair_verbal_nouns(doc, verbs))))
 
     return kg_verb_repair
 

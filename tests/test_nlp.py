@@ -38,3 +38,11 @@ def test_a_second_passive_participle_joins_the_first(nlp):
               "Ellen Marsh and Indian Prime Minister Arvind Rao.")
     attended = next(t for t in doc if t.text == "attended")
     assert attended.head.text == "hosted", [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+def test_two_adjacent_objects_become_one_noun_phrase(nlp):
+    doc = nlp("Cairo would host a BRICS AI skills forum next spring.")
+    host = next(t for t in doc if t.lower_ == "host")
+    assert [t.text for t in host.children if t.dep_ == "dobj"] == ["forum"]
+    skills = doc[6]
+    assert skills.head.text == "forum" and skills.dep_ == "compound" and skills.pos_ == "NOUN"
