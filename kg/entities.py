@@ -107,6 +107,8 @@ GENERIC_NAME_WORDS = {"the", "european", "international", "national", "global", 
                       "american", "pacific", "atlantic", "arab", "islamic", "democratic", "social", "liberal",
                       "green", "security", "safety", "policy", "partnership", "alliance", "coalition", "network",
                       "forum", "foundation", "fund", "agency", "office", "department", "ministry", "commission"}
+#: Government nouns only a state has ("the EU government" is no phrase; "the EU side" is).
+_STATE_ONLY_NOUNS = {"government", "administration", "state", "cabinet", "regime", "country", "ministry", "embassy"}
 GOVERNMENT_NOUNS = {"government", "administration", "state", "authorities", "leadership", "cabinet",
                     "regime", "ministry", "officials", "side", "delegation", "leaders", "official", "minister",
                     "country",
@@ -1727,6 +1729,9 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
                                      "description"))
             continue
         label = noun_phrase_label(token)
+        if kind == "Agreement":
+            at = {i: m for m in out for i in range(m.start, m.end)}
+            label = _with_parties(label, agreement_parties(token, at.get))
         # (a bare "a declaration" is kept only if a name follows for it: see below)
         described.append(EntityMention(token.i, token.i + 1, entity_key(kind, label), label, kind, "description"))
     named = [m for m in out if m.how in {"gazetteer", "ner", "titled"} and (
@@ -2296,9 +2301,18 @@ def resolve_description(token: Token) -> EntityMention | None:
             ranked = sorted(counts.values(), key=lambda c: (-c[0], c[1].start))
             if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
                 found = ranked[0][1]
+        if found is None and not content:
+            found = _earlier_unread(token, lemma, group)
         if found is not None:
             return _remember(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
     label = noun_phrase_label(token)
+    if kind == "Agreement" and len(label.split()) < 2:
+        # "Mexico and the United States signed an agreement": the Mexico-US agreement, of this article
+        # (the same two may sign another elsewhere)
+        named = _with_parties(label, agreement_parties(token, resolve_token))
+        if named != label:
+            key = f"{entity_key(kind, named)}-{slugify(token.doc._.kg_doc_id or 'doc')}"
+            return _remember(token, EntityMention(token.i, token.i + 1, key, named, kind, "description"))
     if len(label.split()) < 2:
         authored = any(c.dep_ == "acl" and any(a.dep_ == "agent" for a in c.children) or c.dep_ == "prep"
                        and c.lower_ == "by" for c in token.children)
@@ -2309,6 +2323,69 @@ def resolve_description(token: Token) -> EntityMention | None:
     else:
         key = entity_key(kind, label)
     return _remember(token, EntityMention(token.i, token.i + 1, key, label, kind, "description"))
+
+
+#: Parties that name an agreement between them ("the UK-India agreement").
+_PARTY_TYPES = {"Country", "InternationalOrganisation", "Region"}
+
+
+def agreement_parties(noun: Token, lookup) -> list[EntityMention]:
+    """The states or unions an agreement is between, from its clause: "A and B signed an agreement",
+    "an agreement between A and B", "A struck a deal with B", "the accord was signed by A and B".
+    ``lookup`` maps a token to its mention (or None)."""
+    tokens: list[Token] = []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"between", "with"}:
+            tokens += [c for p in prep.children if p.dep_ == "pobj" for c in p.conjuncts + (p,)]
+    verb = noun.head if noun.dep_ in {"dobj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"} else None
+    if verb is not None:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ in {"xcomp", "conj"}:
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        partners = [p for a in verb.children if a.dep_ == "prep" and a.lower_ == "with"
+                    for p in a.children if p.dep_ == "pobj"]
+        tokens += [c for t in subjects + agents + partners for c in (t,) + t.conjuncts]
+    parties: list[EntityMention] = []
+    for t in sorted(set(tokens), key=lambda t: t.i):
+        m = lookup(t)
+        if m is not None and m.type in _PARTY_TYPES and m.how != "demonym" and all(m.key != p.key for p in parties):
+            parties.append(m)
+    return parties if len(parties) >= 2 else []
+
+
+def _short_name(mention: EntityMention) -> str:
+    """The short form news writes in compounds: "US", "UK", "EU", "UAE" (initials the gazetteer knows
+    as an alias), else the name."""
+    entry = Gazetteer.load().entries.get(mention.key)  # (loaded once and cached)
+    words = mention.label.split()
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    if entry is not None and len(words) >= 2 and initials in getattr(entry, "aliases", ()):
+        return initials
+    return mention.label
+
+
+def _with_parties(label: str, parties: list[EntityMention]) -> str:
+    if not parties or any(p.label.lower() in label.lower() for p in parties):
+        return label
+    return "-".join(_short_name(p) for p in parties) + " " + label
+
+
+def _earlier_unread(token: Token, lemma: str, group: str, window_sents: int = 3) -> EntityMention | None:
+    """The phrase with the same head a few sentences back that no rule has read yet: in "… ministers met
+    for the third ministerial meeting of the TTC. The meeting, hosted by …", the first meeting is no
+    argument of a lexicon verb, so it was never resolved; read it now."""
+    doc = token.doc
+    starts = [s.start for s in doc.sents if s.start <= token.i]
+    start = max(story_start(doc, token.i), starts[-window_sents - 1] if len(starts) > window_sents else 0)
+    for t in reversed(doc[start:token.sent.start]):
+        if t.lemma_.lower() != lemma or t.tag_ not in {"NN", "NNP"} or t.i in (doc._.kg_token_mention or {}):
+            continue
+        found = resolve_description(t)
+        if found is not None and type_group(found.type) == group and len(found.label.split()) >= 2:
+            return found
+        return None
+    return None
 
 
 def event_of_sitting(token: Token) -> EntityMention | None:
@@ -2384,7 +2461,9 @@ def resolve_token(token: Token) -> EntityMention | None:
                         m = mention_at(clause.head) if clause is not None else None
                     if m is not None and m.type == "Person":  # "his government": the country he serves
                         m = (doc._.kg_offices or {}).get(m.key) if Doc.has_extension("kg_offices") else None
-                    if m is not None and m.type == "Country":
+                    if m is not None and (m.type == "Country" or m.type == "InternationalOrganisation" and m.how != "demonym"
+                                          and token.lemma_.lower() not in _STATE_ONLY_NOUNS):
+                        # ("the EU side", "EU negotiators": a union acts through its side and envoys too)
                         return EntityMention(token.i, token.i + 1, m.key, m.label, m.type, "metonymy")
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:

@@ -63,6 +63,9 @@ ATTEMPT_GOVERNORS = {"apply", "bid", "campaign", "lobby", "petition"}
 #: Passives whose complement happened: "was forced to withdraw".
 IMPLICATIVE_PASSIVES = {"force", "compel", "oblige", "make"}
 PLAN_GOVERNORS = {"plan", "expect", "prepare", "set", "schedule", "due", "go"}
+#: Adjectives whose infinitive is a guess ("likely to sign") or a stated readiness ("ready to work with").
+HEDGE_ADJECTIVES = {"likely", "unlikely", "possible", "probable"}
+INTENT_ADJECTIVES = {"ready", "willing", "eager", "keen", "prepared", "determined"}
 #: Verbs whose complement with a subject of its own is only expected: "expected X to sign".
 EXPECTATION_VERBS = {"expect", "anticipate", "predict", "hope", "believe", "want", "wish"}
 POSSIBLE_MODALS = {"may", "might", "could", "would", "should", "must", "ought", "can", "need"}
@@ -492,12 +495,36 @@ PROPOSAL_NOUNS = {"idea", "plan", "proposal", "suggestion", "initiative", "schem
 def _last_proposal(noun: Token, sent_index: int, window_sents: int = 3) -> EntityMention | None:
     """"the idea", "the proposal", "this plan" with nothing of its own to name it: what was proposed in
     the last few sentences (``doc.user_data["kg_proposals"]``, filled as the extractor goes)."""
-    if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children) \
-            or any(c.dep_ in {"compound", "amod", "prep", "acl", "relcl", "appos", "poss"} for c in noun.children) \
+    # "called for X, a proposal that Lithuania also backed": an apposition renames what was just proposed
+    # (the parser often makes it the verb's object: a comma before its article tells the apposition)
+    edge = noun.left_edge.i
+    appositive = (noun.dep_ == "appos" or noun.dep_ in {"dobj", "npadvmod"} and edge > 0
+                  and noun.doc[edge - 1].text == ",") and any(c.dep_ == "det" and c.lower_ in {"a", "an"}
+                                                               for c in noun.children)
+    if not (appositive or any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)) \
+            or any(c.dep_ in {"compound", "amod", "prep", "appos", "poss"} or c.dep_ in {"relcl", "acl"} and not appositive
+                   for c in noun.children) \
             or mention_at(noun) is not None:
         return None
-    recent = [m for k, m in noun.doc.user_data.get("kg_proposals") or [] if sent_index - window_sents <= k <= sent_index]
-    return recent[-1] if recent else None
+    proposals = noun.doc.user_data.get("kg_proposals") or []
+    if appositive:
+        recent = [m for k, m, _ in proposals if k == sent_index]
+        return recent[-1] if recent else None
+    # a text proposed first; else what an earlier sentence called for ("X called for a duty to report.
+    # Y declined to back the idea"), not a call made in passing in this one
+    recent = [m for k, m, p in proposals if sent_index - window_sents <= k <= sent_index and p == "proposed"]
+    if recent:
+        return recent[-1]
+    calls = [(k, m) for k, m, p in proposals if sent_index - window_sents <= k < sent_index
+             and noun.lemma_.lower() in {"idea", "proposal", "suggestion"}]
+    if not calls:
+        return None
+    # (not past a proposal kg could not read: "She also proposed extending the controls, but Japan
+    # declined to endorse the proposal")
+    since = noun.doc[noun.sent.start:noun.i]
+    if any(t.lemma_.lower() in {"propose", "suggest"} and t.pos_ == "VERB" for t in since):
+        return None
+    return calls[-1][1]
 
 
 def _vote_match(verb: Token, trig: Trigger):
@@ -595,7 +622,15 @@ def _round_owner(noun: Token) -> EntityMention | None:
 
 #: The US parties in the news' notation: "(R-Texas)", "a Democrat".
 PARTY_LETTERS = {"R": "org/republican-party", "D": "org/democratic-party"}
-PARTY_NOUNS = {"republican": "org/republican-party", "democrat": "org/democratic-party"}
+PARTY_NOUNS = {"republican": "org/republican-party", "democrat": "org/democratic-party",
+               "democratic": "org/democratic-party"}
+#: Nouns for members of a legislature, which a party's name may precede ("Labour MP", "Greens senator").
+LEGISLATOR_NOUNS = {"mp", "mps", "mep", "meps", "mla", "mpp", "msp", "senator", "lawmaker", "legislator",
+                    "congressman", "congresswoman", "councillor", "councilor", "deputy", "assemblyman",
+                    "assemblywoman", "td"}
+#: Capitalised words in a legislator's title that name no party.
+NOT_PARTY_WORDS = {"senior", "former", "veteran", "opposition", "independent", "backbench", "state", "federal",
+                   "national", "junior", "first-term", "freshman", "ruling", "local", "european", "upper", "lower"}
 #: Verbs of which a funding round is the object or the setting, their subject the company raising it.
 #: What is raised or received from a funder ("raised $12m from X", "received grants from X").
 FUNDING_NOUNS = {"funding", "grant", "investment", "capital", "money", "financing", "loan", "backing", "round",
@@ -924,8 +959,9 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
     objs = _children(verb, {"dobj"})
     if objs:
         obj = objs[0]
-        if obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return conjuncts(verb.head), "relative"
+        if obj.lower_ in RELATIVE_PRONOUNS and (verb.dep_ == "relcl" or verb.dep_ == "acl" and obj.i < verb.i
+                                               and obj.i > verb.head.i):
+            return conjuncts(verb.head), "relative"  # (also parsed as a clause: "a proposal that Peru backed")
         wanted = [x for x in _children(verb, {"xcomp"}) if x.i > obj.i]
         if wanted and trig.request:
             return [wanted[0]], "clause"  # "urged member states to adopt the guide": what is called for
@@ -1140,9 +1176,11 @@ def _modality(verb: Token, sent: Span) -> tuple[str, float]:
                 if lemma in NOMINAL_INTENT:
                     return "intended", 0.85
                 return "possible", 0.6  # "an incentive to work", "ways for X to work together"
+            if v.pos_ == "ADJ" and lemma in HEDGE_ADJECTIVES:
+                return "possible", 0.6  # "were likely to support the idea": a guess, not a fact
             if lemma in PLAN_GOVERNORS:
                 return "planned", 0.85
-            if lemma in INTENT_GOVERNORS:
+            if lemma in INTENT_GOVERNORS or v.pos_ == "ADJ" and lemma in INTENT_ADJECTIVES:
                 return "intended", 0.85
         if any(c.dep_ in {"mark", "prep"} and c.lower_ == "for" and c.i < v.i for c in v.children) \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
@@ -1238,8 +1276,9 @@ def _agent_noun(token: Token) -> bool:
     """"The co-facilitators", "the organisers", "the sponsors": people or parties named by what they do
     (an agent noun in -or/-er/-ist), plural and definite, so referring to actors, not to a concept."""
     lemma = token.lemma_.lower()
-    return token.tag_ == "NNS" and any(c.lower_ in {"the", "its", "their"} for c in token.children) \
-        and len(lemma) > 5 and lemma.endswith(("tor", "nor", "ser", "zer", "sor", "ist", "ant"))
+    return token.tag_ == "NNS" and any(c.lower_ in {"the", "its", "their", "both"} for c in token.children) and (
+        len(lemma) > 5 and lemma.endswith(("tor", "nor", "ser", "zer", "sor", "ist", "ant"))
+        or lemma in COUNTED_ANAPHORS)  # ("criticised the two countries" that no names were found for)
 
 
 def _state_agent(noun: Token, gaz: Gazetteer) -> EntityMention | None:
@@ -1636,7 +1675,11 @@ def _counted_antecedents(token: Token) -> list[Token]:
     starts = sentence_starts(doc)
     idx = max(0, bisect.bisect_right(starts, token.i) - 1)
     floor = max(starts[max(0, idx - 2)] if starts else 0, story_start(doc, token.i))
+    union_too = _noun_lemma(token) in {"side", "government", "partner"}  # ("both governments": India and the EU)
+
     def fits(m: EntityMention | None) -> bool:
+        if union_too and m is not None and m.type == "InternationalOrganisation" and m.how != "demonym":
+            return True
         return m is not None and (m.type == kind if kind != "Organisation" else (
             type_group(m.type) == "Actor" and m.type not in {"Person", "Country", "Group"}))
 
@@ -1698,6 +1741,13 @@ def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
                       for p in _children(prep, {"pobj"})]
             if bodies and len(conjuncts(bodies[0])) >= 2 and _partitive(token) is not None:
                 out += [(t, "partitive") for t in conjuncts(bodies[0])]
+                continue
+        if token.like_num and token.lower_ not in {"one", "1"} and mention_at(token) is None:
+            # "17 of the G20's 21 members, including the EU and Japan, endorsed": the ones named
+            inner = [p for prep in _children(token, {"prep"}) if prep.lower_ == "of" for p in _children(prep, {"pobj"})]
+            named = _members(inner[0]) if inner else []
+            if named:
+                out += [(t, "member") for t in named]
                 continue
         if token.lower_ in PARTITIVE_QUANTIFIERS and mention_at(token) is None:
             inner = [p for prep in _children(token, {"prep"}) if prep.lower_ == "of" for p in _children(prep, {"pobj"})]
@@ -1769,7 +1819,7 @@ class Extractor:
         doc._.kg_offices = {r.subject: EntityMention(0, 0, r.object, r.object_label, r.object_type, "office")
                             for r in roles if r.predicate == "officialOf" and r.object_type == "Country"}
         relations: list[Relation] = list(roles)
-        doc.user_data["kg_proposals"] = []  # (sentence index, what was proposed), for "backed the idea"
+        doc.user_data["kg_proposals"] = []  # (sentence index, what was proposed, how), for "backed the idea"
         doc.user_data["kg_sentence_objects"] = {}  # (sentence index, predicate) → its last object
         for sent_index, sent in enumerate(sents):
             if is_headline(sent):
@@ -1779,8 +1829,9 @@ class Extractor:
                 found = self._relations(frame, sent, sent_index, doc_id)
                 relations += found
                 doc.user_data["kg_proposals"] += [
-                    (sent_index, EntityMention(r.start_char, r.end_char, r.object, r.object_label, r.object_type, "proposal"))
-                    for r in found if r.predicate == "proposed" and not r.negated]
+                    (sent_index, EntityMention(r.start_char, r.end_char, r.object, r.object_label, r.object_type, "proposal"),
+                     r.predicate)
+                    for r in found if r.predicate in {"proposed", "calledFor"} and not r.negated]
                 for r in found:  # for "X backed the idea, but Y declined to endorse it"
                     doc.user_data["kg_sentence_objects"][(sent_index, r.predicate)] = EntityMention(
                         r.start_char, r.end_char, r.object, r.object_label, r.object_type, "parallel")
@@ -2397,7 +2448,59 @@ class Extractor:
                 out.append(_relation(doc_id, sent, sent_index, person, "memberOf",
                                      EntityMention(person.start, person.end, party.key, party.label, party.type, "gazetteer"),
                                      False, "asserted", 0.8, letter or party_nouns[0].text, "membership:party"))
+            elif person.how in {"ner", "gazetteer", "surname"}:
+                named = self._party_before_legislator(doc, person)
+                if named is not None:
+                    party, words = named
+                    out.append(_relation(doc_id, sent, sent_index, person, "memberOf", party, False, "asserted",
+                                         0.75, words, "membership:party-title"))
         return out
+
+    def _party_before_legislator(self, doc: Doc, person: EntityMention) -> tuple[EntityMention, str] | None:
+        """The party a legislator's title names: "Labour MP Helen Crawford", "Greens senator Mara
+        Kellett", "Helen Crawford, the Labour MP who …": capitalised words before the legislator noun
+        that name no place, nationality or title."""
+        nouns = []
+        if person.start >= 1 and doc[person.start - 1].lower_ in LEGISLATOR_NOUNS:
+            nouns.append(doc[person.start - 1])  # "Labour MP Helen Crawford"
+        nouns += [c for c in doc[person.end - 1].children if c.dep_ == "appos" and c.lower_ in LEGISLATOR_NOUNS]
+        if doc[person.end - 1].dep_ == "appos" and doc[person.end - 1].head.lower_ in LEGISLATOR_NOUNS:
+            nouns.append(doc[person.end - 1].head)  # "a Law and Justice MP, Adam Nowak,"
+        for noun in nouns:
+            words: list[Token] = []
+            k = noun.i - 1
+            while k >= 0 and (doc[k].is_title or doc[k].is_upper or (doc[k].lower_ == "and" and words)) \
+                    and not doc[k].is_punct and doc[k].pos_ in {"PROPN", "ADJ", "NOUN", "CCONJ"}:
+                word = doc[k]
+                place = mention_at(word)
+                if place is not None and place.type != "Organisation" and place.type != "Legislature" \
+                        or self.gazetteer.country_of_demonym(word.text) is not None \
+                        or (self.gazetteer.titles.kind(word.text) and word.lower_ not in {"national"}):
+                    break  # "Kenyan senator", "Texas senator", "Deputy Senator"
+                if word.lower_ in NOT_PARTY_WORDS or word.i == word.sent.start and word.pos_ != "PROPN" \
+                        and word.ent_type_ not in {"NORP", "ORG"} and word.lemma_.lower() not in PARTY_NOUNS:
+                    if words:
+                        break
+                    k -= 1  # ("Green National Councillor": a chamber's word inside the title)
+                    continue
+                words.insert(0, word)
+                k -= 1
+            while words and words[0].lower_ == "and":
+                words.pop(0)
+            if not words:
+                continue
+            label = " ".join(w.text for w in words)
+            key = PARTY_NOUNS.get(words[-1].lemma_.lower()) if len(words) == 1 else None
+            entry = self.gazetteer.entries.get(key) if key else self.gazetteer.lookup(label)
+            if entry is not None and entry.type in {"Country", "Region", "City", "Place"} or self.gazetteer.is_region(label):
+                continue  # ("Kocaeli MP": the province one sits for)
+            if entry is not None and entry.type not in {"Organisation"}:
+                entry = None  # "Congress MLA": India's Congress party, not the US Congress the name also is
+            party = EntityMention(words[0].i, words[-1].i + 1, entry.key, entry.label, entry.type, "gazetteer") \
+                if entry is not None else EntityMention(words[0].i, words[-1].i + 1, entity_key("Organisation", label),
+                                                        label, "Organisation", "party")
+            return party, f"{label} {noun.text}"
+        return None
 
     def _memberships(self, sent: Span, sent_index: int, doc_id: str) -> list[Relation]:
         """memberOf from "member" nouns that are not titles of a person:
