@@ -583,9 +583,12 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
                     k += 1
                     j = max(j, ents[k].end)
                 ent = Span(doc, ent.start, j, label=ent.label_)
-        if out and out[-1].end == ent.start and ent.label_ == "CONCEPT" and out[-1].label_ not in NON_ENTITY_LABELS \
+        gap = doc[out[-1].end:ent.start] if out and out[-1].end <= ent.start else None
+        if gap is not None and ent.label_ == "CONCEPT" and out[-1].label_ not in NON_ENTITY_LABELS \
                 and out[-1].label_ != "CONCEPT" and len(out[-1]) >= 2 and doc[ent.start - 1].is_title \
-                and any(t.pos_ == "ADP" for t in out[-1]):
+                and any(t.pos_ == "ADP" for t in out[-1]) and len(gap) <= 3 and (
+                    not len(gap) or gap[0].lower_ == "and" and all(t.is_title for t in gap[1:])):
+            # ("… Declaration on Ethical" + "and Inclusive" + "Artificial Intelligence": one title)
             # "Dakar Call to Action on Ethical" + "Artificial Intelligence": a concept's words inside a
             # titled name go on with it
             out[-1] = Span(doc, out[-1].start, ent.end, label=out[-1].label_)

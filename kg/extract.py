@@ -1336,6 +1336,10 @@ def _name_after_comma_title(title: Token, gaz: Gazetteer) -> EntityMention | Non
 
 
 def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> EntityMention | None:
+    if token.lower_ in {"which", "whom"} and token.dep_ == "pobj":
+        # "Halcyon Cloud, with which we have partnered": the noun the clause modifies
+        clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+        return _resolve(_relative_head(clause), role, allow_concepts, gaz) if clause is not None else None
     if token.pos_ == "PRON" and token.lower_ in FIRST_PERSON:
         speaker = _quote_speaker(token) or _transcript_speaker(token)
         if speaker is None:
@@ -2030,13 +2034,17 @@ class Extractor:
             if holder.pos_ in {"PROPN", "NOUN"} and resolve_token(holder) is not None:
                 return [holder], "holder"
             if holder.pos_ in {"VERB", "AUX"}:
-                subjects, _ = _subject_tokens(holder)
+                # ("a forum organised by Qatar in partnership with the Arab League": the passive's agent)
+                subjects = _by_agents(holder) if is_passive(holder) else _subject_tokens(holder)[0]
                 if subjects:
                     return subjects, "holder"
-        if noun.dep_ in {"dobj"} and noun.head.pos_ in {"VERB", "AUX"}:
+        first = noun
+        while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
+            first = first.head  # "announced a funding round and a partnership with X"
+        if first.dep_ in {"dobj"} and first.head.pos_ in {"VERB", "AUX"}:
             # "the UK held talks with Kenya", "Kosovo has a deal with Denmark": the subject's
-            if noun.head.lemma_.lower() in LIGHT_VERBS:
-                subjects, _ = _subject_tokens(noun.head)
+            if first.head.lemma_.lower() in LIGHT_VERBS:
+                subjects, _ = _subject_tokens(first.head)
                 if subjects:
                     return subjects, "light"
         return [], ""

@@ -182,8 +182,10 @@ class Gazetteer:
                 self._alias_folded.setdefault(norm.casefold(), entry.key)
         for demonym in entry.demonyms:
             self.demonyms.setdefault(demonym, entry.key)
-        for capital in [*entry.capitals, *entry.seats]:
+        for capital in entry.capitals:
             self.capitals.setdefault(capital, entry.key)
+        for seat in entry.seats:  # a seat names its government even where it is another's capital
+            self.capitals[seat] = entry.key  # ("Brussels said": the EU, not Belgium)
 
     def lookup(self, name: str) -> Entry | None:
         """The entry a name refers to, or None. Short names must match case ("US" is not "us")."""
@@ -334,7 +336,7 @@ def _entity_entries(items: list[dict], source: str, country_keys: dict[str, str]
         key = f"{iri_folder(item['type'])}/{item.get('id') or slugify(item['label'])}"
         entries.append(Entry(key=key, label=item["label"], type=item["type"],
                              aliases=list(item.get("aliases", [])), wikidata=item.get("wikidata"),
-                             part_of=part_of))
+                             part_of=part_of, seats=list(item.get("seats", []))))
     # part_of ids of organisations point at org/<id>; fix those that are other groups
     by_id = {e.key.split("/", 1)[1]: e.key for e in entries}
     for e in entries:

@@ -1634,3 +1634,25 @@ def test_counted_members_proposals_hedges_and_agreement_names(facts, text, expec
     got = {f[:4] for f in got}
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a partnership announced beside another object is still the subject's partnership
+    ("Veridian Labs announced a new funding round and a multi-year partnership with Corvane Cloud.",
+     {("Veridian Labs", "cooperatesWith", "Corvane Cloud", False)}),
+    # "in partnership with" under a passive: the passive's agent partners
+    ("The forum, organised by Qatar in partnership with the Arab League, opened on Monday.",
+     {("Qatar", "cooperatesWith", "Arab League", False)}),
+    # "with which": the noun the clause modifies
+    ("The model runs on Halcyon Cloud, with which Microsoft has partnered since 2023.",
+     {("Microsoft", "cooperatesWith", "Halcyon Cloud", False)}),
+    # a title goes on over "and" into a concept's words
+    ("Ten governments endorsed the Lima Declaration on Ethical and Inclusive Artificial Intelligence.",
+     {("Ten governments", "endorsed", "Lima Declaration on Ethical and Inclusive Artificial Intelligence", False)}),
+    # a seat of government stands for its body: "Brussels" acting is the EU
+    ("Washington and Brussels both endorsed the Hiroshima Code of Conduct.",
+     {("European Union", "endorsed", "Hiroshima Code of Conduct", False)}),
+])
+def test_partnerships_titles_and_seats(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
