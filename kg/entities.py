@@ -2055,8 +2055,18 @@ def noun_phrase_label(token: Token, max_words: int = 14) -> str:
     """A short label for the noun phrase headed by ``token``: its modifiers and "of/on/for" complements,
     without determiners, relative or infinitival clauses, or punctuation.
 
-    Used for descriptions ("resolution on AI capacity-building") and concepts ("global approach").
+    Used for descriptions ("resolution on AI capacity-building") and concepts ("global approach"). A
+    text's "with" partner is left out ("memorandum of understanding with X" is the memorandum of
+    understanding) unless nothing else tells it apart ("agreement with India").
     """
+    if token.lemma_.lower() in DOCUMENT_NOUNS | EVENT_NOUNS.keys():
+        without = _phrase_label(token, max_words, partners=False)
+        if len(without.split()) >= 2:
+            return without
+    return _phrase_label(token, max_words, partners=True)
+
+
+def _phrase_label(token: Token, max_words: int, partners: bool) -> str:
     keep: set[int] = set()
     event = token.lemma_.lower() in EVENT_NOUNS
     described = event or token.lemma_.lower() in DOCUMENT_NOUNS  # (a concept keeps its "24-hour")
@@ -2079,7 +2089,8 @@ def noun_phrase_label(token: Token, max_words: int = 14) -> str:
             elif child.dep_ in {"compound", "amod", "pobj", "pcomp", "dobj"} and child.i > head.i:
                 collect(child, depth + 1)
             elif child.dep_ == "prep" and depth < 3 and (child.lower_ in {
-                    "of", "on", "for", "to", "about", "against", "with", "between"}
+                    "of", "on", "for", "to", "about", "against", "between"}
+                    or child.lower_ == "with" and partners
                     or child.lower_ == "in" and head is token and token.ent_type_ == "MONEY"):
                 # (… and "£240m *in* new funding for research": what the money is)
                 if any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in child.children):

@@ -8,9 +8,10 @@ Gold is JSONL, one fact per line::
 ``doc`` may be omitted (the fact then matches in any document), and may name the file with or
 without its extension ("001_x" = "001_x.txt"). Facts are compared per document as
 sets (a fact stated three times counts once). Names are compared after alias normalisation: the
-gazetteer's aliases ("Britain" = "United Kingdom") and the aliases the build recorded in
-``entities.csv``; free-text objects (concepts such as "a global approach") match when their content
-words mostly agree. Symmetric predicates match either way round.
+gazetteer's aliases ("Britain" = "United Kingdom"), the aliases the build recorded in
+``entities.csv``, and "AI" for "artificial intelligence" inside longer names; free-text objects
+(concepts such as "a global approach") match when their content words mostly agree. Symmetric
+predicates match either way round.
 """
 from __future__ import annotations
 
@@ -144,7 +145,10 @@ def _doc_id(doc: str) -> str:
 
 
 def _fold(name: str) -> str:
-    return re.sub(r"[^0-9a-z]+", " ", normalise_name(name).casefold()).strip()
+    folded = re.sub(r"[^0-9a-z]+", " ", normalise_name(name).casefold()).strip()
+    # one spelling of the field's own abbreviation inside longer names ("memorandum of understanding on
+    # artificial intelligence" = "… on AI"); the concept alone is matched through the gazetteer
+    return re.sub(r"\bartificial intelligence\b", "ai", folded) if folded != "artificial intelligence" else folded
 
 
 class _Normaliser:

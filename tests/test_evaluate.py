@@ -30,6 +30,14 @@ def test_concepts_match_on_content_words():
     assert evaluate(gold, predicted).overall.tp == 1
 
 
+def test_ai_is_artificial_intelligence_inside_names():
+    gold = [Fact("a", "Turkey", "signed", "memorandum of understanding on artificial intelligence")]
+    predicted = [Fact("a", "Turkey", "signed", "memorandum of understanding on AI")]
+    assert evaluate(gold, predicted).overall.tp == 1
+    # (but "AI" alone does not make two different texts one)
+    assert evaluate(gold, [Fact("a", "Turkey", "signed", "AI Act")]).overall.tp == 0
+
+
 def test_bad_gold_line_names_file_and_line(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps({"subject": "UK", "predicate": "signed", "object": "X"}) + "\n{oops\n", encoding="utf-8")

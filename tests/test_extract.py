@@ -1656,3 +1656,8 @@ def test_counted_members_proposals_hedges_and_agreement_names(facts, text, expec
 def test_partnerships_titles_and_seats(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_a_texts_partner_is_no_part_of_its_name(facts):
+    got = facts("Kinabalu Data signed a memorandum of understanding with Japan's AI Safety Institute.")
+    assert ("Kinabalu Data", "signed", "memorandum of understanding", False) in got, got
