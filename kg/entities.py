@@ -38,7 +38,7 @@ DOCUMENT_NOUNS = {
     "recommendation": "Document", "pledge": "Document", "communiqué": "Document", "study": "Report",
     "paper": "Report", "commitment": "Document", "protocol": "Treaty",
     "instrument": "Document", "guidance": "Document", "omnibus": "Law", "directive": "Law",
-    "amendment": "Document", "campaign": "Document",  # (an initiative one backs or joins: "the campaign, called "Human Control Now"")
+    "amendment": "Document", "campaign": "Document", "letter": "Document",  # (an initiative one backs or joins: "the campaign, called "Human Control Now"")
 }
 #: Heads that make a name a text, though the common noun alone is none ("the Dakar Call to Action",
 #: "the Christchurch Call"; but "a call for restraint" is a speech act).
@@ -1542,7 +1542,7 @@ def known_as(noun: Token) -> str:
     digital omnibus". The parser often attaches the participle to the last noun; a proper name needs no
     naming, so a participle under one names the phrase."""
     for t in noun.subtree:
-        if t.dep_ != "acl" or t.tag_ != "VBN" or t.lemma_.lower() not in {"know", "call", "dub", "name", "brand"}:
+        if t.dep_ != "acl" or t.tag_ not in {"VBN", "VBD"} or t.lemma_.lower() not in {"know", "call", "dub", "name", "brand"}:
             continue
         if t.head != noun and t.head.pos_ != "PROPN":
             continue
@@ -1610,7 +1610,7 @@ def _titled_complement_end(noun: Token, covered: set[int]) -> int:
     return end if end > j + 1 else noun.i + 1
 
 
-def _capitalised_name(noun: Token, covered: set[int]) -> tuple[int, str, int] | None:
+def _capitalised_name(noun: Token, covered: set[int], min_words: int = 2) -> tuple[int, str, int] | None:
     # (a place or a demonym may stand inside the name: "the *Indian* Ocean Summit", "the *Paris* Forum";
     # the caller passes ``covered`` without them)
     """A document or event noun written with capitals after capitalised modifiers, "the Indian Ocean
@@ -1632,7 +1632,8 @@ def _capitalised_name(noun: Token, covered: set[int]) -> tuple[int, str, int] | 
     if len(quotes) % 2 == 1 and (noun.i + 1 >= len(doc) or doc[noun.i + 1].text not in _CLOSE_QUOTES):
         return None  # inside a quoted title that goes on: a headline cited, not this name
     end = _titled_complement_end(noun, covered)
-    if len(words) + (end > noun.i + 1) < 2 or any(t.i == t.sent.start for t in words[:1]) and len(words) < 3:
+    if len(words) + (end > noun.i + 1) < min_words or not words and min_words < 2 \
+            or any(t.i == t.sent.start for t in words[:1]) and len(words) < 3 and min_words >= 2:
         return None  # one capitalised word, or a sentence-initial one: not enough to tell a name
     # ("the Riyadh Charter on AI for Development": one modifier and a titled complement will do)
     return start, normalise_name(doc[start:end].text), end
@@ -1659,11 +1660,25 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
     described: list[EntityMention] = []
     headline_end = _headline_end(doc)
     for token in doc:
-        if token.i in covered or token.pos_ not in {"NOUN", "PROPN"} or token.tag_ in {"NNS", "NNPS"}:
+        titled_plural = token.tag_ in {"NNS", "NNPS"} and token.is_title and token.lower_ in NAME_DOCUMENT_HEADS
+        if token.i in covered or token.pos_ not in {"NOUN", "PROPN"} or token.tag_ in {"NNS", "NNPS"} and not titled_plural:
             continue
         if token.i < headline_end:
             continue  # "backs text with caveats": a headline's telegraphic phrase introduces nothing
         lemma = token.lemma_.lower()
+        if titled_plural:
+            # "the Durban Principles on AI for Inclusive Development" (the NER took "AI for Inclusive
+            # Development" for a company): a titled plural head and its complement are one name
+            after = {i for m in out if m.type != "Person" and token.i < m.start <= token.i + 2
+                     for i in range(m.start, m.end)}
+            capitalised = _capitalised_name(token, covered - after, min_words=1)
+            if capitalised is not None:
+                start, label, end = capitalised
+                kind = NAME_DOCUMENT_HEADS[token.lower_]
+                out = [m for m in out if not start <= m.start < end]
+                out.append(EntityMention(start, end, entity_key(kind, label), label, kind, "titled"))
+                covered |= set(range(start, end))
+            continue
         kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma)
         if kind is None and lemma == "draft" and _quoted_title(token):
             kind = "Document"  # "The draft, titled "Closing the AI Capacity Gap"": a text by its title
@@ -1761,7 +1776,8 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
                       or n.how == "titled" and n.type == d.type and n.type not in {"Document", "Event"}
                       # "a resolution on AI … The text, titled "…"": a generic text given its title
                       or n.how == "titled" and n.type == "Document"
-                      and doc[n.start].lemma_.lower() in GENERIC_DOCUMENT_NOUNS | {"draft"})]
+                      and doc[n.start].lemma_.lower() in GENERIC_DOCUMENT_NOUNS | {"draft", head})]
+        # ("an open letter … The letter, titled "The Duty to Warn"": the same head, given its title)
         rivals = [x for x in described if x is not d and same(x) and d.start < x.start
                   and (not later or x.start < later[0].start)]
         if later and len(d.label.split()) < 2 and (head in GENERIC_DOCUMENT_NOUNS or head not in later[0].label.lower()) \

@@ -1661,3 +1661,19 @@ def test_partnerships_titles_and_seats(facts, text, expected):
 def test_a_texts_partner_is_no_part_of_its_name(facts):
     got = facts("Kinabalu Data signed a memorandum of understanding with Japan's AI Safety Institute.")
     assert ("Kinabalu Data", "signed", "memorandum of understanding", False) in got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a titled plural head the NER split is one name, and the apposition names the description
+    ("Its main product, the Lagos Principles on AI for Inclusive Growth, was drafted by Ghana and Kenya.",
+     {("Ghana", "proposed", "Lagos Principles on AI for Inclusive Growth", False)}),
+    # "called X" names the bill, however the participle is tagged
+    ("The bill, called the Chip Export Integrity Act, was introduced by Senator Karen Whitfield.",
+     {("Karen Whitfield", "proposed", "Chip Export Integrity Act", False)}),
+    # a letter is a text: an open letter later given its title is that title
+    ("Employees of AI labs published an open letter on Tuesday. The letter, titled \"The Right to Warn\", was "
+     "drafted by Priya Raman.", {("Priya Raman", "proposed", "The Right to Warn", False)}),
+])
+def test_names_given_to_described_texts(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
