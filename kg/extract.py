@@ -33,7 +33,7 @@ from .entities import (DOCUMENT_NOUNS, EVENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATI
                        plural_antecedent, resolve_description,
                        SPEECH_LEMMAS, nearest_mention_before, resolve_token, sentence_starts, story_entity,
                        story_start, title_before, comma_title_before, home_country, correct_remembered,
-                       event_of_sitting, dateline_country, PART_OF_EVENT_NOUNS)
+                       event_of_sitting, dateline_country, PART_OF_EVENT_NOUNS, name_head)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
 from .lexicon import Lexicon, Trigger
 
@@ -1623,6 +1623,10 @@ REGIONAL_OFFICE_TITLES = {"governor", "mayor", "premier", "attorney", "minister"
 
 #: Titles only a state gives (its ministers), so that with no holder named the story's country holds them.
 STATE_OFFICE_TITLES = {"minister", "premier", "chancellor", "secretary", "vice-minister", "undersecretary"}
+#: Heads of the names of state agencies, whose chairs and directors are officials ("the chair of the
+#: Federal Trade Commission"); a "council" or "centre" may as well be a lobby or a think tank.
+STATE_AGENCY_HEADS = {"authority", "commission", "agency", "office", "bureau", "regulator", "ministry",
+                      "department", "institute", "commissioner", "inspectorate", "administration"}
 #: Words that make a minister's title a party's or the opposition's: "shadow minister", "spokeswoman on".
 PARTY_POST_WORDS = {"shadow", "opposition", "party", "former"}
 
@@ -2750,7 +2754,9 @@ class Extractor:
     def _role_predicate(self, kinds: set[str], org: EntityMention, phrase: list[Token] = ()) -> str | None:
         governmental = org.type in {"Country", "GovernmentBody", "Legislature", "InternationalOrganisation"}
         words = [t.lower_ for t in sorted(phrase, key=lambda t: t.i)]
-        if org.type not in {"Country", "InternationalOrganisation"} and "organisation" in kinds and (
+        agency = org.type == "InternationalOrganisation" or org.type == "GovernmentBody" \
+            and name_head(org.label) in STATE_AGENCY_HEADS
+        if org.type != "Country" and not agency and "organisation" in kinds and (
                 {"ceo", "founder", "co-founder"} & set(words)
                 or any(a == "chief" and b == "executive" for a, b in zip(words, words[1:]))):
             return "affiliatedWith"  # "chief executive of the Greater Phoenix Economic Council": staff, not office
@@ -2762,6 +2768,8 @@ class Extractor:
             return None  # "Parliament's lead negotiator": a legislator's part, which is no office of state
         if "government" in kinds and governmental:
             return "officialOf"
+        if "organisation" in kinds and agency:
+            return "officialOf"  # (the chair or chief executive of a regulator holds an office of it, too)
         if kinds & {"organisation", "government"}:
             return "affiliatedWith"
         return None

@@ -1677,3 +1677,18 @@ def test_a_texts_partner_is_no_part_of_its_name(facts):
 def test_names_given_to_described_texts(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # the chair of a state agency holds an office of it; the chief executive of a lobby works for it
+    ("The chair of the Federal Trade Commission, Leonard Vance, praised the letter.",
+     {("Leonard Vance", "officialOf", "Federal Trade Commission", False)},
+     {("Leonard Vance", "affiliatedWith", "Federal Trade Commission", False)}),
+    ("Omar Vela, chief executive of the Greater Phoenix Economic Council, praised the deal.",
+     {("Omar Vela", "affiliatedWith", "Greater Phoenix Economic Council", False)},
+     {("Omar Vela", "officialOf", "Greater Phoenix Economic Council", False)}),
+])
+def test_heads_of_state_agencies_are_officials(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
