@@ -2367,7 +2367,12 @@ class Extractor:
             # minister, Khalid Al Mansoori" (however parsed) gives Al Mansoori no Canadian office
             cutoff = max((m.end for m in doc._.kg_mentions or [] if m.type == "Person" and m.key != person.key
                           and sent.start <= m.start and m.end <= person.start), default=-1)
-            for phrase, rule in self._title_phrases(person, head):
+            phrases = list(self._title_phrases(person, head))
+            titled_before = any(phrase and max(t.i for t in phrase) < person.start
+                                and any(self.gazetteer.titles.kind(t.text) for t in phrase) for phrase, _ in phrases)
+            for phrase, rule in phrases:
+                if titled_before and phrase and min(t.i for t in phrase) > person.end and self._names_next(phrase, doc):
+                    continue  # "A's minister, NAME1, B's minister, NAME2": the second title is NAME2's
                 phrase = [t for t in phrase if t.i not in theirs and (
                     t.i >= cutoff or t.i > person.start or rule == "role:group")]  # ("officials, including A and B")
                 kinds = set().union(*(self.gazetteer.titles.kind(t.text) for t in phrase)) if phrase else set()
@@ -2467,6 +2472,19 @@ class Extractor:
                     out.append(_relation(doc_id, sent, sent_index, person, "memberOf", party, False, "asserted",
                                          0.75, words, "membership:party-title"))
         return out
+
+    @staticmethod
+    def _names_next(phrase: list[Token], doc: Doc) -> bool:
+        """Whether a title phrase after a name is followed, after a comma, by another person's name
+        (a list of "title, name" pairs), so that it is that person's title."""
+        end = max(t.i for t in phrase if not t.is_punct) + 1
+        while end < len(doc) and end - max(t.i for t in phrase) <= 4 and doc[end].text != "," and (
+                doc[end].is_title or doc[end].is_upper or doc[end].lower_ in {"and", "of", "for", "the"}):
+            end += 1  # (the rest of the title: "Minister of ICT *and Innovation*")
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return False
+        following = mention_at(doc[end + 1])
+        return following is not None and following.type == "Person" and following.start == end + 1
 
     def _party_before_legislator(self, doc: Doc, person: EntityMention) -> tuple[EntityMention, str] | None:
         """The party a legislator's title names: "Labour MP Helen Crawford", "Greens senator Mara

@@ -1692,3 +1692,15 @@ def test_heads_of_state_agencies_are_officials(facts, text, expected, unwanted):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+def test_in_a_list_of_title_name_pairs_each_title_is_its_names(facts):
+    got = facts("The compact was signed by Kenya's ICT Cabinet Secretary, Amina Wekesa, Rwanda's Minister of ICT "
+                "and Innovation, Jean-Paul Habimana, and Uganda's State Minister for ICT, Grace Akello.")
+    assert {("Amina Wekesa", "officialOf", "Kenya", False), ("Jean-Paul Habimana", "officialOf", "Rwanda", False),
+            ("Grace Akello", "officialOf", "Uganda", False)} <= got, got
+    assert ("Amina Wekesa", "officialOf", "Rwanda", False) not in got, got
+    # ... but a name followed by its title keeps it when another name follows
+    got = facts("The deal was signed by Oliver Hartley, Britain's technology secretary, Ravi Menon, India's minister, "
+                "and others.")
+    assert ("Oliver Hartley", "officialOf", "United Kingdom", False) in got, got
