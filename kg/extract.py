@@ -1101,6 +1101,10 @@ def _is_negated(verb: Token, subjects: Iterable[Token], themes: Iterable[Token])
         if v is not verb and below.dep_ == "conj" and below.head == v \
                 and any(a.lower_ != "to" for a in _children(below, {"aux", "auxpass"})):
             break  # a conjunct with its own auxiliary: "had not used the data and *would* cooperate"
+        if v is not verb and below.dep_ == "conj" and below.head == v and any(
+                c.dep_ == "cc" and c.lower_ in {"but", "yet"} and c.i < below.i for c in v.children) \
+                and not any(c.dep_ == "neg" for c in below.children):
+            break  # "did not co-sponsor the text *but* voted in favour of it": the contrast is asserted
         # "not" on the verb, or on its auxiliary when a parenthetical splits them ("has not, unlike
         # Kazakhstan, criticised")
         if any(c.dep_ == "neg" for c in v.children) or any(
@@ -2188,6 +2192,7 @@ class Extractor:
                                for p in _children(prep, {"pobj"})]
                     if targets:  # "restrictions on exports of chipmaking tools to China" → China
                         o_tok, o_extra = targets[0], "target"
+
                 if frame.anchor.lemma_.lower() in {"accuse", "charge"} and any(
                         p.lower_ == "of" for p in _children(o_tok, {"prep"})) and mention_at(o_tok) is None:
                     # "accused the regulator of enforcement by press release": whom, not the charge

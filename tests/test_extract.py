@@ -1704,3 +1704,10 @@ def test_in_a_list_of_title_name_pairs_each_title_is_its_names(facts):
     got = facts("The deal was signed by Oliver Hartley, Britain's technology secretary, Ravi Menon, India's minister, "
                 "and others.")
     assert ("Oliver Hartley", "officialOf", "United Kingdom", False) in got, got
+
+
+def test_a_contrast_after_a_denial_is_asserted(facts):
+    got = facts("Brazil did not co-sponsor the Lima Resolution but voted in favour of it.")
+    assert ("Brazil", "coSponsored", "Lima Resolution", True) in got, got
+    assert ("Brazil", "endorsed", "Lima Resolution", False) in got, got
+    assert ("Brazil", "endorsed", "Lima Resolution", True) not in got, got
