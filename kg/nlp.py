@@ -164,6 +164,26 @@ def reattach_participle_conjuncts(doc):
     return doc
 
 
+def retag_participle_conjuncts(doc):
+    """Read "drafted by Austria and co-sponsored by 70 states" as two passive participles.
+
+    The small model tags a participle coordinated with another as a past tense (*co-sponsored*/VBD) and
+    its "by" as a plain preposition, so the clause looks active with no subject. A past form with no
+    subject of its own, coordinated with a participle and taking "by", is a participle with an agent.
+    """
+    for verb in doc:
+        if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.head.tag_ != "VBN" \
+                or verb.head.dep_ not in {"acl", "relcl", "ROOT", "ccomp", "advcl"} \
+                or any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in verb.children):
+            continue
+        by = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if by is None or not any(a.dep_ == "agent" for a in verb.head.children):
+            continue
+        verb.tag_ = "VBN"
+        by.dep_ = "agent"
+    return doc
+
+
 def join_split_objects(doc):
     """Make one noun phrase of two direct objects side by side.
 
@@ -191,7 +211,8 @@ def make_verb_repair(nlp: Language, name: str, lexicon_files: list[str]):
     verbs = frozenset(lemma for lemma in Lexicon.load(tuple(lexicon_files)).lemmas if " " not in lemma) | CLAUSE_VERBS
 
     def kg_verb_repair(doc):
-        return join_split_objects(reattach_participle_conjuncts(reattach_stranded_conjuncts(repair_verbal_nouns(doc, verbs))))
+        return join_split_objects(retag_participle_conjuncts(reattach_participle_conjuncts(
+            reattach_stranded_conjuncts(repair_verbal_nouns(doc, verbs)))))
 
     return kg_verb_repair
 

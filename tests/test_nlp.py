@@ -46,3 +46,9 @@ def test_two_adjacent_objects_become_one_noun_phrase(nlp):
     assert [t.text for t in host.children if t.dep_ == "dobj"] == ["forum"]
     skills = doc[6]
     assert skills.head.text == "forum" and skills.dep_ == "compound" and skills.pos_ == "NOUN"
+
+
+def test_a_past_form_coordinated_with_a_participle_is_a_participle(nlp):
+    doc = nlp("The resolution, drafted by Austria and co-sponsored by more than 70 states, was adopted.")
+    verb = next(t for t in doc if t.lower_ == "co-sponsored")
+    assert verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
