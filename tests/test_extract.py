@@ -1711,3 +1711,10 @@ def test_a_contrast_after_a_denial_is_asserted(facts):
     assert ("Brazil", "coSponsored", "Lima Resolution", True) in got, got
     assert ("Brazil", "endorsed", "Lima Resolution", False) in got, got
     assert ("Brazil", "endorsed", "Lima Resolution", True) not in got, got
+
+
+def test_sending_a_delegation_to_an_event_is_attending_it(facts):
+    got = facts("Nigeria sent a delegation to the Francophone Digital Summit, but Kenya did not send a "
+                "representative to the summit.")
+    assert ("Nigeria", "attended", "Francophone Digital Summit", False) in got, got
+    assert ("Kenya", "attended", "Francophone Digital Summit", True) in got, got
