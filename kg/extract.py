@@ -1307,7 +1307,8 @@ def _state_agent(noun: Token, gaz: Gazetteer) -> EntityMention | None:
         speakers = _children(verb.head, {"nsubj"})
     if not speakers or speakers[0].i > noun.i:
         return None
-    speaker = mention_at(speakers[0]) or _state_agent(speakers[0], gaz)
+    speaker = mention_at(speakers[0]) or (_state_agent(speakers[0], gaz)
+                                          if _noun_lemma(speakers[0]) in STATE_AGENT_NOUNS else None)
     if speaker is not None and speaker.type == "Person":
         speaker = (noun.doc._.kg_offices or {}).get(speaker.key)
     if speaker is None or speaker.type != "Country":
@@ -2482,7 +2483,10 @@ class Extractor:
     def _names_next(phrase: list[Token], doc: Doc) -> bool:
         """Whether a title phrase after a name is followed, after a comma, by another person's name
         (a list of "title, name" pairs), so that it is that person's title."""
-        end = max(t.i for t in phrase if not t.is_punct) + 1
+        words = [t.i for t in phrase if not t.is_punct]
+        if not words:
+            return False
+        end = max(words) + 1
         while end < len(doc) and end - max(t.i for t in phrase) <= 4 and doc[end].text != "," and (
                 doc[end].is_title or doc[end].is_upper or doc[end].lower_ in {"and", "of", "for", "the"}):
             end += 1  # (the rest of the title: "Minister of ICT *and Innovation*")
