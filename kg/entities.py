@@ -543,9 +543,13 @@ def _canonical_capital(country, name: str) -> str:
 
 
 def _is_acronym_of(acronym: str, name: str) -> bool:
-    letters = [w[0] for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", name) if w[0].isupper()]
-    return len(acronym) >= 2 and acronym.isupper() and "".join(letters).endswith(acronym[: len(letters)]) \
-        and acronym[0] == (letters[0] if letters else "")
+    # (a hyphenated word may give one letter or one per part: "Hsin-Yuan Semiconductor" → HS or HYS)
+    for pattern in (r"[A-Za-z][A-Za-z'’-]*", r"[A-Za-z][A-Za-z'’]*"):
+        letters = [w[0] for w in re.findall(pattern, name) if w[0].isupper()]
+        if len(acronym) >= 2 and acronym.isupper() and "".join(letters).endswith(acronym[: len(letters)]) \
+                and acronym[0] == (letters[0] if letters else ""):
+            return True
+    return False
 
 
 def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
@@ -565,6 +569,8 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
             while k + 1 < len(ents) and ents[k + 1].start < j:  # swallow the names inside
                 k += 1
                 j = max(j, ents[k].end)
+            if gaz is None or gaz.lookup(doc[ent.start:j].text) is None:
+                j = _titled_and(doc, j)  # ("… Use of" + "Artificial Intelligence" + "and Autonomy")
             if j > end and doc[j - 1].pos_ not in {"ADP", "DET", "CCONJ"}:
                 ent = Span(doc, ent.start, j, label=ent.label_)
         elif (ent.label_ in _NAMED_THING_LABELS or name_head(ent.text) in DOCUMENT_NOUNS) and end + 1 < len(doc) \
@@ -574,11 +580,13 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
             # complement continues the name (not a place or a date: "the Framework in Brussels")
             j = end + 1
             while j < len(doc) and j - end < 7 and (doc[j].is_title or doc[j].is_upper or doc[j].lower_ in {"and", "the"}) \
-                    and doc[j].ent_type_ not in {"GPE", "LOC", "DATE", "PERSON", "NORP", "TIME", "CARDINAL"}:
-                j += 1
+                    and (doc[j].ent_type_ not in {"GPE", "LOC", "DATE", "PERSON", "NORP", "TIME", "CARDINAL"}
+                         or doc[j].ent_type_ == "PERSON" and _ends_in_acronym(doc, j)):
+                j += 1  # (not a person's name, but "Trustworthy AI" the NER took for one)
             while j > end + 1 and doc[j - 1].lower_ in {"and", "the"}:
                 j -= 1
-            if j > end + 1 and not any(e.start < j and e.end > end and e.label_ in {"GPE", "PERSON"} for e in ents):
+            if j > end + 1 and not any(e.start < j and e.end > end and e.label_ in {"GPE", "PERSON"}
+                                       and not (e.label_ == "PERSON" and _ends_in_acronym(doc, e.start)) for e in ents):
                 while k + 1 < len(ents) and ents[k + 1].start < j:
                     k += 1
                     j = max(j, ents[k].end)
@@ -606,6 +614,27 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
         out.append(ent)
         k += 1
     return out
+
+
+def _titled_and(doc: Doc, j: int) -> int:
+    """Past "and" and title-cased words that go on a name: "… of Artificial Intelligence *and Autonomy*"."""
+    while j + 1 < len(doc) and doc[j].lower_ == "and" and doc[j + 1].is_title \
+            and doc[j + 1].ent_type_ not in {"GPE", "LOC", "DATE", "PERSON", "NORP", "TIME", "ORG"}:
+        k = j + 1
+        while k < len(doc) and doc[k].is_title and doc[k].ent_type_ not in {"GPE", "PERSON", "DATE"}:
+            k += 1
+        if k < len(doc) and (doc[k].pos_ in {"VERB", "AUX"} or doc[k].is_title):
+            break  # ("… Intelligence and Canada signed": a new clause)
+        j = k
+    return j
+
+
+def _ends_in_acronym(doc: Doc, i: int) -> bool:
+    """Whether the entity span through token ``i`` ends in an acronym ("Trustworthy AI")."""
+    end = i
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return doc[end].is_upper and len(doc[end]) >= 2
 
 
 _NAMED_THING_LABELS = {"ORG", "LAW", "WORK_OF_ART", "EVENT", "PRODUCT", "FAC", "GPE"}

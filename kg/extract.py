@@ -112,7 +112,8 @@ ATTRIBUTE_NOUNS = {"commitment", "role", "approach", "decision", "policy", "move
                    "action", "conduct", "text", "content", "terms", "strategy", "treatment",
                    "round", "funding", "financing", "silence", "lack", "absence", "failure", "omission",
                    "sanction", "restriction", "control", "tariff", "ban", "crackdown",
-                   "year", "month", "operation", "budget", "cost", "running"}  # ("its previous round was funded by X" → X funded it;
+                   "year", "month", "operation", "budget", "cost", "running",
+                   "focus", "attention", "emphasis", "scope", "ambition", "tone", "section", "clause", "passage"}  # ("its previous round was funded by X" → X funded it;
 # "will fund the hub's first three years" → the hub)
 #: Nominalised acts that, as the object of praise or criticism, stand for the document or product
 #: they acted on ("welcomed the vote" after the resolution was adopted).

@@ -1718,3 +1718,24 @@ def test_sending_a_delegation_to_an_event_is_attending_it(facts):
                 "representative to the summit.")
     assert ("Nigeria", "attended", "Francophone Digital Summit", False) in got, got
     assert ("Kenya", "attended", "Francophone Digital Summit", True) in got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a titled complement goes on through "and" and an acronym the NER took for a person
+    ("ASEAN ministers adopted the Bohol Declaration on Safe and Trustworthy AI on Friday.",
+     {("ASEAN", "adopted", "Bohol Declaration on Safe and Trustworthy AI", False)}),
+    ("Chile urged Peru to endorse the Political Declaration on Responsible Military Use of Artificial "
+     "Intelligence and Autonomy. Peru endorsed the Political Declaration on Responsible Military Use of "
+     "Artificial Intelligence and Autonomy in May.",
+     {("Peru", "endorsed", "Political Declaration on Responsible Military Use of Artificial Intelligence and "
+       "Autonomy", False)}),
+    # an attribute of a text stands for the text
+    ("Kenya adopted the Nairobi Declaration. Ghana praised the declaration's focus on capacity building.",
+     {("Ghana", "praised", "Nairobi Declaration", False)}),
+    # an acronym of a hyphenated name
+    ("Hsin-Yuan Semiconductor Manufacturing (HYSM) opened a plant. Taiwan's economy minister, Lin Mei, "
+     "praised HYSM.", {("Lin Mei", "praised", "Hsin-Yuan Semiconductor Manufacturing", False)}),
+])
+def test_names_the_ner_cut_and_attributes_of_texts(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
