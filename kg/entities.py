@@ -2430,6 +2430,15 @@ def _with_parties(label: str, parties: list[EntityMention]) -> str:
     return "-".join(_short_name(p) for p in parties) + " " + label
 
 
+def _reporting_speaker(token: Token) -> EntityMention | None:
+    """The subject of the speech verb whose complement ``token`` is in ("He said the country …")."""
+    for verb in token.ancestors:
+        if verb.dep_ in {"ccomp", "parataxis"} and verb.head.lemma_.lower() in SPEECH_LEMMAS:
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            return resolve_token(subjects[0]) if subjects else None
+    return None
+
+
 def _earlier_unread(token: Token, lemma: str, group: str, window_sents: int = 3) -> EntityMention | None:
     """The phrase with the same head a few sentences back that no rule has read yet: in "… ministers met
     for the third ministerial meeting of the TTC. The meeting, hosted by …", the first meeting is no
@@ -2535,6 +2544,17 @@ def resolve_token(token: Token) -> EntityMention | None:
                 region = _nearest_before(doc, token.i, lambda m: m.type == "Region", window_sents=2)
                 if region is not None:
                     return EntityMention(token.i, token.i + 1, region.key, region.label, region.type, "metonymy")
+            if not modifiers and token.lower_ == "country" \
+                    and any(c.lower_ == "the" for c in token.children if c.dep_ == "det") \
+                    and not any(c.dep_ in {"prep", "relcl", "acl"} for c in token.children):
+                # "He said the country had not signed …": the speaker's own state, else the state just named
+                speaker = _reporting_speaker(token)
+                offices = (doc._.kg_offices or {}) if Doc.has_extension("kg_offices") else {}
+                found = offices.get(speaker.key) if speaker is not None and speaker.type == "Person" else None
+                found = found or _nearest_before(doc, token.i, lambda m: m.type == "Country" and m.how != "demonym",
+                                                 window_sents=2)
+                if found is not None:
+                    return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "metonymy")
             if not modifiers and token.lower_ in {"government", "state", "administration", "cabinet"} \
                     and any(c.lower_ == "the" for c in token.children if c.dep_ == "det") \
                     and not any(c.dep_ == "prep" for c in token.children):

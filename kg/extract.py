@@ -2080,6 +2080,11 @@ class Extractor:
                 return conjuncts(candidate)
             if candidate.dep_ == "pobj" and candidate.head.dep_ == "prep" and candidate.head.head.pos_ in {"NOUN", "PROPN"}:
                 candidate = candidate.head.head
+            elif candidate.dep_ in {"dobj", "dative"} and candidate.head.dep_ == "acl" \
+                    and candidate.head.head.pos_ in {"NOUN", "PROPN"}:
+                # "an amendment giving the observatory a seat in Dakar, which was backed by X": through the
+                # participle to the noun it modifies
+                candidate = candidate.head.head
             elif candidate.dep_ == "pobj" and candidate.head.dep_ == "prep" and _children(candidate.head.head, {"dobj"}):
                 # "establish a centre in Bengaluru, which France will fund": the verb's object
                 candidate = _children(candidate.head.head, {"dobj"})[0]

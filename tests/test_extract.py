@@ -1739,3 +1739,9 @@ def test_sending_a_delegation_to_an_event_is_attending_it(facts):
 def test_names_the_ner_cut_and_attributes_of_texts(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_the_country_in_a_speakers_clause_is_the_speakers_state(facts):
+    got = facts("The UAE's AI minister, Omar Saeed, visited Washington on Monday. He said the country had not signed "
+                "the Framework Convention on Artificial Intelligence.")
+    assert ("United Arab Emirates", "signed", "Framework Convention on Artificial Intelligence", True) in got, got
