@@ -397,6 +397,9 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
         return EntityMention(ent.start, ent.end, entry.key, entry.label, entry.type, how)
     # the head word decides what a name names: "the Paris Agreement" is a document whatever NER says
     head_word = name_head(text)
+    if head_word.endswith("s") and head_word[:-1] in PLURAL_DOCUMENT_HEADS and head_word[:-1] in DOCUMENT_NOUNS \
+            and head_word not in NAME_DOCUMENT_HEADS and len(text.split()) >= 2:
+        head_word = head_word[:-1]  # "the Frontier AI Safety Commitments": a text, by its plural head
     if label in {"EVENT", "ORG", "LAW", "WORK_OF_ART", "PRODUCT", "FAC"} or (
             label in {"GPE", "LOC"} and len(text.split()) >= 2 and head_word in DOCUMENT_NOUNS):
         # ("Jakarta Framework on Responsible AI" tagged a place: a place name with a document's head)

@@ -1745,3 +1745,8 @@ def test_the_country_in_a_speakers_clause_is_the_speakers_state(facts):
     got = facts("The UAE's AI minister, Omar Saeed, visited Washington on Monday. He said the country had not signed "
                 "the Framework Convention on Artificial Intelligence.")
     assert ("United Arab Emirates", "signed", "Framework Convention on Artificial Intelligence", True) in got, got
+
+
+def test_a_name_with_a_plural_text_head_is_a_text(facts):
+    got = facts("Mistral AI signed the Frontier AI Safety Commitments in May.")
+    assert ("Mistral AI", "signed", "Frontier AI Safety Commitments", False) in got, got
