@@ -2107,7 +2107,7 @@ def noun_phrase_label(token: Token, max_words: int = 14) -> str:
     text's "with" partner is left out ("memorandum of understanding with X" is the memorandum of
     understanding) unless nothing else tells it apart ("agreement with India").
     """
-    if token.lemma_.lower() in DOCUMENT_NOUNS | EVENT_NOUNS.keys():
+    if token.lemma_.lower() in DOCUMENT_NOUNS or token.lemma_.lower() in EVENT_NOUNS:
         without = _phrase_label(token, max_words, partners=False)
         if len(without.split()) >= 2:
             return without

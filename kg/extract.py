@@ -1272,6 +1272,8 @@ def _speaker_country(speaker: EntityMention, doc: Doc, gaz: Gazetteer) -> Entity
     return (doc._.kg_offices or {}).get(speaker.key)
 
 
+#: Head nouns of described texts and events ("the meeting", "the treaty"), which no person's name renames.
+TEXT_AND_EVENT_NOUNS = frozenset(DOCUMENT_NOUNS) | frozenset(EVENT_NOUNS)
 #: Singular nouns for one who speaks or acts for a state: unnamed, the state itself acts.
 STATE_AGENT_NOUNS = {"representative", "delegate", "delegation", "envoy", "ambassador", "negotiator",
                      "spokesperson", "spokesman", "spokeswoman"}
@@ -1362,7 +1364,7 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
             return holder
     portfolio = mention_at(token) is not None and mention_at(token).type != "Person" and any(
         c.i > token.i and gaz.titles.kind(c.text) for c in token.conjuncts)  # "Rwanda's ICT and innovation minister"
-    if (mention_at(token) is None or portfolio) and _noun_lemma(token) not in EVENT_NOUNS | DOCUMENT_NOUNS and (
+    if (mention_at(token) is None or portfolio) and _noun_lemma(token) not in TEXT_AND_EVENT_NOUNS and (
             token.pos_ == "NOUN" or token.pos_ == "PROPN" and (gaz.titles.kind(token.text) or portfolio)):
         # a common noun or a title with a person's name in apposition is that person: "whose
         # director-general, Rodrigo Almeida, attended", "Greece's Minister of Digital Governance, Eleni
@@ -1393,7 +1395,7 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
         # Lucía Ortega, warned": the person named, not the country the minister stands for
         for child in token.children:
             named = mention_at(child) if child.dep_ in {"appos", "compound"} else None
-            if named is not None and named.type == "Person" and _noun_lemma(token) in EVENT_NOUNS | DOCUMENT_NOUNS:
+            if named is not None and named.type == "Person" and _noun_lemma(token) in TEXT_AND_EVENT_NOUNS:
                 continue  # ("The meeting was co-chaired by A and B, NAME": a name the parser hung on the event)
             if named is not None and named.how != "demonym" and (
                     child.dep_ == "appos" and (mention is None or type_group(named.type) == type_group(mention.type))
