@@ -1898,15 +1898,31 @@ def story_entity(doc: Doc, before: int, accept, window_sents: int = 5) -> Entity
 
 def home_country(doc: Doc, at: int) -> EntityMention | None:
     """The country a story is about, when one clearly dominates it: named at least three times and
-    at least three times as often as any other. "The Minister for Enterprise" in a story about Ireland is
-    Ireland's minister; in a story about two countries nobody can tell whose."""
+    at least twice as often as any other. Its capital and its national bodies ("Canberra", "the
+    Australian AI Safety Institute") count as naming it. "The Minister for Enterprise" in a story about
+    Ireland is Ireland's minister; in a story about two countries nobody can tell whose."""
     floor = story_start(doc, at)
     counts: dict[str, list] = {}
+    places: dict[str, int] = {}  # capitals and national bodies ("Canberra", "the Australian AI Safety Institute")
+    gaz = None
     for m in doc._.kg_mentions or []:
-        if m.type == "Country" and story_start(doc, m.start) == floor:
+        if story_start(doc, m.start) != floor:
+            continue
+        if m.type == "Country":
             counts.setdefault(m.key, [0, m])[0] += 1
+        elif m.how == "capital" and m.country:
+            places[m.country] = places.get(m.country, 0) + 1
+        elif type_group(m.type) == "Actor" and m.type not in {"Person", "Group"}:
+            gaz = gaz or Gazetteer.load()
+            first = doc[m.start] if doc[m.start].pos_ != "DET" or m.end - m.start < 2 else doc[m.start + 1]
+            country = gaz.country_of_demonym(first.text)
+            if country is not None:
+                places[country.key] = places.get(country.key, 0) + 1
+    for key, n in places.items():
+        if key in counts:
+            counts[key][0] += n
     ranked = sorted(counts.values(), key=lambda c: -c[0])
-    if not ranked or ranked[0][0] < 3 or (len(ranked) > 1 and ranked[0][0] < 3 * ranked[1][0]):
+    if not ranked or ranked[0][0] < 3 or (len(ranked) > 1 and ranked[0][0] < 2 * ranked[1][0]):
         return None
     return ranked[0][1]
 

@@ -1551,11 +1551,25 @@ def _state_of_body(doc: Doc, key: str, gaz: Gazetteer) -> EntityMention | None:
                     and not any(mention_at(t) is not None and mention_at(t).key != m.key for t in doc[m.start:m.end]):
                 # "the Ministry of Industry and Technology" named with no country: the story's own (its
                 # dominant country, else its dateline's), as with an unqualified minister's title
-                home = home_country(doc, m.start) or dateline_country(doc, m.start)
+                home = _story_state(doc, m.start)
                 if home is not None:
                     states[m.key] = EntityMention(m.start, m.end, home.key, home.label, home.type, "capital")
         doc.user_data["kg_body_states"] = states
     return states.get(key)
+
+
+def _story_state(doc: Doc, at: int) -> EntityMention | None:
+    """The state an unqualified office or ministry at ``at`` belongs to: the story's own (its dominant
+    country, else its dateline's), unless the sentence has just named another ("The American delegation,
+    led by Under Secretary Dana Whitlock"; "Indonesia's delegation, led by a director-general at the
+    Ministry of Communication")."""
+    home = home_country(doc, at) or dateline_country(doc, at)
+    if home is None:
+        return None
+    sent = doc[at].sent
+    nearest = max((m for m in doc._.kg_mentions or [] if sent.start <= m.start < at
+                   and (m.type == "Country" or m.how == "capital")), key=lambda m: m.start, default=None)
+    return None if nearest is not None and (nearest.country or nearest.key) != home.key else home
 
 
 def _partitive(token: Token) -> EntityMention | None:
@@ -2417,9 +2431,8 @@ class Extractor:
                         qualified = any(t.ent_type_ in {"NORP", "GPE", "LOC"} or mention_at(t) is not None
                                         or self.gazetteer.country_of_demonym(t.text) is not None
                                         for t in doc[begin:person.start])
-                        holders = [] if qualified else [c for c in [
-                            home_country(doc, person.start) or dateline_country(doc, person.start)]
-                            if c is not None]
+                        home = None if qualified else _story_state(doc, person.start)
+                        holders = [home] if home is not None else []
                 for org in holders:
                     predicate = self._role_predicate(kinds, org, phrase)
                     if predicate and (person.key, org.key, predicate) not in seen:

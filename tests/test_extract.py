@@ -798,6 +798,16 @@ def test_the_story_country_holds_an_unattributed_ministry(facts):
     text = ("Qatar and Indonesia signed a pact in Doha. Indonesia and Qatar will train engineers. The Prime "
             "Minister, Sheikh Khalid Al Thani, welcomed the pact.")
     assert not any(p == "officialOf" and s.endswith("Al Thani") for s, p, o, n in facts(text))
+    # the capital and the national bodies count for the story's country, against a rival named twice
+    text = ("Australia opened the Australian AI Safety Institute in Canberra. The Australian AI Safety Institute "
+            "will test models from London and Seoul. The United Kingdom sent staff. The institute reports to "
+            "Canberra. Her appointment was announced by the industry and science minister, Peter Callaghan.")
+    assert ("Peter Callaghan", "officialOf", "Australia", False) in facts(text)
+    # but not a title the sentence gives to another state's delegation
+    text = ("Ireland will tax data centres from 2027. The Irish levy was announced in Dublin, where Ireland's "
+            "cabinet met. Critics in Ireland said the plan was late. The American delegation, led by Under "
+            "Secretary Dana Whitlock, criticised the levy.")
+    assert not any(p == "officialOf" and s == "Dana Whitlock" and o == "Ireland" for s, p, o, n in facts(text))
 
 
 @pytest.mark.parametrize("text,expected", [
