@@ -38,7 +38,7 @@ DOCUMENT_NOUNS = {
     "recommendation": "Document", "pledge": "Document", "communiqué": "Document", "study": "Report",
     "paper": "Report", "commitment": "Document", "protocol": "Treaty",
     "instrument": "Document", "guidance": "Document", "omnibus": "Law", "directive": "Law",
-    "amendment": "Document", "campaign": "Document", "letter": "Document",  # (an initiative one backs or joins: "the campaign, called "Human Control Now"")
+    "amendment": "Document", "campaign": "Document", "letter": "Document", "rule": "Law", "decree": "Law",  # (an initiative one backs or joins: "the campaign, called "Human Control Now"")
 }
 #: Heads that make a name a text, though the common noun alone is none ("the Dakar Call to Action",
 #: "the Christchurch Call"; but "a call for restraint" is a speech act).
@@ -1449,8 +1449,9 @@ def _quoted_title(noun: Token) -> str:
         i += 1
         if i < len(doc) and doc[i].lower_ == "as":
             i += 1
-    elif i < len(doc) and doc[i].text in _OPEN_QUOTES and noun.i + 1 != i:
-        return ""
+    quoted_apposition = not named and i < len(doc) and doc[i].text in _OPEN_QUOTES and noun.i + 1 != i
+    # ('an interim final rule, "Export Controls on Model Weights," requiring …': a title-case quote set off
+    # by a comma names the noun too; a quoted remark after the comma does not)
     if named and i < len(doc) and doc[i].text not in _OPEN_QUOTES and doc[i].text[:1].isupper():
         # 'a study titled Guardrails or Guidelines?': an unquoted title runs to the next comma or stop
         j = i
@@ -1465,6 +1466,8 @@ def _quoted_title(noun: Token) -> str:
             title = doc[i + 1: j].text.strip(" ,.;:")
             # without "titled"/"called", a quote after a noun is a name only if it looks like one: 'the
             # framework "gives ten countries a common language"' is what the framework does, quoted
+            if quoted_apposition and not (j + 1 >= len(doc) or doc[j - 1].text == "," or doc[j + 1].is_punct):
+                return ""
             return title if title[:1].isupper() and (named or _title_case(title)) else ""
     return ""
 
@@ -1711,7 +1714,7 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
                 out.append(EntityMention(start, end, entity_key(kind, label), label, kind, "titled"))
                 covered |= set(range(start, end))
             continue
-        kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma)
+        kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma) if not _idiom(token) else None
         if kind is None and lemma == "draft" and _quoted_title(token):
             kind = "Document"  # "The draft, titled "Closing the AI Capacity Gap"": a text by its title
         if kind is None and lemma in ORGANISATION_NOUNS and token.is_title:
@@ -2221,6 +2224,20 @@ def _phrase_label(token: Token, max_words: int, partners: bool) -> str:
 _NEW_EVENT_WORDS = {"next", "second", "third", "fourth", "fifth", "another", "new", "follow-up", "future"}
 
 
+#: Fixed phrases whose head is no text: "the rule of law".
+_IDIOMS = {"rule": {"law"}}
+
+
+def _idiom(token: Token) -> bool:
+    objects = _IDIOMS.get(token.lemma_.lower())
+    return bool(objects) and any(p.lower_ == "of" and any(o.lemma_.lower() in objects for o in p.children)
+                                 for p in token.children if p.dep_ == "prep")
+
+
+#: Modifiers that set a new thing against the one in focus ("a separate rule", "another resolution").
+_CONTRAST_WORDS = {"separate", "another", "other", "different"}
+
+
 def resolve_description(token: Token) -> EntityMention | None:
     """Resolve a common-noun phrase naming a document or event ("the resolution", "the summit").
 
@@ -2229,6 +2246,8 @@ def resolve_description(token: Token) -> EntityMention | None:
     its own, labelled by its phrase.
     """
     lemma = token.lemma_.lower()
+    if _idiom(token):
+        return None
     dets = {c.lower_ for c in token.children if c.dep_ in {"det", "poss"}}
     own = any(c.lower_ == "own" for c in token.children)  # "its own council": a new one, not a reference
     if lemma in ANAPHORIC_ORGANISATION_NOUNS and dets & {"the", "this", "that", "its"} and token.tag_ == "NN" \
@@ -2350,6 +2369,9 @@ def resolve_description(token: Token) -> EntityMention | None:
 
         def agrees(m: EntityMention) -> bool:
             # "the reporting framework" cannot be "the code of conduct" introduced before it
+            if m.how == "description" and any(c.lower_ in _CONTRAST_WORDS for c in token.doc[m.start].children
+                                              if c.dep_ in {"amod", "det"}):
+                return False  # "… would propose a separate rule …. X backed the rule": the rule in focus
             label = m.label.lower()
             return not content or lemma in label or any(w in label for w in content)
 

@@ -291,6 +291,10 @@ REFERENCE = [
     # an implicit object survives an adjunct: "signed after a long debate"
     ("Chile signed the Santiago Declaration. Peru also signed after a long debate.",
      {("Peru", "signed", "Santiago Declaration", False)}),
+    # a title-case quote set off by commas names the text; "the rule" is it, not "a separate rule" since
+    ('The bureau published an interim final rule, "Export Controls on Model Weights," requiring a licence. '
+     'The bureau said it would propose a separate rule on cloud access. China condemned the rule.',
+     {("China", "criticised", "Export Controls on Model Weights", False)}),
 ]
 
 
@@ -783,6 +787,9 @@ def test_coordination_and_titles(facts, text, expected):
     # a bare "a text" is any text, not the one named later
     ("\"We cannot support a text that ignores workers,\" she said. China voted in favour of the Dakar Resolution. "
      "The Global Digital Compact was mentioned.", ("China", "endorsed", "Global Digital Compact")),
+    # "the rule of law" is no text for "it" to refer to
+    ("The convention is the first treaty on AI, human rights and the rule of law. Besides Norway, it has been "
+     "ratified by Andorra.", ("Andorra", "ratified", "rule of law")),
 ])
 def test_no_shared_or_generic_object(facts, text, unwanted):
     got = facts(text)
