@@ -649,7 +649,8 @@ _NAME_HEADS_TAKING_PP = {"framework", "convention", "declaration", "agreement", 
                          "recommendation", "resolution", "statement", "act", "pledge", "guidelines", "communiqué",
                          "congress", "parliament", "assembly", "house", "chamber", "court", "ministry", "department",
                          "office", "organisation", "organization", "league", "bank", "agency", "authority",
-                         "protocol", "directive", "regulation", "memorandum"}
+                         "protocol", "directive", "regulation", "memorandum", "group", "panel", "committee",
+                         "board", "taskforce", "observatory", "consortium", "laboratory"}
 
 
 def _split_span(ent: Span, gaz: Gazetteer) -> list[Span]:
@@ -1198,9 +1199,12 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     first_words: dict[str, list[EntityMention]] = {}
     for m in mentions:
         if m.type in {"Company", "Organisation"} and m.end - m.start >= 2:
-            first = doc[m.start].text if doc[m.start].lower_ != "the" else doc[m.start + 1].text
+            at = m.start if doc[m.start].lower_ != "the" else m.start + 1
+            first = doc[at].text
+            hyphenated = at + 1 < m.end and doc[at + 1].text in {"-", "–"}  # ("Vistula-Zhuravel Defence", a
+            # joint venture: "Vistula" is the partner Vistula Aerosystems)
             if first[:1].isupper() and first.lower() not in GENERIC_NAME_WORDS and gaz.lookup(first) is None \
-                    and gaz.country_of_demonym(first) is None and first != m.label:
+                    and gaz.country_of_demonym(first) is None and first != m.label and not hyphenated:
                 first_words.setdefault(first, []).append(m)
     doc.user_data["kg_story_starts"] = story_starts(doc, mentions)
     doc.user_data["kg_datelines"] = _datelines(doc, gaz)
@@ -1683,6 +1687,22 @@ def _first_body_sentence_end(doc: Doc) -> int:
     return 0
 
 
+def _name_before_class_noun(token: Token, covered: set[int]) -> tuple[int, str] | None:
+    """A capitalised name the NER missed, used as the modifier of a lowercase class noun: "the Stop Killer
+    Robots coalition" (start, "Stop Killer Robots"). Not where any word is already a mention ("the AI
+    Safety network", "the Kenyan ministry")."""
+    if token.tag_ != "NN" or not token.is_lower or token.lemma_.lower() not in ANAPHORIC_ORGANISATION_NOUNS:
+        return None
+    start = token.i
+    while start > 0 and token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].head.i in range(start, token.i + 1) \
+            and token.doc[start - 1].tag_ in {"NNP", "NNPS"} and token.doc[start - 1].is_title:
+        start -= 1
+    words = token.doc[start:token.i]
+    if len(words) < 2 or any(t.i in covered for t in words) or start == token.sent.start:
+        return None
+    return start, words.text
+
+
 def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
     """Descriptions of documents and events, linked to the names the article gives them.
 
@@ -1701,6 +1721,13 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
         if token.i < headline_end:
             continue  # "backs text with caveats": a headline's telegraphic phrase introduces nothing
         lemma = token.lemma_.lower()
+        name = _name_before_class_noun(token, covered)
+        if name is not None:  # "the Stop Killer Robots coalition": the coalition is Stop Killer Robots
+            start, label = name
+            kind = ANAPHORIC_ORGANISATION_NOUNS[lemma]
+            out.append(EntityMention(start, token.i + 1, entity_key(kind, label), label, kind, "titled"))
+            covered |= set(range(start, token.i + 1))
+            continue
         if titled_plural:
             # "the Durban Principles on AI for Inclusive Development" (the NER took "AI for Inclusive
             # Development" for a company): a titled plural head and its complement are one name
@@ -1717,7 +1744,8 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
         kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma) if not _idiom(token) else None
         if kind is None and lemma == "draft" and _quoted_title(token):
             kind = "Document"  # "The draft, titled "Closing the AI Capacity Gap"": a text by its title
-        if kind is None and lemma in ORGANISATION_NOUNS and token.is_title:
+        standing_group = lemma == "group" and any(c.lower_ in STANDING_GROUP_WORDS for c in token.children)
+        if kind is None and (lemma in ORGANISATION_NOUNS or standing_group) and token.is_title:
             inner = {i for m in out if m.type != "Person" for i in range(m.start, m.end)}
             capitalised = _capitalised_name(token, covered - inner)
             if capitalised is not None:  # "the ASEAN AI Safety Network", missed by the NER

@@ -291,6 +291,13 @@ REFERENCE = [
     # an implicit object survives an adjunct: "signed after a long debate"
     ("Chile signed the Santiago Declaration. Peru also signed after a long debate.",
      {("Peru", "signed", "Santiago Declaration", False)}),
+    # a working group's titled name goes on through its complement; "a body" in apposition is that group
+    ("The guide was drafted by the ASEAN Working Group on AI Governance, a body co-chaired by Singapore.",
+     {("ASEAN Working Group on AI Governance", "proposed", "guide", False),
+      ("Singapore", "chaired", "ASEAN Working Group on AI Governance", False)}),
+    ("Marek Zawadzki, Vistula's chief executive, spoke. Vistula Aerosystems and Zhuravel Robotics formed "
+     "Vistula-Zhuravel Defence. The Stop Killer Robots coalition urged both governments to keep control.",
+     {("Stop Killer Robots", "calledFor", "keep control", False)}),
     # a title-case quote set off by commas names the text; "the rule" is it, not "a separate rule" since
     ('The bureau published an interim final rule, "Export Controls on Model Weights," requiring a licence. '
      'The bureau said it would propose a separate rule on cloud access. China condemned the rule.',
@@ -787,6 +794,13 @@ def test_coordination_and_titles(facts, text, expected):
     # a bare "a text" is any text, not the one named later
     ("\"We cannot support a text that ignores workers,\" she said. China voted in favour of the Dakar Resolution. "
      "The Global Digital Compact was mentioned.", ("China", "endorsed", "Global Digital Compact")),
+    # a name the NER missed before a lowercase class noun is the organisation, not the last one named
+    ("Poland will work with NATO on drones. The Stop Killer Robots coalition urged both governments to keep "
+     "control.", ("NATO", "calledFor")),
+    # "Vistula" is Vistula Aerosystems, not the joint venture "Vistula-Zhuravel Defence"
+    ("Vistula Aerosystems struck a deal with Zhuravel Robotics to form a joint venture, Vistula-Zhuravel Defence. "
+     "Marek Zawadzki, Vistula's chief executive, said the venture would grow.",
+     ("Marek Zawadzki", "affiliatedWith", "Vistula-Zhuravel Defence")),
     # "the rule of law" is no text for "it" to refer to
     ("The convention is the first treaty on AI, human rights and the rule of law. Besides Norway, it has been "
      "ratified by Andorra.", ("Andorra", "ratified", "rule of law")),
