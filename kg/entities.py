@@ -594,6 +594,14 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
                     k += 1
                     j = max(j, ents[k].end)
                 ent = Span(doc, ent.start, j, label=ent.label_)
+        if ent.label_ == "ORG" and end < len(doc):
+            # "United Nations" + "Environment Programme": title-case words the name's last word modifies,
+            # ending in the head of a body's name, go on with it
+            head = doc[end - 1].head
+            if end < head.i <= end + 2 and head.lemma_.lower() in _BODY_NAME_HEADS and head.is_title \
+                    and all(t.is_title and t.dep_ == "compound" and t.head == head and not t.ent_type_
+                            for t in doc[end:head.i]) and not head.ent_type_:
+                ent = Span(doc, ent.start, head.i + 1, label=ent.label_)
         gap = doc[out[-1].end:ent.start] if out and out[-1].end <= ent.start else None
         if gap is not None and ent.label_ == "CONCEPT" and out[-1].label_ not in NON_ENTITY_LABELS \
                 and out[-1].label_ != "CONCEPT" and len(out[-1]) >= 2 and doc[ent.start - 1].is_title \
@@ -617,6 +625,11 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
         out.append(ent)
         k += 1
     return out
+
+
+#: Last words of the names of bodies ("… Environment Programme", "… Development Bank").
+_BODY_NAME_HEADS = {"programme", "program", "agency", "office", "fund", "institute", "council", "commission",
+                    "organization", "organisation", "bank", "authority", "secretariat", "foundation", "bureau"}
 
 
 def _titled_and(doc: Doc, j: int) -> int:

@@ -55,6 +55,8 @@ RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 #: Verbs that, governing another verb, negate it ("declined to sign").
 NEGATIVE_GOVERNORS = {"decline", "refuse", "reject", "fail", "deny", "avoid", "resist", "stop", "cease",
                       "halt", "abandon", "forgo", "oppose"}
+#: Verbs whose "from" gerund is not done ("refrained from signing").
+REFRAIN_VERBS = {"refrain", "abstain", "desist"}
 #: Verbs that, governing another verb, make it an intention or plan.
 INTENT_GOVERNORS = {"want", "hope", "intend", "seek", "aim", "wish", "try", "pledge", "promise", "vow",
                     "agree", "offer", "strive", "attempt", "commit", "like", "love", "look", "propose", "push"}
@@ -302,6 +304,8 @@ def _governors(verb: Token, max_hops: int = 5) -> Iterator[tuple[Token, str]]:
             head = token.head
             if dep == "pcomp" and head.dep_ == "prep":
                 head = head.head
+                if head.lower_ == "short" and head.dep_ in {"advmod", "acomp"}:
+                    head = head.head  # "stopped short of endorsing": the verb "short" hangs on
             if head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} and dep == "pcomp":
                 yield head, "nominal"  # "faced criticism for inviting": the noun, then its verb
                 for _ in range(6):  # through the noun phrase (the PP is often attached too low)
@@ -1126,6 +1130,9 @@ def _is_negated(verb: Token, subjects: Iterable[Token], themes: Iterable[Token])
         below = v
         if v.dep_ == "pcomp" and v.head.lower_ == "without":
             return True
+        if v.dep_ == "pcomp" and (v.head.lower_ == "of" and v.head.head.lower_ == "short"
+                                  or v.head.lower_ == "from" and v.head.head.lemma_.lower() in REFRAIN_VERBS):
+            return True  # "stopped short of endorsing it", "refrained from signing"
     for arg in [*subjects, *themes]:
         first = arg
         while first.dep_ == "conj" and first.head != first:

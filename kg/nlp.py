@@ -206,13 +206,64 @@ def join_split_objects(doc):
     return doc
 
 
+def rejoin_split_lists(doc):
+    """Give a list of "by" agents back its later members.
+
+    In "India joined the Coalition, which was launched by France, the UN Environment Programme and the
+    ITU", the small model ends the list at the comma and makes "Programme" (with "ITU" its conjunct) a
+    second object of *joined*. A direct object of a verb that already has one, right after a comma that
+    closes the "by" phrase of a clause in between, continues that phrase's list.
+    """
+    for verb in doc:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        for first, second in zip(objects, objects[1:]):
+            comma = doc[second.left_edge.i - 1] if second.left_edge.i > 0 else None
+            if comma is None or comma.text != "," or not first.i < comma.i:
+                continue
+            before = doc[comma.i - 1]
+            if before.dep_ != "pobj" or before.head.lower_ != "by" or before.head.dep_ not in {"agent", "prep"} \
+                    or not first.i < before.head.i or any(c.dep_ == "conj" for c in before.children):
+                continue
+            second.head, second.dep_ = before, "conj"
+            if comma.head == verb:
+                comma.head = before
+    return doc
+
+
+def reattach_including(doc):
+    """Hang an "including" list on the counted group right before it.
+
+    In "the roadmap had been endorsed by 31 of the delegations present, including Brazil and Kenya", the
+    small model hangs "including …" on *roadmap*; the list names members of the group it follows ("31
+    of the delegations"), with at most a post-modifier ("present") and a comma between.
+    """
+    for including in doc:
+        if including.lower_ != "including" or including.dep_ != "prep" or including.i < 3:
+            continue
+        j = including.i - 1
+        if doc[j].text != ",":
+            continue
+        j -= 1
+        if doc[j].pos_ in {"ADJ", "ADV"} and doc[j].lower_ in {"present", "there", "attending", "involved"}:
+            j -= 1  # ("31 of the delegations present, including …")
+        group = doc[j]
+        if group.tag_ != "NNS" or group.dep_ != "pobj" or including.head == group or including.head.i > group.i:
+            continue
+        counted = group.head.head if group.head.lower_ == "of" else None
+        if counted is None or counted.pos_ != "NUM" and counted.lower_ not in {"dozens", "scores", "hundreds", "most",
+                                                                                "many", "some", "all"}:
+            continue
+        including.head = group
+    return doc
+
+
 @Language.factory("kg_verb_repair", default_config={"lexicon_files": []})
 def make_verb_repair(nlp: Language, name: str, lexicon_files: list[str]):
     verbs = frozenset(lemma for lemma in Lexicon.load(tuple(lexicon_files)).lemmas if " " not in lemma) | CLAUSE_VERBS
 
     def kg_verb_repair(doc):
-        return join_split_objects(retag_participle_conjuncts(reattach_participle_conjuncts(
-            reattach_stranded_conjuncts(repair_verbal_nouns(doc, verbs)))))
+        return reattach_including(rejoin_split_lists(join_split_objects(retag_participle_conjuncts(reattach_participle_conjuncts(
+            reattach_stranded_conjuncts(repair_verbal_nouns(doc, verbs)))))))
 
     return kg_verb_repair
 

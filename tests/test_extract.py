@@ -53,6 +53,15 @@ NEGATION = [
     ("France did not sign the Bletchley Declaration.", {(FR, "signed", "Bletchley Declaration", True)}),
     ("India declined to sign the Bletchley Declaration.", {(IN, "signed", "Bletchley Declaration", True)}),
     ("Japan never endorsed the Bletchley Declaration.", {(JP, "endorsed", "Bletchley Declaration", True)}),
+    # "stopped short of", "refrained from": not done, and the subject is the clause's
+    ("Liu Haoran praised the Paris Roadmap but stopped short of endorsing it.",
+     {("Liu Haoran", "endorsed", "Paris Roadmap", True)}),
+    ("Liu Haoran praised the Paris Roadmap but refrained from signing it.",
+     {("Liu Haoran", "signed", "Paris Roadmap", True)}),
+    # a body's name the NER cut after "United Nations" goes on to its head
+    ("The Coalition for Sustainable AI was launched by France, the United Nations Environment Programme and the "
+     "International Telecommunication Union.",
+     {("United Nations Environment Programme", "established", "Coalition for Sustainable AI", False)}),
 ]
 
 METONYMY_AND_ALIASES = [

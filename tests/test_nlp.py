@@ -52,3 +52,18 @@ def test_a_past_form_coordinated_with_a_participle_is_a_participle(nlp):
     doc = nlp("The resolution, drafted by Austria and co-sponsored by more than 70 states, was adopted.")
     verb = next(t for t in doc if t.lower_ == "co-sponsored")
     assert verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+
+
+def test_a_by_list_split_at_a_comma_is_one_list(nlp):
+    doc = nlp("India also joined the Coalition for Sustainable AI, which was launched in February by France, the "
+              "United Nations Environment Programme and the International Telecommunication Union to measure "
+              "emissions.")
+    france = next(t for t in doc if t.text == "France")
+    assert {t.text for t in france.conjuncts} >= {"Programme", "Union"}, [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+def test_an_including_list_hangs_on_the_counted_group(nlp):
+    doc = nlp("By the end of the day, the roadmap had been endorsed by 31 of the delegations present, including "
+              "Brazil, Kenya and Canada.")
+    including = next(t for t in doc if t.lower_ == "including")
+    assert including.head.text == "delegations", [(t.text, t.dep_, t.head.text) for t in doc]
