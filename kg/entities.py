@@ -1228,6 +1228,8 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     for m in full_names:
         parts = m.label.split()
         aliases.setdefault(parts[-1], m)
+        if len(parts) >= 3:
+            aliases.setdefault(" ".join(parts[-2:]), m)  # "Al Marri" after "Abdulaziz Al Marri"
         title, _ = title_before(doc[m.start], gaz)
         if not title:  # "the Minister for Enterprise, Declan Furlong": from the title word on
             named = {i for x in mentions if x.type != "Person" for i in range(x.start, x.end)}
@@ -1817,8 +1819,10 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
         edge = token.left_edge.i
         named_before = next((m for m in out if edge >= 2 and doc[edge - 1].text == "," and m.start <= edge - 2 < m.end
                              and m.how in {"ner", "gazetteer", "titled"} and type_group(m.type) == type_group(kind)), None)
-        if named_before is not None and token.dep_ == "appos":
+        if named_before is not None and (token.dep_ == "appos" or dets & {"a", "an"} and token.dep_ != "conj"
+                                         and not any(c.dep_ in {"conj", "cc"} for c in token.children)):
             # "the Riyadh Charter on AI for Development, a non-binding text drafted by …": the text named
+            # (however parsed: the small model often makes it a second object), unless it starts a list
             out.append(EntityMention(token.i, token.i + 1, named_before.key, named_before.label, named_before.type,
                                      "description"))
             continue

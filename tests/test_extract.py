@@ -307,6 +307,15 @@ REFERENCE = [
     ("Marek Zawadzki, Vistula's chief executive, spoke. Vistula Aerosystems and Zhuravel Robotics formed "
      "Vistula-Zhuravel Defence. The Stop Killer Robots coalition urged both governments to keep control.",
      {("Stop Killer Robots", "calledFor", "keep control", False)}),
+    # a two-word surname is the full name; "the two governments" are the states of the two who met
+    ("The meeting was chaired by Qatar's Minister of Communications, Abdulaziz Al Marri. Delegations from the "
+     "United Arab Emirates attended. On the sidelines, Al Marri held talks with South Korea's Vice-Minister of "
+     "Science and ICT, Park Ji-hoon, and the two governments signed a memorandum of understanding on AI safety.",
+     {("Abdulaziz Al Marri", "metWith", "Park Ji-hoon", False), ("Qatar", "agreementWith", "South Korea", False)}),
+    # "X, a text drafted by …" is X, even when the parser makes the text a second object
+    ("The meeting closed with the Doha Statement on Inclusive AI, a non-binding text drafted by Qatar and "
+     "Malaysia that commits signatories to share datasets.",
+     {("Qatar", "proposed", "Doha Statement on Inclusive AI", False)}),
     # a title-case quote set off by commas names the text; "the rule" is it, not "a separate rule" since
     ('The bureau published an interim final rule, "Export Controls on Model Weights," requiring a licence. '
      'The bureau said it would propose a separate rule on cloud access. China condemned the rule.',
