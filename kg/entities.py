@@ -429,9 +429,9 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
                                  country.key)
     if label == "GPE" and gaz.is_region(text):  # "New Jersey would work with New York": a government
         return EntityMention(ent.start, ent.end, entity_key("Region", text), text, "Region", "ner")
-    if label in {"GPE", "LOC", "FAC"}:
+    if label in {"GPE", "LOC", "FAC"} and not (len(text.split()) >= 2 and head_word in _ORG_HEADS):
         return EntityMention(ent.start, ent.end, entity_key("Place", text), text, "Place", "ner")
-    if label == "ORG":
+    if label in {"ORG", "GPE", "LOC", "FAC"}:  # ("the Franco-German AI Compute Alliance" tagged a facility)
         kind = _org_type(text)
         return EntityMention(ent.start, ent.end, entity_key(kind, text), text, kind, "ner")
     if label == "LAW":
@@ -2309,7 +2309,8 @@ def resolve_description(token: Token) -> EntityMention | None:
                 ORGANISATION_DESCRIPTION_HEADS.get(d) not in {None, wanted} for d in described.get(m.key, ()))
 
         accept = (lambda m: m.type not in {"Person", "Country", "Group"} and type_group(m.type) == "Actor"
-                  and m.how != "demonym" and fits(m))
+                  and m.how != "demonym" and (fits(m) or name_head(m.label) == lemma))  # ("the alliance":
+        # "the Franco-German AI Compute Alliance", whatever type its name was given)
         # a name with the same head first ("the institute" → the AI Safety Institute, not the university
         # named since), then any body of the kind
         strict = (lambda m: accept(m) and (wanted == "Organisation" or m.type == wanted))

@@ -1623,6 +1623,9 @@ ORGANISATION_CLASS_NOUNS = {"group", "company", "firm", "start-up", "startup", "
 PAIR_DOCUMENT_NOUNS = {"agreement", "memorandum", "deal", "accord", "pact", "partnership", "mou", "treaty"}
 
 #: Quantifiers whose "of" phrase holds the argument ("all of its evaluations").
+#: Currency nouns counted in words ("1.2 billion euros of the alliance").
+CURRENCY_NOUNS = {"euro", "dollar", "pound", "yen", "yuan", "rupee", "franc", "krone", "won", "real", "peso", "riyal",
+                  "dirham", "rand", "naira", "shilling"}
 PARTITIVE_QUANTIFIERS = {"all", "some", "most", "many", "several", "both", "each", "part", "parts"}
 
 #: Titles that, with no organisation named, are the company's under discussion ("chief executive X").
@@ -1656,6 +1659,9 @@ STATE_OFFICE_TITLES = {"minister", "premier", "chancellor", "secretary", "vice-m
 #: Federal Trade Commission"); a "council" or "centre" may as well be a lobby or a think tank.
 STATE_AGENCY_HEADS = {"authority", "commission", "agency", "office", "bureau", "regulator", "ministry",
                       "department", "institute", "commissioner", "inspectorate", "administration"}
+#: Titles whose "for" phrase is a portfolio ("Minister Delegate for AI and Digital Affairs"), not the body
+#: served (as in "a spokesman for the foreign ministry").
+PORTFOLIO_TITLES = {"minister", "secretary", "undersecretary", "commissioner", "delegate", "envoy"}
 #: Words that make a minister's title a party's or the opposition's: "shadow minister", "spokeswoman on".
 PARTY_POST_WORDS = {"shadow", "opposition", "party", "former"}
 
@@ -1786,9 +1792,12 @@ def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
             if named:
                 out += [(t, "member") for t in named]
                 continue
-        if token.lower_ in PARTITIVE_QUANTIFIERS and mention_at(token) is None:
+        money = token.ent_type_ == "MONEY" or any(c.tag_ == "$" for c in token.children) \
+            or token.lemma_.lower() in CURRENCY_NOUNS and any(c.like_num for c in token.children)
+        if (token.lower_ in PARTITIVE_QUANTIFIERS or money) and mention_at(token) is None:
             inner = [p for prep in _children(token, {"prep"}) if prep.lower_ == "of" for p in _children(prep, {"pobj"})]
             if inner:  # "published all of its evaluations", "some of the countries": what is counted
+                # ("fund €1.2 billion of the alliance": what the money is of)
                 out += [(t, "") for t in conjuncts(inner[0])]
                 continue
         # ("£240m, including a laboratory": parts of a sum are not its members)
@@ -2414,6 +2423,10 @@ class Extractor:
                 roots = [t for t in phrase if t.head not in phrase or t.head == t]
                 if roots and roots[0].lemma_.lower() == "deputy" and roots[0].pos_ == "NOUN":
                     kinds = {"membership"}  # "a Civic Union deputy": a member of parliament for that party
+                elif "membership" in kinds and any(
+                        "membership" in self.gazetteer.titles.kind(t.text) and t.i > 0
+                        and self.gazetteer.titles.kind(t.nbor(-1).text) == {"government"} for t in phrase):
+                    kinds = kinds - {"membership"}  # "Minister Delegate for Digital Affairs": one office
                 if not kinds or any(t.lower_ in PAST_ROLE_WORDS for t in phrase):
                     continue  # "a former researcher at …": a past role is not a role
                 title_text = " ".join(t.text for t in sorted(phrase, key=lambda t: t.i))[:80]
@@ -2746,6 +2759,13 @@ class Extractor:
         for token in phrase:
             if any(a.dep_ == "prep" and a.lower_ == "to" for a in token.ancestors if a in phrase):
                 continue  # "ambassador to the UN": the UN is where, not whom, they serve
+            if any(a.dep_ == "prep" and a.lower_ == "for" and set(a.head.lower_.split("-")) & PORTFOLIO_TITLES
+                   for a in token.ancestors if a in phrase):
+                continue  # "Minister Delegate for AI and Digital Affairs": a portfolio, not a body
+            named = mention_at(token)
+            if named is not None and named.start >= 2 and token.doc[named.start - 1].lower_ == "for" \
+                    and set(token.doc[named.start - 2].lower_.split("-")) & PORTFOLIO_TITLES:
+                continue  # (the same, however the "for" phrase was attached)
             if token.i != phrase[0].i and (token.dep_ == "relcl" or any(
                     a.dep_ == "relcl" for a in token.ancestors if a in phrase and a.i != phrase[0].i)):
                 continue  # (a relative clause inside the title; "who heads X" is the phrase itself)

@@ -307,6 +307,12 @@ REFERENCE = [
     ("Marek Zawadzki, Vistula's chief executive, spoke. Vistula Aerosystems and Zhuravel Robotics formed "
      "Vistula-Zhuravel Defence. The Stop Killer Robots coalition urged both governments to keep control.",
      {("Stop Killer Robots", "calledFor", "keep control", False)}),
+    # "the alliance" is the body named with that head, whatever the NER typed it; money "of" it funds it
+    ("Germany and France announced a joint initiative. The Franco-German AI Compute Alliance was presented at "
+     "the Federal Chancellery. KfW and Bpifrance will each fund 1.2 billion euros of the alliance. Green Party "
+     "MP Jana Oberholz criticised the alliance for containing no binding requirements.",
+     {("KfW", "funded", "Franco-German AI Compute Alliance", False),
+      ("Jana Oberholz", "criticised", "Franco-German AI Compute Alliance", False)}),
     # a two-word surname is the full name; "the two governments" are the states of the two who met
     ("The meeting was chaired by Qatar's Minister of Communications, Abdulaziz Al Marri. Delegations from the "
      "United Arab Emirates attended. On the sidelines, Al Marri held talks with South Korea's Vice-Minister of "
@@ -819,6 +825,11 @@ def test_coordination_and_titles(facts, text, expected):
     ("Vistula Aerosystems struck a deal with Zhuravel Robotics to form a joint venture, Vistula-Zhuravel Defence. "
      "Marek Zawadzki, Vistula's chief executive, said the venture would grow.",
      ("Marek Zawadzki", "affiliatedWith", "Vistula-Zhuravel Defence")),
+    # a minister's portfolio is no body they belong to, however the "for" phrase is attached
+    ("The alliance was presented by Germany's Digital Minister, Tobias Rensing, and France's Minister Delegate "
+     "for AI and Digital Affairs, Camille Roussel.", ("Camille Roussel", "memberOf")),
+    ("The partnership was signed in Rabat by Morocco's Minister Delegate for Digital Transition, Leila Tazi.",
+     ("Leila Tazi", "memberOf")),
     # "the rule of law" is no text for "it" to refer to
     ("The convention is the first treaty on AI, human rights and the rule of law. Besides Norway, it has been "
      "ratified by Andorra.", ("Andorra", "ratified", "rule of law")),
