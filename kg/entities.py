@@ -564,6 +564,10 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
     while k < len(ents):
         ent = ents[k]
         end = ent.end
+        words = [t.lower_ for t in ent if t.lower_ != "the"]
+        if len(words) == 1 and words[0] in _NAME_OPENING_ADJECTIVES and end < len(doc) and doc[end].is_title:
+            k += 1  # "the National" cut off "Artificial Intelligence Strategy": no name of its own
+            continue
         if ent.label_ not in NON_ENTITY_LABELS and doc[end - 1].pos_ in {"ADP", "DET", "CCONJ"} and end < len(doc):
             j = end
             while j < len(doc) and j - end < 6 and (doc[j].is_title or doc[j].is_upper) and doc[j].pos_ in {"PROPN", "NOUN", "ADJ"} \
@@ -614,6 +618,14 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
             k += 1
             continue
         if out and out[-1].end == ent.start and ent.label_ not in NON_ENTITY_LABELS \
+                and out[-1].label_ not in NON_ENTITY_LABELS and ent.label_ in {"ORG", "LAW", "EVENT", "WORK_OF_ART"}:
+            words = [t for t in out[-1] if t.lower_ != "the"]
+            if len(words) == 1 and words[0].is_title and words[0].lower_ in _NAME_OPENING_ADJECTIVES:
+                # "the National" + "Artificial Intelligence Strategy": an adjective the NER left behind
+                out[-1] = Span(doc, out[-1].start, ent.end, label=ent.label_)
+                k += 1
+                continue
+        if out and out[-1].end == ent.start and ent.label_ not in NON_ENTITY_LABELS \
                 and out[-1].label_ not in NON_ENTITY_LABELS:
             # two adjacent spans that together are one known name: "the People's" + "Republic of China"
             joined = Span(doc, out[-1].start, ent.end, label=ent.label_)
@@ -626,6 +638,9 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
         k += 1
     return out
 
+
+#: Adjectives that open names of plans and bodies, which the NER sometimes cuts off ("National").
+_NAME_OPENING_ADJECTIVES = {"national", "federal", "global", "international", "regional", "joint", "continental"}
 
 #: Last words of the names of bodies ("… Environment Programme", "… Development Bank").
 _BODY_NAME_HEADS = {"programme", "program", "agency", "office", "fund", "institute", "council", "commission",

@@ -1479,6 +1479,16 @@ STATE_BODY_NOUNS = {"department", "ministry", "government", "administration", "c
                     "chancellery"}
 #: Of those, the nouns only a national government's bodies have (an "office" may be an EU office).
 SETTING_BODY_NOUNS = {"ministry", "chancellery", "department", "cabinet", "treasury"}
+#: The words that may go with "government" in the name of a national one ("the Federal Government").
+NATIONAL_GOVERNMENT_WORDS = {"the", "federal", "central", "national", "union", "government"}
+
+
+def _is_setting_body(name: Span) -> bool:
+    """A body that is the government acting: a ministry, the cabinet, "the Federal Government", "the
+    Federal Executive Council" (not "the Government Pension Fund", nor a municipal government)."""
+    words = {t.lemma_.lower() for t in name}
+    return bool(words & SETTING_BODY_NOUNS) or {"executive", "council"} <= words \
+        or "government" in words and words <= NATIONAL_GOVERNMENT_WORDS
 
 
 #: Prepositions that bring a verb's object ("signed up to", "signed on to"); others ("signed after
@@ -1544,7 +1554,7 @@ def _state_of_body(doc: Doc, key: str, gaz: Gazetteer) -> EntityMention | None:
                 if country is not None and country.type == "Country":
                     states[m.key] = country
                     break
-            if m.key not in states and {t.lemma_.lower() for t in doc[m.start:m.end]} & SETTING_BODY_NOUNS:
+            if m.key not in states and _is_setting_body(doc[m.start:m.end]):
                 # "In Vienna, a spokeswoman for the Federal Chancellery" (not "In Brussels, the AI Office")
                 setting = _setting_country(doc[m.start].sent, gaz)
                 if setting is not None:
@@ -1554,7 +1564,7 @@ def _state_of_body(doc: Doc, key: str, gaz: Gazetteer) -> EntityMention | None:
             if m.key not in states and parent is not None and parent.type == "Country":
                 # the gazetteer knows whose it is: "the State Department accused Beijing"
                 states[m.key] = EntityMention(m.start, m.end, parent.key, parent.label, parent.type, "gazetteer")
-            if m.key not in states and {t.lemma_.lower() for t in doc[m.start:m.end]} & SETTING_BODY_NOUNS \
+            if m.key not in states and _is_setting_body(doc[m.start:m.end]) \
                     and not any(mention_at(t) is not None and mention_at(t).key != m.key for t in doc[m.start:m.end]):
                 # "the Ministry of Industry and Technology" named with no country: the story's own (its
                 # dominant country, else its dateline's), as with an unqualified minister's title

@@ -313,6 +313,10 @@ REFERENCE = [
      "MP Jana Oberholz criticised the alliance for containing no binding requirements.",
      {("KfW", "funded", "Franco-German AI Compute Alliance", False),
       ("Jana Oberholz", "criticised", "Franco-German AI Compute Alliance", False)}),
+    # "the Federal Government" is the story's state; "the National" the NER cut off belongs to the name
+    ("Nigeria wants engineers. Nigeria has a plan. Lagos is in Nigeria. The Federal Government on Tuesday "
+     "unveiled the National Artificial Intelligence Strategy, a 92-page plan.",
+     {("Nigeria", "released", "National Artificial Intelligence Strategy", False)}),
     # a two-word surname is the full name; "the two governments" are the states of the two who met
     ("The meeting was chaired by Qatar's Minister of Communications, Abdulaziz Al Marri. Delegations from the "
      "United Arab Emirates attended. On the sidelines, Al Marri held talks with South Korea's Vice-Minister of "
