@@ -230,6 +230,28 @@ def rejoin_split_lists(doc):
     return doc
 
 
+def merge_repeated_agents(doc):
+    """Make "signed by A, and by B" one agent list.
+
+    The small model coordinates the second "by" with the verb, so B is no agent. A "by" conjoined to a
+    passive verb that has a "by" agent already adds its object to that agent's list.
+    """
+    for by in doc:
+        if by.lower_ != "by" or by.dep_ != "conj" or by.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        first = next((a for a in by.head.children if a.dep_ == "agent" and a.i < by.i), None)
+        agents = [p for p in first.children if p.dep_ == "pobj"] if first is not None else []
+        objects = [p for p in by.children if p.dep_ == "pobj"]
+        if not agents or not objects:
+            continue
+        last = agents[0]
+        while any(c.dep_ == "conj" for c in last.children):  # (after the first list's last member)
+            last = next(c for c in last.children if c.dep_ == "conj")
+        objects[0].head, objects[0].dep_ = last, "conj"
+        by.head, by.dep_ = objects[0], "case"
+    return doc
+
+
 def reattach_including(doc):
     """Hang an "including" list on the counted group right before it.
 
@@ -262,8 +284,8 @@ def make_verb_repair(nlp: Language, name: str, lexicon_files: list[str]):
     verbs = frozenset(lemma for lemma in Lexicon.load(tuple(lexicon_files)).lemmas if " " not in lemma) | CLAUSE_VERBS
 
     def kg_verb_repair(doc):
-        return reattach_including(rejoin_split_lists(join_split_objects(retag_participle_conjuncts(reattach_participle_conjuncts(
-            reattach_stranded_conjuncts(repair_verbal_nouns(doc, verbs)))))))
+        return merge_repeated_agents(reattach_including(rejoin_split_lists(join_split_objects(retag_participle_conjuncts(reattach_participle_conjuncts(
+            reattach_stranded_conjuncts(repair_verbal_nouns(doc, verbs))))))))
 
     return kg_verb_repair
 

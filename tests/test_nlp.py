@@ -67,3 +67,11 @@ def test_an_including_list_hangs_on_the_counted_group(nlp):
               "Brazil, Kenya and Canada.")
     including = next(t for t in doc if t.lower_ == "including")
     assert including.head.text == "delegations", [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+def test_a_second_by_phrase_joins_the_agent_list(nlp):
+    doc = nlp("The memorandum was signed by Kenya's Cabinet Secretary for Information, Josephine Mbugua, and by "
+              "Daniel Whitcombe, the US Assistant Secretary of State for Cyberspace.")
+    whitcombe = next(t for t in doc if t.text == "Whitcombe")
+    secretary = next(t for t in doc if t.text == "Secretary")
+    assert whitcombe in secretary.conjuncts, [(t.text, t.dep_, t.head.text) for t in doc]
