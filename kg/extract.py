@@ -989,6 +989,12 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
         subjects = _children(verb, SUBJECT_DEPS)
         if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS:
             return conjuncts(verb.head), "relative"
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "relcl" and not _children(verb, {"dobj", "ccomp", "xcomp"}) \
+            and not _children(verb.head, {"dobj", "ccomp"}):
+        # "a proposal (that) Berlin has declined to back": the gap is the infinitive's object
+        subjects = _children(verb.head, SUBJECT_DEPS)
+        if subjects and subjects[0].lower_ not in RELATIVE_PRONOUNS:
+            return conjuncts(verb.head.head), "relative"
     return None
 
 
@@ -2248,7 +2254,15 @@ class Extractor:
                     accused = resolve_token(o_tok)
                     if accused is None or type_group(accused.type) != "Actor":
                         continue
-                obj = _last_proposal(o_tok, sent_index) if o_tok.lemma_.lower() in PROPOSAL_NOUNS else None
+                obj = None
+                if o_tok.lemma_.lower() in PROPOSAL_NOUNS and mention_at(o_tok) is None and any(
+                        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in o_tok.children) \
+                        and not any(c.dep_ in {"compound", "amod", "prep", "poss", "relcl", "acl"} for c in o_tok.children):
+                    # parallelism: "Germany said it would support a moratorium, while Italy declined to
+                    # back the proposal" → the moratorium
+                    obj = (o_tok.doc.user_data.get("kg_sentence_objects") or {}).get((sent_index, frame.trigger.predicate))
+                if obj is None and o_tok.lemma_.lower() in PROPOSAL_NOUNS:
+                    obj = _last_proposal(o_tok, sent_index)
                 if obj is None and o_tok.lemma_.lower() == "round" and getattr(mention_at(o_tok), "how", "description") in {"description", "concept"}:
                     # "the round was funded by X": X funded the company raising it (its own round, which
                     # a company announces, stays the round)

@@ -322,6 +322,9 @@ REFERENCE = [
      "United Arab Emirates attended. On the sidelines, Al Marri held talks with South Korea's Vice-Minister of "
      "Science and ICT, Park Ji-hoon, and the two governments signed a memorandum of understanding on AI safety.",
      {("Abdulaziz Al Marri", "metWith", "Park Ji-hoon", False), ("Qatar", "agreementWith", "South Korea", False)}),
+    # the gap of a relative clause is the object of its infinitive: "a proposal Berlin declined to back"
+    ("France has pushed for joint EU borrowing to finance AI infrastructure, a proposal Berlin has so far "
+     "declined to back.", {("Germany", "endorsed", "joint EU borrowing", True)}),
     # "X, a text drafted by …" is X, even when the parser makes the text a second object
     ("The meeting closed with the Doha Statement on Inclusive AI, a non-binding text drafted by Qatar and "
      "Malaysia that commits signatories to share datasets.",
@@ -834,6 +837,9 @@ def test_coordination_and_titles(facts, text, expected):
      "for AI and Digital Affairs, Camille Roussel.", ("Camille Roussel", "memberOf")),
     ("The partnership was signed in Rabat by Morocco's Minister Delegate for Digital Transition, Leila Tazi.",
      ("Leila Tazi", "memberOf")),
+    # the proposal one declines to back is the one the sentence set up, not an earlier report
+    ("Amnesty released a report called Faces for Export. Germany said it would support a moratorium, while "
+     "Italy declined to back the proposal.", ("Italy", "endorsed", "Faces for Export")),
     # "the rule of law" is no text for "it" to refer to
     ("The convention is the first treaty on AI, human rights and the rule of law. Besides Norway, it has been "
      "ratified by Andorra.", ("Andorra", "ratified", "rule of law")),
