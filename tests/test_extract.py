@@ -838,8 +838,8 @@ def test_coordination_and_titles(facts, text, expected):
     ("The partnership was signed in Rabat by Morocco's Minister Delegate for Digital Transition, Leila Tazi.",
      ("Leila Tazi", "memberOf")),
     # the proposal one declines to back is the one the sentence set up, not an earlier report
-    ("Amnesty released a report called Faces for Export. Germany said it would support a moratorium, while "
-     "Italy declined to back the proposal.", ("Italy", "endorsed", "Faces for Export")),
+    ("Amnesty released a report called Faces for Export. Germany said it would support a moratorium on exports, "
+     "while Italy declined to back the proposal.", ("Italy", "endorsed", "Faces for Export")),
     # "the rule of law" is no text for "it" to refer to
     ("The convention is the first treaty on AI, human rights and the rule of law. Besides Norway, it has been "
      "ratified by Andorra.", ("Andorra", "ratified", "rule of law")),
