@@ -1639,6 +1639,11 @@ ORGANISATION_CLASS_NOUNS = {"group", "company", "firm", "start-up", "startup", "
 PAIR_DOCUMENT_NOUNS = {"agreement", "memorandum", "deal", "accord", "pact", "partnership", "mou", "treaty"}
 
 #: Quantifiers whose "of" phrase holds the argument ("all of its evaluations").
+#: How a mention named its entity outright (not by description, pronoun or inference).
+NAMING_HOWS = {"ner", "gazetteer", "titled", "acronym", "capital"}
+#: Nouns of a body in apposition whose "of" phrase lists its members ("the Quad, a grouping of …").
+MEMBERSHIP_NOUNS = {"grouping", "group", "bloc", "coalition", "alliance", "club", "consortium", "association",
+                    "federation", "union", "partnership"}
 #: Currency nouns counted in words ("1.2 billion euros of the alliance").
 CURRENCY_NOUNS = {"euro", "dollar", "pound", "yen", "yuan", "rupee", "franc", "krone", "won", "real", "peso", "riyal",
                   "dirham", "rand", "naira", "shilling"}
@@ -2658,6 +2663,24 @@ class Extractor:
         Safety Institutes, a group that also includes the United States and Kenya"; "a Washington
         industry group whose members include Rivermont Devices"."""
         out = []
+        for noun in sent:
+            # "the Quad, a grouping of Australia, India, Japan and the United States": its members
+            if noun.dep_ != "appos" or noun.lemma_.lower() not in MEMBERSHIP_NOUNS or mention_at(noun) is not None:
+                continue
+            body = _resolve(noun.head, "subject", False, self.gazetteer)
+            if body is None or type_group(body.type) != "Actor" or body.type in {"Person", "Country", "Group"}:
+                continue
+            for prep in _children(noun, {"prep"}):
+                if prep.lower_ != "of":
+                    continue
+                for pobj in _children(prep, {"pobj"})[:1]:
+                    for m_tok, _ in _expand(conjuncts(pobj)):
+                        member = _resolve(m_tok, "object", False, self.gazetteer)
+                        if member is not None and type_group(member.type) == "Actor" and member.type not in {
+                                "Person", "Group"} and member.key != body.key and member.how in NAMING_HOWS \
+                                and member.label[:1].isupper():  # (not "of NGOs", a class the NER took for a name)
+                            out.append(_relation(doc_id, sent, sent_index, member, "memberOf", body, False,
+                                                 "asserted", 0.75, f"{noun.text} of", "membership:apposition"))
         for verb in sent:
             if verb.lemma_.lower() != "include" or verb.tag_ in {"VBG", "VBN"}:
                 continue
@@ -2698,8 +2721,11 @@ class Extractor:
                 body = _resolve(_relative_head(verb), "subject", False, self.gazetteer)
             else:
                 continue
-            if body is None or body.type not in {"Organisation", "InternationalOrganisation"}:
-                continue  # a group of members, not a delegation, a package or a list
+            if body is None or type_group(body.type) != "Actor" or body.type in {"Person", "Country", "Group", "Legislature"} \
+                    or body.type == "Company" and body.how not in NAMING_HOWS:
+                continue  # a body with members, not a delegation, a package or a list (whatever type its
+                # name suggested: "the Silicon Trade Council", "the Visegrad Group"; not a firm "the
+                # consortium" was taken to refer to)
             for obj in _children(verb, {"dobj"})[:1]:
                 for m_tok, _ in _expand(conjuncts(obj)):
                     member = _resolve(m_tok, "object", False, self.gazetteer)

@@ -317,6 +317,12 @@ REFERENCE = [
     ("Nigeria wants engineers. Nigeria has a plan. Lagos is in Nigeria. The Federal Government on Tuesday "
      "unveiled the National Artificial Intelligence Strategy, a 92-page plan.",
      {("Nigeria", "released", "National Artificial Intelligence Strategy", False)}),
+    # a body's members: listed in an apposition, or included by it, whatever type its name suggested
+    ("Poland holds the rotating presidency of the Visegrad Group, which also includes the Czech Republic, "
+     "Slovakia and Hungary. The Silicon Trade Council, whose members include Nvidia and AMD, criticised the bill.",
+     {("Hungary", "memberOf", "Visegrad Group", False), ("AMD", "memberOf", "Silicon Trade Council", False)}),
+    ("The Minerals Security Partnership, a grouping of Australia, India, Japan and the United States, met in "
+     "Tokyo.", {("India", "memberOf", "Minerals Security Partnership", False)}),
     # a two-word surname is the full name; "the two governments" are the states of the two who met
     ("The meeting was chaired by Qatar's Minister of Communications, Abdulaziz Al Marri. Delegations from the "
      "United Arab Emirates attended. On the sidelines, Al Marri held talks with South Korea's Vice-Minister of "
@@ -840,6 +846,8 @@ def test_coordination_and_titles(facts, text, expected):
     # the proposal one declines to back is the one the sentence set up, not an earlier report
     ("Amnesty released a report called Faces for Export. Germany said it would support a moratorium on exports, "
      "while Italy declined to back the proposal.", ("Italy", "endorsed", "Faces for Export")),
+    # "a coalition of NGOs" names no member
+    ("Stop Killer Robots, an international coalition of NGOs, welcomed the resolution.", ("of NGOs", "memberOf")),
     # "the rule of law" is no text for "it" to refer to
     ("The convention is the first treaty on AI, human rights and the rule of law. Besides Norway, it has been "
      "ratified by Andorra.", ("Andorra", "ratified", "rule of law")),
