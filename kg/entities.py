@@ -400,6 +400,9 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
     if head_word.endswith("s") and head_word[:-1] in PLURAL_DOCUMENT_HEADS and head_word[:-1] in DOCUMENT_NOUNS \
             and head_word not in NAME_DOCUMENT_HEADS and len(text.split()) >= 2:
         head_word = head_word[:-1]  # "the Frontier AI Safety Commitments": a text, by its plural head
+    last_word = text.split()[-1].lower()
+    if last_word in EVENT_NOUNS and head_word not in DOCUMENT_NOUNS | EVENT_NOUNS.keys() and len(text.split()) >= 3:
+        head_word = last_word  # "AI for Good Global Summit": a summit, though "AI" comes before "for"
     if label in {"EVENT", "ORG", "LAW", "WORK_OF_ART", "PRODUCT", "FAC"} or (
             label in {"GPE", "LOC"} and len(text.split()) >= 2 and head_word in DOCUMENT_NOUNS):
         # ("Jakarta Framework on Responsible AI" tagged a place: a place name with a document's head)
@@ -564,6 +567,21 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
     while k < len(ents):
         ent = ents[k]
         end = ent.end
+        if ent.label_ == "CONCEPT" and end + 1 < len(doc) and doc[end].lower_ in {"for", "of", "on"} \
+                and (ent[0].is_title or ent[0].is_upper):
+            # "the AI for Good Global Summit": a concept opening a titled name that ends in an event's or
+            # a text's head
+            j = end + 1
+            while j < len(doc) and j - end <= 6 and (doc[j].is_title or doc[j].is_upper) \
+                    and doc[j].ent_type_ not in {"GPE", "PERSON", "DATE", "NORP"}:
+                j += 1
+            head = doc[j - 1].lower_ if j > end + 1 else ""
+            if head in EVENT_NOUNS or head in DOCUMENT_NOUNS or head in _NAME_HEADS_TAKING_PP:
+                while k + 1 < len(ents) and ents[k + 1].start < j:
+                    k += 1
+                out.append(Span(doc, ent.start, j, label="EVENT" if head in EVENT_NOUNS else "ORG"))
+                k += 1
+                continue
         words = [t.lower_ for t in ent if t.lower_ != "the"]
         if len(words) == 1 and words[0] in _NAME_OPENING_ADJECTIVES and end < len(doc) and doc[end].is_title:
             k += 1  # "the National" cut off "Artificial Intelligence Strategy": no name of its own

@@ -323,6 +323,11 @@ REFERENCE = [
      {("Hungary", "memberOf", "Visegrad Group", False), ("AMD", "memberOf", "Silicon Trade Council", False)}),
     ("The Minerals Security Partnership, a grouping of Australia, India, Japan and the United States, met in "
      "Tokyo.", {("India", "memberOf", "Minerals Security Partnership", False)}),
+    # "co-host" hosts; a name whose last word is "Summit" is a summit though a concept opens it
+    ("The ITU and Switzerland on Tuesday opened the annual AI for Good Global Summit, which they co-host at the "
+     "Palexpo exhibition centre.", {("Switzerland", "hosted", "AI for Good Global Summit", False)}),
+    ("The ITU would host the next AI for Good Global Summit in Geneva in July.",
+     {("International Telecommunication Union", "hosted", "AI for Good Global Summit", False)}),
     # a two-word surname is the full name; "the two governments" are the states of the two who met
     ("The meeting was chaired by Qatar's Minister of Communications, Abdulaziz Al Marri. Delegations from the "
      "United Arab Emirates attended. On the sidelines, Al Marri held talks with South Korea's Vice-Minister of "
