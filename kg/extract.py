@@ -1176,6 +1176,8 @@ def _modality(verb: Token, sent: Span) -> tuple[str, float]:
             return "possible", 0.6  # "would apply to join the network": whether it will is not said
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in v.children):
             return "possible", 0.6  # "declined to say whether Canada would sign": neither way
+        if v.tag_ in {"VBZ", "VBP"} and any(c.dep_ == "mark" and c.lower_ in {"before", "until"} for c in v.children):
+            return "possible", 0.6  # "a debate before the government commits money to it": not yet done
         if _conditional_future(v):
             return "possible", 0.6  # "would ratify the convention once the legislation is ready"
         for aux in _children(v, {"aux", "auxpass"}):
@@ -1816,7 +1818,8 @@ def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
         money = token.ent_type_ == "MONEY" or any(c.tag_ == "$" for c in token.children) \
             or token.lemma_.lower() in CURRENCY_NOUNS and any(c.like_num for c in token.children)
         if (token.lower_ in PARTITIVE_QUANTIFIERS or money) and mention_at(token) is None:
-            inner = [p for prep in _children(token, {"prep"}) if prep.lower_ == "of" for p in _children(prep, {"pobj"})]
+            inner = [p for prep in _children(token, {"prep"}) if prep.lower_ == "of" or money and prep.lower_ == "in"
+                     for p in _children(prep, {"pobj"})]
             if inner:  # "published all of its evaluations", "some of the countries": what is counted
                 # ("fund €1.2 billion of the alliance": what the money is of)
                 out += [(t, "") for t in conjuncts(inner[0])]

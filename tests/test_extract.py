@@ -92,6 +92,8 @@ def test_no_false_assertion(facts, text, unwanted):
 
 
 @pytest.mark.parametrize("text,modality", [
+    # a present-tense "before" clause has not happened yet
+    ("Civil groups called for a debate before India signs the Bletchley Declaration.", "possible"),
     ("India will sign the Bletchley Declaration.", "planned"),
     ("India may sign the Bletchley Declaration.", "possible"),
     ("India wants to sign the Bletchley Declaration.", "intended"),
@@ -323,6 +325,11 @@ REFERENCE = [
      {("Hungary", "memberOf", "Visegrad Group", False), ("AMD", "memberOf", "Silicon Trade Council", False)}),
     ("The Minerals Security Partnership, a grouping of Australia, India, Japan and the United States, met in "
      "Tokyo.", {("India", "memberOf", "Minerals Security Partnership", False)}),
+    # money put into, contributed toward or pledged to something funds it
+    ("The Gulf Digital Fund put 8 million dollars into a grants window for local start-ups.",
+     {("Gulf Digital Fund", "funded", "grants window for local start-ups", False)}),
+    ("Japan and Australia pledged a combined 400 million dollars to the Pacific Cable Fund.",
+     {("Japan", "funded", "Pacific Cable Fund", False)}),
     # "co-host" hosts; a name whose last word is "Summit" is a summit though a concept opens it
     ("The ITU and Switzerland on Tuesday opened the annual AI for Good Global Summit, which they co-host at the "
      "Palexpo exhibition centre.", {("Switzerland", "hosted", "AI for Good Global Summit", False)}),
