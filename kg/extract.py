@@ -1641,6 +1641,10 @@ ORGANISATION_CLASS_NOUNS = {"group", "company", "firm", "start-up", "startup", "
 PAIR_DOCUMENT_NOUNS = {"agreement", "memorandum", "deal", "accord", "pact", "partnership", "mou", "treaty"}
 
 #: Quantifiers whose "of" phrase holds the argument ("all of its evaluations").
+#: Texts one signs "with" a partner that are documents in their own right: "signed a memorandum of
+#: understanding on AI safety with India" signs the memorandum too (a deal or agreement "with" someone is
+#: named by its partner, and is the agreement only).
+SIGNED_TEXT_NOUNS = {"memorandum", "mou", "pact", "accord"}
 #: How a mention named its entity outright (not by description, pronoun or inference).
 NAMING_HOWS = {"ner", "gazetteer", "titled", "acronym", "capital"}
 #: Nouns of a body in apposition whose "of" phrase lists its members ("the Quad, a grouping of …").
@@ -1989,13 +1993,16 @@ class Extractor:
                     match = ([implicit], "implicit") if implicit is not None else None
                 elif vote is not None:
                     match = vote
-            if match is None and spec.symmetric and not passive and len(_expand(_subject_tokens(verb)[0])) >= 2 and (
+            group_size = len(_expand(_subject_tokens(verb)[0])) if spec.symmetric and not passive else 0
+            if match is None and spec.symmetric and not passive and group_size >= 2 \
+                    and not (group_size > 2 and trig.predicate in {p.pair_predicate for p in self.lexicon.predicates.values()}) and (
                     not trig.noun and not _children(verb, {"dobj"})
                     or trig.noun and any(c.lemma_.lower() in {trig.noun, trig.noun + "s"} and not any(
                         p.lower_ in trig.words for p in _children(c, {"prep"})) for c in _children(verb, {"dobj"}))
                     and not any(p.lower_ in trig.words for p in _children(verb, {"prep"}))):
                 # "The US and China are competing", "Hargrove and Sakamoto held a bilateral meeting": no
-                # "with" needed
+                # "with" needed (but four states signing a memorandum make no pairwise agreements: bilateral
+                # only, as with the pair predicate)
                 match = [], "reciprocal"
             if match is None and spec.implicit_objects and not trig.words and not trig.noun and not passive \
                     and not any(c.tag_ == "WP" for c in _children(verb, SUBJECT_DEPS)) \
@@ -2036,8 +2043,12 @@ class Extractor:
             if theme_how == "reciprocal":
                 themes = [t for t, _ in _expand(subjects)]  # each pair of the group (see _relations)
             if subjects and themes:
-                if not (theme_how == "reciprocal" and trig.noun):
-                    best = trig.specificity  # ("Finland and Vietnam signed an agreement" also signs it)
+                named_object = next((mention_at(o) for o in _children(verb, {"dobj"}) if mention_at(o) is not None
+                                     and mention_at(o).how in NAMING_HOWS), None)
+                if not (trig.noun and (theme_how == "reciprocal" or spec.symmetric and (
+                        named_object is not None or trig.noun in SIGNED_TEXT_NOUNS))):
+                    best = trig.specificity  # ("Finland and Vietnam signed an agreement" also signs it;
+                    # "China signed a memorandum with Brazil" signs the memorandum and is an agreement with Brazil)
                 yield _Frame(verb, trig, subjects, subject_how, themes, theme_how, passive)
 
     def _noun_frames(self, noun: Token, triggers: list[Trigger]) -> Iterator[_Frame]:

@@ -330,6 +330,11 @@ REFERENCE = [
      {("Gulf Digital Fund", "funded", "grants window for local start-ups", False)}),
     ("Japan and Australia pledged a combined 400 million dollars to the Pacific Cable Fund.",
      {("Japan", "funded", "Pacific Cable Fund", False)}),
+    # a memorandum signed "with" a partner: signed, and an agreement with the partner; four signatories
+    # of one memorandum make no pairwise agreements
+    ("China signed a memorandum of understanding with Brazil on AI capacity building.",
+     {("China", "agreementWith", "Brazil", False),
+      ("China", "signed", "memorandum of understanding on AI capacity building", False)}),
     # "co-host" hosts; a name whose last word is "Summit" is a summit though a concept opens it
     ("The ITU and Switzerland on Tuesday opened the annual AI for Good Global Summit, which they co-host at the "
      "Palexpo exhibition centre.", {("Switzerland", "hosted", "AI for Good Global Summit", False)}),
@@ -860,6 +865,8 @@ def test_coordination_and_titles(facts, text, expected):
      "while Italy declined to back the proposal.", ("Italy", "endorsed", "Faces for Export")),
     # "a coalition of NGOs" names no member
     ("Stop Killer Robots, an international coalition of NGOs, welcomed the resolution.", ("of NGOs", "memberOf")),
+    ("Estonia, Finland, Latvia and Sweden signed a memorandum of understanding on a shared test range.",
+     ("Estonia", "agreementWith")),
     # "the rule of law" is no text for "it" to refer to
     ("The convention is the first treaty on AI, human rights and the rule of law. Besides Norway, it has been "
      "ratified by Andorra.", ("Andorra", "ratified", "rule of law")),
