@@ -2186,6 +2186,9 @@ class Extractor:
             if negated:
                 return []  # "did not oppose the text", "did not vote against it": no endorsement either
             negated = True
+        if negated and frame.theme_how == "reciprocal" and frame.trigger.noun \
+                and frame.trigger.predicate in {p.pair_predicate for p in self.lexicon.predicates.values()}:
+            return []  # "Japan and India did not sign the memorandum": no agreement from a refusal
         modality, factor = _modality(scope, sent)
         if spec.present_only and (scope.tag_ in {"VBD", "VBN"} or any(
                 a.lower_ in {"had", "did", "was", "were", "used"} for a in _children(scope, {"aux", "auxpass"}))):
