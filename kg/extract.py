@@ -1881,6 +1881,8 @@ class Extractor:
         self.lexicon = lexicon or Lexicon.load()
         self.gazetteer = gazetteer or Gazetteer.load()
         self._lemmas = frozenset(self.lexicon.lemmas)
+        # predicates two parties of one text stand in ("agreementWith"): bilateral only, never from a refusal
+        self._pair_predicates = frozenset(p.pair_predicate for p in self.lexicon.predicates.values() if p.pair_predicate)
 
     def extract(self, doc: Doc, doc_id: str) -> list[Relation]:
         """Every relation mention in ``doc`` (a Doc from :func:`kg.nlp.build_pipeline`)."""
@@ -1995,7 +1997,7 @@ class Extractor:
                     match = vote
             group_size = len(_expand(_subject_tokens(verb)[0])) if spec.symmetric and not passive else 0
             if match is None and spec.symmetric and not passive and group_size >= 2 \
-                    and not (group_size > 2 and trig.predicate in {p.pair_predicate for p in self.lexicon.predicates.values()}) and (
+                    and not (group_size > 2 and trig.predicate in self._pair_predicates) and (
                     not trig.noun and not _children(verb, {"dobj"})
                     or trig.noun and any(c.lemma_.lower() in {trig.noun, trig.noun + "s"} and not any(
                         p.lower_ in trig.words for p in _children(c, {"prep"})) for c in _children(verb, {"dobj"}))
@@ -2187,7 +2189,7 @@ class Extractor:
                 return []  # "did not oppose the text", "did not vote against it": no endorsement either
             negated = True
         if negated and frame.theme_how == "reciprocal" and frame.trigger.noun \
-                and frame.trigger.predicate in {p.pair_predicate for p in self.lexicon.predicates.values()}:
+                and frame.trigger.predicate in self._pair_predicates:
             return []  # "Japan and India did not sign the memorandum": no agreement from a refusal
         modality, factor = _modality(scope, sent)
         if spec.present_only and (scope.tag_ in {"VBD", "VBN"} or any(
