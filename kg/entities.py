@@ -2211,6 +2211,13 @@ def noun_phrase_label(token: Token, max_words: int = 14) -> str:
     return _phrase_label(token, max_words, partners=True)
 
 
+def _by_what(by: Token) -> bool:
+    """Whether a "by" phrase says how, not who: "a decision by consensus", "reporting by developers"
+    (a common noun), not "the decision by the United States" (an agent) or "by 2030" (a time)."""
+    objects = [g for g in by.children if g.dep_ == "pobj"]
+    return bool(objects) and all(g.pos_ == "NOUN" and g.is_lower and not g.ent_type_ for g in objects)
+
+
 def _phrase_label(token: Token, max_words: int, partners: bool) -> str:
     keep: set[int] = set()
     event = token.lemma_.lower() in EVENT_NOUNS
@@ -2236,7 +2243,8 @@ def _phrase_label(token: Token, max_words: int, partners: bool) -> str:
             elif child.dep_ == "prep" and depth < 3 and (child.lower_ in {
                     "of", "on", "for", "to", "about", "against", "between"}
                     or child.lower_ == "with" and partners
-                    or child.lower_ == "in" and head is token and token.ent_type_ == "MONEY"):
+                    or child.lower_ == "in" and head is token and token.ent_type_ == "MONEY"
+                    or child.lower_ == "by" and head is token and _by_what(child)):
                 # (… and "£240m *in* new funding for research": what the money is)
                 if any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in child.children):
                     continue  # "the resolution on Thursday": when, not what

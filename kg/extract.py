@@ -202,6 +202,14 @@ def verb_lemma(token: Token, known: set[str] | frozenset[str] = frozenset()) -> 
     return lemma
 
 
+def _set_against(conjunct: Token) -> bool:
+    """Whether a conjunct is set against the one before it, not added to it: "a decision by consensus
+    rather than a vote", "the UK but not France"."""
+    gap = conjunct.doc[max(conjunct.left_edge.i - 3, conjunct.sent.start):conjunct.left_edge.i]
+    return any(t.lower_ in {"than", "not"} for t in gap) and any(
+        t.dep_ == "cc" for t in gap)
+
+
 def conjuncts(token: Token) -> list[Token]:
     """The token and every token coordinated with it ("the US, China and the UK" → three heads).
 
@@ -213,7 +221,7 @@ def conjuncts(token: Token) -> list[Token]:
     queue = [token]
     while queue:
         current = queue.pop()
-        related = list(current.conjuncts)
+        related = [c for c in current.conjuncts if not _set_against(c)]
         here = mention_at(current)
         if here is None and current.pos_ == "NOUN":
             # "the Lagos venture firm Baobab Capital and the Mastercard Foundation": the class noun's

@@ -19,7 +19,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from .entities import link_doc
+from .entities import GOVERNMENT_NOUNS, ORGANISATION_NOUNS, link_doc
+from .extract import GROUP_NOUNS, PERSON_NOUNS
 from .errors import ModelError
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
@@ -111,8 +112,9 @@ def reattach_stranded_conjuncts(doc):
     In "He warned about bureaucracy that will slow investment and called for a protocol", the small
     model coordinates *called* with *slow*, so *called* gets the relative clause's subject. A finite verb
     with no subject of its own that agrees in tense with the main verb, but not with the embedded verb it
-    was coordinated with (a modal, an infinitive, another tense, or a reported copula: "said the bans
-    were a blunt instrument but called for …"), is the main verb's conjunct.
+    was coordinated with (a modal, an infinitive, another tense, or a reported state of things: "said the
+    bans were a blunt instrument but called for …", "said the text contained no safeguards and called
+    for …"), is the main verb's conjunct.
     """
     for verb in doc:
         if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ"} \
@@ -130,14 +132,29 @@ def reattach_stranded_conjuncts(doc):
                 or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in main.children):
             continue
         modal = any(c.dep_ in {"aux", "auxpass"} and (c.tag_ == "MD" or c.lower_ == "to") for c in first.children)
-        reported_copula = first.dep_ == "ccomp" and first.lemma_ == "be"
-        if first.tag_ == verb.tag_ and not modal and not reported_copula:
+        reported_state = first.dep_ == "ccomp" and (first.lemma_ in {"be", "have"} or _inanimate_subject(first))
+        if first.tag_ == verb.tag_ and not modal and not reported_state:
             continue  # ("the US, which imposed controls and warned of …": both may be the clause's)
         for cc in doc[max(first.i, verb.i - 3):verb.i]:
             if cc.dep_ == "cc" and cc.head == verb.head:
                 cc.head = main
         verb.head = main
     return doc
+
+
+#: Endings of agent nouns ("regulators", "negotiator", "analysts"): people, who may act.
+_AGENT_NOUN_ENDINGS = ("er", "or", "ers", "ors", "ist", "ists", "ian", "ians", "ant", "ants")
+_ACTOR_NOUNS = PERSON_NOUNS | GROUP_NOUNS | GOVERNMENT_NOUNS | set(ORGANISATION_NOUNS)
+
+
+def _inanimate_subject(verb) -> bool:
+    """Whether a clause's subject is a plain thing ("the text", "the arrests"), not a name, a pronoun or a
+    noun for people or bodies, so that it cannot be the agent of a speech act coordinated after it."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+        return False
+    lemma = subject.lemma_.lower()
+    return lemma not in _ACTOR_NOUNS and not lemma.endswith(_AGENT_NOUN_ENDINGS)
 
 
 def reattach_participle_conjuncts(doc):

@@ -1847,3 +1847,18 @@ def test_the_country_in_a_speakers_clause_is_the_speakers_state(facts):
 def test_a_name_with_a_plural_text_head_is_a_text(facts):
     got = facts("Mistral AI signed the Frontier AI Safety Commitments in May.")
     assert ("Mistral AI", "signed", "Frontier AI Safety Commitments", False) in got, got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # what is set against a call is not called for
+    ("Luciana Prado called for a decision by consensus rather than a vote.",
+     {("Luciana Prado", "calledFor", "decision by consensus", False)},
+     {("Luciana Prado", "calledFor", "vote", False)}),
+    # "by" with a common noun says how, and keeps a vague head ("a decision") a concept
+    ("Yuki Tanabe called for mandatory incident reporting by developers.",
+     {("Yuki Tanabe", "calledFor", "mandatory incident reporting by developers", False)}, set()),
+])
+def test_contrasted_conjuncts_and_how_by(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got

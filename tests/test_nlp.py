@@ -26,6 +26,25 @@ def test_a_stranded_second_verb_joins_the_main_clause(nlp):
     assert called.head.text == "warned" and called.dep_ == "conj"
 
 
+@pytest.mark.parametrize("text", [
+    "Luciana Prado said the compromise had broad support and called for a ban on drones.",
+    "Hannah Voss said the arrests showed that enforcement was improving but warned about the risk of smuggling.",
+])
+def test_a_speech_act_after_a_reported_state_of_things_is_the_speakers(nlp, text):
+    # a thing ("the compromise", "the arrests") cannot call for or warn about anything
+    doc = nlp(text)
+    verb = next(t for t in doc if t.text in {"called", "warned"})
+    assert verb.head.text == "said", [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+def test_a_verb_after_a_reported_actor_stays_with_it(nlp):
+    # the leaders may well have agreed: only a thing is ruled out as the agent
+    doc = nlp("A Japanese official told reporters that the two leaders discussed chip supply chains and agreed "
+              "to cooperate.")
+    agreed = next(t for t in doc if t.text == "agreed")
+    assert agreed.head.text == "discussed", [(t.text, t.dep_, t.head.text) for t in doc]
+
+
 def test_a_verb_that_continues_its_own_clause_stays_there(nlp):
     # same tense, no modal: the relative clause may well go on ("which imposed … and warned …")
     doc = nlp("China criticised the United States, which imposed controls last year and warned of retaliation.")
