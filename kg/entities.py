@@ -595,7 +595,7 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
                 k += 1
                 j = max(j, ents[k].end)
             if gaz is None or gaz.lookup(doc[ent.start:j].text) is None:
-                j = _titled_and(doc, j)  # ("… Use of" + "Artificial Intelligence" + "and Autonomy")
+                j = _titled_and(doc, j, ent.start)  # ("… Use of" + "Artificial Intelligence" + "and Autonomy")
             if j > end and doc[j - 1].pos_ not in {"ADP", "DET", "CCONJ"}:
                 ent = Span(doc, ent.start, j, label=ent.label_)
         elif (ent.label_ in _NAMED_THING_LABELS or name_head(ent.text) in DOCUMENT_NOUNS) and end + 1 < len(doc) \
@@ -665,15 +665,21 @@ _BODY_NAME_HEADS = {"programme", "program", "agency", "office", "fund", "institu
                     "organization", "organisation", "bank", "authority", "secretariat", "foundation", "bureau"}
 
 
-def _titled_and(doc: Doc, j: int) -> int:
-    """Past "and" and title-cased words that go on a name: "… of Artificial Intelligence *and Autonomy*"."""
+def _titled_and(doc: Doc, j: int, start: int | None = None) -> int:
+    """Past "and" and title-cased words that go on a name: "… of Artificial Intelligence *and Autonomy*",
+    "Statement on Artificial Intelligence *and Digital Trust*" (words the NER took for an organisation,
+    but the parse coordinates inside the name that starts at ``start``)."""
     while j + 1 < len(doc) and doc[j].lower_ == "and" and doc[j + 1].is_title \
-            and doc[j + 1].ent_type_ not in {"GPE", "LOC", "DATE", "PERSON", "NORP", "TIME", "ORG"}:
+            and doc[j + 1].ent_type_ not in {"GPE", "LOC", "DATE", "PERSON", "NORP", "TIME"}:
         k = j + 1
         while k < len(doc) and doc[k].is_title and doc[k].ent_type_ not in {"GPE", "PERSON", "DATE"}:
             k += 1
         if k < len(doc) and (doc[k].pos_ in {"VERB", "AUX"} or doc[k].is_title):
             break  # ("… Intelligence and Canada signed": a new clause)
+        if doc[j + 1].ent_type_ == "ORG":
+            root = next((t for t in doc[j + 1:k] if not j + 1 <= t.head.i < k), None)
+            if start is None or root is None or root.dep_ != "conj" or not start <= root.head.i < j:
+                break  # ("… on AI and Google": another name)
         j = k
     return j
 
@@ -2324,6 +2330,13 @@ def _idiom(token: Token) -> bool:
 _CONTRAST_WORDS = {"separate", "another", "other", "different"}
 
 
+def _measure(modifier: Token) -> bool:
+    """Whether a modifier gives a size or length ("the 14-page text", "the two-day meeting"): it says
+    nothing of which text or meeting."""
+    return any(g.like_num for g in modifier.children) or (
+        modifier.i >= 2 and modifier.doc[modifier.i - 1].text == "-" and modifier.doc[modifier.i - 2].like_num)
+
+
 def resolve_description(token: Token) -> EntityMention | None:
     """Resolve a common-noun phrase naming a document or event ("the resolution", "the summit").
 
@@ -2452,7 +2465,7 @@ def resolve_description(token: Token) -> EntityMention | None:
         definite = False  # "the Recommendation on the Ethics of AI": a name, not a reference back
     if definite:
         content = {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod"}
-                   and c.pos_ in {"NOUN", "PROPN"}}
+                   and c.pos_ in {"NOUN", "PROPN"} and not _measure(c)}
 
         def agrees(m: EntityMention) -> bool:
             # "the reporting framework" cannot be "the code of conduct" introduced before it

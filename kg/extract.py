@@ -2215,10 +2215,11 @@ class Extractor:
             if subj is None and frame.subject_how == "modifier" and getattr(mention_at(s_tok), "how", "") == "demonym":
                 subj = mention_at(s_tok)  # "the American proposal": the United States proposes
             if subj is not None and spec.author_speaks and type_group(subj.type) == "Document" \
-                    and s_tok.lemma_.lower() in SPEAKING_DOCUMENT_NOUNS:
-                # "the report calls for X": the body that published the report calls for it
+                    and (s_tok.lemma_.lower() in SPEAKING_DOCUMENT_NOUNS or subj.type == "Report"):
+                # "the report calls for X": the body that published the report calls for it (a report
+                # whose author is not known speaks for no one; a declaration speaks for itself)
                 author = self._document_author(s_tok.doc, subj.key)
-                subj, s_extra = (author, "author") if author is not None else (subj, s_extra)
+                subj, s_extra = (author, "author") if author is not None else (None, s_extra)
             if subj is None or not _type_ok(subj.type, spec.subject_types) or subj.type == "Concept":
                 continue
             # "endorsed by Lithuania and Ireland, though not by France": a denied agent

@@ -1862,3 +1862,28 @@ def test_contrasted_conjuncts_and_how_by(facts, text, expected, unwanted):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # a declaration speaks for itself ...
+    ("Ministers adopted the Bogota Declaration on Friday. The declaration calls for a regional registry of AI "
+     "systems and warns about the concentration of computing power.",
+     {("Bogota Declaration", "calledFor", "regional registry of AI systems", False),
+      ("Bogota Declaration", "warnedAbout", "concentration of computing power", False)}, set()),
+    # ... a size says nothing of which text ("the 14-page text" is the declaration just adopted) ...
+    ("Ministers adopted the Lima Declaration on Digital Rights on Tuesday. The 14-page text calls for a "
+     "central role for the United Nations.",
+     {("Lima Declaration on Digital Rights", "calledFor", "central role for United Nations", False)}, set()),
+    # ... a name coordinated inside its "on" phrase is one name, whatever the NER made of its last words ...
+    ("Ministers adopted the Incheon Statement on Artificial Intelligence and Digital Trust, a non-binding text "
+     "that calls for interoperable approaches.",
+     {("Incheon Statement on Artificial Intelligence and Digital Trust", "calledFor", "interoperable approaches",
+       False)}, set()),
+    # ... but a report speaks for its author, and for no one when none is known
+    ("The report, titled \"Silent Lines\", traces 63 contracts. Ana Ruiz endorsed its call for a moratorium.",
+     set(), {("Silent Lines", "calledFor", "moratorium", False)}),
+])
+def test_texts_that_call_for_and_warn(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
