@@ -1287,6 +1287,36 @@ def _transcript_speaker(token: Token) -> EntityMention | None:
     return matches[0] if len(matches) == 1 else None
 
 
+_QUOTE_MARKS = {'"', "“", "”"}
+
+
+def _quoted(token: Token) -> bool:
+    """Whether a token stands inside a quotation in its sentence (an odd number of quote marks before it,
+    or a sentence a quote mark opens and a speech verb ends)."""
+    before = sum(1 for t in token.sent if t.i < token.i and t.text in _QUOTE_MARKS)
+    return before % 2 == 1
+
+
+def _writing_body(doc: Doc) -> EntityMention | None:
+    """The organisation that writes a text in the first person plural ("Today we are releasing …",
+    "We urge the governor to veto"), when "we" is the text's voice outside any quotation (three times at
+    least): the body that introduces itself as a subject in the first two sentences after the headline
+    ("Today, Aster Intelligence is announcing …", "the model Halvard AI has built"). A news story or an
+    interview has no such voice."""
+    if "kg_writing_body" in doc.user_data:
+        return doc.user_data["kg_writing_body"]
+    found = None
+    voice = sum(1 for t in doc if t.lower_ in {"we", "us", "our"} and t.pos_ == "PRON" and not _quoted(t))
+    if voice >= 3:
+        opening = [s for s in doc.sents if not is_headline(s)][:2]
+        found = next((m for s in opening for m in doc._.kg_mentions or []
+                      if s.start <= m.start < s.end and doc[m.end - 1].dep_ in {"nsubj", "nsubjpass"}
+                      and type_group(m.type) == "Actor" and m.how not in {"demonym", "description"}
+                      and m.type not in {"Person", "Country", "Group", "Region"}), None)
+    doc.user_data["kg_writing_body"] = found
+    return found
+
+
 def _speaker_country(speaker: EntityMention, doc: Doc, gaz: Gazetteer) -> EntityMention | None:
     """The country a quoted person speaks for, when the article says whose official they are ("Chinese
     Ambassador Fu Cong", "Wang Yi, China's foreign minister"). "We" in their quote is that country."""
@@ -1373,6 +1403,8 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
         return _resolve(_relative_head(clause), role, allow_concepts, gaz) if clause is not None else None
     if token.pos_ == "PRON" and token.lower_ in FIRST_PERSON:
         speaker = _quote_speaker(token) or _transcript_speaker(token)
+        if speaker is None and token.lower_ in {"we", "us", "our"} and not _quoted(token):
+            speaker = _writing_body(token.doc)  # a company's blog or a group's statement: "we" is its author
         if speaker is None:
             return None
         if token.lower_ in {"we", "us", "our"}:

@@ -1887,3 +1887,18 @@ def test_texts_that_call_for_and_warn(facts, text, expected, unwanted):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+def test_we_in_a_bodys_own_text_is_the_body(facts):
+    text = ("Introducing Kestrel 3\n\nToday we are releasing Kestrel 3, the most capable model Aldermoor AI has "
+            "built. We will work with the Japan AI Safety Institute on evaluations. We are not releasing the "
+            "model's weights. \"We tested it for six weeks,\" said Ana Ruiz, who leads testing at the UK AI "
+            "Security Institute.")
+    got = facts(text)
+    assert ("Aldermoor AI", "cooperatesWith", "Japan AI Safety Institute", False) in got, got
+    assert any(s == "Aldermoor AI" and p == "released" and o.startswith("Kestrel") and not n for s, p, o, n in got), got
+    assert ("Aldermoor AI", "released", "model's weights", True) in got, got
+    # a news story's "we" outside quotes is nobody's
+    news = facts("Chile and Peru signed a data accord on Monday. We understand that Peru will host the next "
+                 "round. We also learned that Bolivia declined. We will report more.")
+    assert not any(s == "Chile" and p == "hosted" for s, p, o, n in news), news
