@@ -46,6 +46,8 @@ NAME_DOCUMENT_HEADS = {"call": "Declaration", "principles": "Document", "guideli
 #: Plural heads of the names of single texts ("the Guidelines", "the Principles", "the Commitments").
 PLURAL_DOCUMENT_HEADS = {"guideline", "principle", "commitment", "recommendation", "rule", "standard"}
 #: Nouns that may refer back to a document of any kind ("the text" = the resolution just named).
+#: Event nouns that say nothing of the event's kind: "the meeting" may be the forum or summit named.
+GENERIC_EVENT_NOUNS = {"meeting", "event", "gathering", "session"}
 GENERIC_DOCUMENT_NOUNS = {"text", "document", "deal", "agreement", "package", "instrument", "measure"}
 #: Head nouns of event descriptions ("the summit").
 EVENT_NOUNS = {"summit": "Summit", "meeting": "Meeting", "conference": "Event", "briefing": "Meeting",
@@ -2501,6 +2503,11 @@ def resolve_description(token: Token) -> EntityMention | None:
             ranked = sorted(counts.values(), key=lambda c: (-c[0], c[1].start))
             if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
                 found = ranked[0][1]
+        if found is None and lemma in GENERIC_EVENT_NOUNS and not any(
+                c.dep_ in {"amod", "compound", "prep", "nmod"} and not _measure(c) for c in token.children):
+            # "the two-day meeting" after "the inaugural Central Asia–EU Digital Forum": any event before
+            # (not "the final session", "the meeting of the working group": another event)
+            found = _nearest_before(token.doc, token.i, any_kind, window_sents=30, prefer_subjects=True)
         if found is None and not content:
             found = _earlier_unread(token, lemma, group)
         if found is not None:

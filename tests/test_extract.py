@@ -1902,3 +1902,18 @@ def test_we_in_a_bodys_own_text_is_the_body(facts):
     news = facts("Chile and Peru signed a data accord on Monday. We understand that Peru will host the next "
                  "round. We also learned that Bolivia declined. We will report more.")
     assert not any(s == "Chile" and p == "hosted" for s, p, o, n in news), news
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the meeting", bare but for its length, is the forum or summit just named ...
+    ("Kazakhstan hosted the Astana Digital Forum on Tuesday. The two-day meeting, chaired by Kazakhstan's "
+     "minister of digital development, Zhanibek Ospanov, was attended by ministers from Uzbekistan.",
+     {("Zhanibek Ospanov", "chaired", "Astana Digital Forum", False),
+      ("Uzbekistan", "attended", "Astana Digital Forum", False)}),
+    # ... but "the final session" is a part of it, of its own
+    ("Kazakhstan hosted the Astana Digital Forum on Tuesday. The final session was chaired by Zhanibek Ospanov.",
+     {("Zhanibek Ospanov", "chaired", "final session", False)}),
+])
+def test_a_bare_meeting_is_the_event_just_named(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
