@@ -364,7 +364,8 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
         return EntityMention(ent.start, ent.end, entry.key, entry.label, entry.type, how)
     known = gaz.lookup(text)
     if known is not None and label == "PERSON" and known.type == "Country" and len(ent) == 1 and not any(
-            e.label_ == "PERSON" and len(e) >= 2 and ent.text in e.text.split() for e in ent.doc.ents):
+            e.label_ == "PERSON" and len(e) >= 2 and ent.text in e.text.split() and e[0].lower_ not in _CORRELATIVES
+            for e in ent.doc.ents):
         # "Ghana said …" tagged a person: a country's name alone is the country, unless the article
         # names a person that way ("Michael Jordan … Jordan said")
         return EntityMention(ent.start, ent.end, known.key, known.label, known.type, "gazetteer")
@@ -560,6 +561,10 @@ def _is_acronym_of(acronym: str, name: str) -> bool:
     return False
 
 
+#: Words opening a correlative coordination, which the NER sometimes takes into the first name.
+_CORRELATIVES = {"neither", "either", "both"}
+
+
 def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
     """NER spans, with names the model cut off after a function word completed: "Council of the" +
     "European Union", "Framework Convention on" + "Artificial Intelligence"."""
@@ -568,6 +573,8 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
     k = 0
     while k < len(ents):
         ent = ents[k]
+        if len(ent) > 1 and ent[0].lower_ in _CORRELATIVES:
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)  # "Neither Türkiye nor …": Türkiye
         end = ent.end
         if ent.label_ == "CONCEPT" and end + 1 < len(doc) and doc[end].lower_ in {"for", "of", "on"} \
                 and (ent[0].is_title or ent[0].is_upper):

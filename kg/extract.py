@@ -132,7 +132,7 @@ LIGHT_VERBS = {"have", "hold", "conclude", "reach", "seek", "pursue", "announce"
 #: Nouns too vague to be a concept node of their own.
 VAGUE_NOUNS = {"government", "administration", "authorities", "regime", "side", "country", "state",
                "thing", "things", "it", "this", "that", "one", "ones", "way", "ways", "lot", "kind", "part",
-               "issue", "issues", "matter", "something", "anything", "everything", "nothing", "what", "which",
+               "issue", "issues", "matter", "area", "areas", "field", "something", "anything", "everything", "nothing", "what", "which",
                "who", "them", "they", "he", "she", "we", "us", "i", "you", "me", "him", "her"}
 #: Nouns that, bare, only refer back to something the words do not name ("criticised the measure").
 BARE_REFERENCE_NOUNS = {"measure", "measures", "rule", "rules", "decision", "move", "step", "steps", "idea",
@@ -2521,7 +2521,8 @@ class Extractor:
                 title_text = " ".join(t.text for t in sorted(phrase, key=lambda t: t.i))[:80]
                 holders = self._role_holders(phrase, person)
                 if not holders and any(t.lower_ in COMPANY_ONLY_TITLES for t in phrase) and not any(
-                        mention_at(t) is not None for t in phrase):
+                        mention_at(t) is not None or t.dep_ == "poss" and t.pos_ == "PROPN" for t in phrase):
+                    # (not "Veriyol's chief executive", a name the NER missed: that firm's, not the story's)
                     # "Chief executive Layla Al-Mansouri said": of the company the story is about
                     holders = [f for f in [story_entity(doc, person.start, lambda m: m.type == "Company",
                                                         window_sents=2)] if f is not None]
@@ -2927,6 +2928,10 @@ class Extractor:
                 continue  # (a region's other titles say where, not whom one serves)
             if org is None or org.key == person.key or type_group(org.type) != "Actor" or org.type == "Person":
                 continue
+            if org.type == "Country" and token.dep_ in {"compound", "nmod"} and any(
+                    p.dep_ == "poss" and p.i < token.i and getattr(mention_at(p), "type", "Country") not in {
+                        "Country", "Person", "Group"} for p in phrase):
+                continue  # "Huawei's Bangladesh chief executive": the firm's office there, not the state's
             if org.how == "ner" and org.end - org.start == 1 and org.type not in {"Country"} \
                     and not doc_has_alias(token):
                 continue  # "Commerce Secretary": a one-word department name is not a resolvable body

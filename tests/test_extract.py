@@ -1917,3 +1917,22 @@ def test_we_in_a_bodys_own_text_is_the_body(facts):
 def test_a_bare_meeting_is_the_event_just_named(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # "neither" opens a coordination; it is no part of the first name
+    ("Neither Türkiye nor Azerbaijan has signed the Framework Convention on Artificial Intelligence.",
+     {("Turkey", "signed", "Framework Convention on Artificial Intelligence", True),
+      ("Azerbaijan", "signed", "Framework Convention on Artificial Intelligence", True)}, set()),
+    # a firm's country head holds no office of that state
+    ("Huawei's Bangladesh chief executive, Pan Jianguo, attended the ceremony.",
+     {("Pan Jianguo", "affiliatedWith", "Huawei", False)}, {("Pan Jianguo", "officialOf", "Bangladesh", False)}),
+    # "an area in which …" renames nothing one can warn about
+    ("Zeynep Ersoy warned about the lack of oversight of military uses of AI, an area in which both countries "
+     "have invested heavily.", {("Zeynep Ersoy", "warnedAbout", "lack of oversight of military uses", False)},
+     {("Zeynep Ersoy", "warnedAbout", "area", False)}),
+])
+def test_correlatives_regional_heads_and_vague_renamings(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
