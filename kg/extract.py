@@ -951,6 +951,15 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
                 objs = _prep_objects(inner, word)
                 if objs:
                     break
+        if objs is None and anchor is not verb:
+            # ... or the noun's own "on" phrase on the verb: "signed memorandums of understanding *on AI
+            # cooperation with Egypt*"
+            for topic in _children(verb, {"prep"}):
+                if topic.i == anchor.right_edge.i + 1 and topic.lower_ in {"on", "of", "for"}:
+                    for inner in topic.subtree:
+                        objs = _prep_objects(inner, word)
+                        if objs:
+                            break
         if objs is None:
             return None
         if not objs and verb.dep_ == "relcl":  # stranded: "a pause, which experts called for"

@@ -1936,3 +1936,10 @@ def test_correlatives_regional_heads_and_vague_renamings(facts, text, expected, 
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+def test_a_texts_partner_in_its_topic_phrase(facts):
+    # the parser hangs "with" on the topic of the memorandums ("on AI cooperation with …")
+    got = facts("During the forum, China signed memorandums of understanding on AI cooperation with Egypt, Ethiopia "
+                "and Senegal, covering joint laboratories.")
+    assert {("China", "agreementWith", "Egypt", False), ("China", "agreementWith", "Senegal", False)} <= got, got
