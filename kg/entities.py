@@ -120,9 +120,13 @@ GOVERNMENT_NOUNS = {"government", "administration", "state", "authorities", "lea
 _ORG_SUBTYPES = [
     (re.compile(r"\bPart(y|ies)\b"), "Organisation"),  # a political party is no organ of the state
     (re.compile(r"\b(University|College|Institute|Academy|Laborator(y|ies)|Lab|Centre for|Center for|"
-                r"Think Tank|Foundation)\b"), "ResearchInstitute"),
+                r"Think Tank|Foundation|"
+                # (the same in other languages' names: "Institut Boréal", "Universidad de Chile")
+                r"Institut|Instituto|Istituto|Universit[éeàäaiy]\w*|Universidad|Hochschule|École|Laboratoire)\b"),
+     "ResearchInstitute"),
     (re.compile(r"\b(Ministry|Department|Office|Agency|Commission|Council|Center|Centre|Service|Police|"
-                r"Bureau|Authority|Government|Administration|Army|Navy|Force)\b"), "GovernmentBody"),
+                r"Bureau|Authority|Government|Administration|Army|Navy|Force|"
+                r"Ministère|Ministerio|Ministero|Ministerium|Agence|Agencia|Agenzia)\b"), "GovernmentBody"),
     (re.compile(r"\b(Parliament|Congress|Senate|Assembly|House of|Duma|Bundestag)\b"), "Legislature"),
     (re.compile(r"\b(News|Times|Post|Journal|BBC|ITV|CNN|Reuters|Press|Guardian|Telegraph|Herald|"
                 r"Tribune|Gazette|Broadcasting|TV|Radio)\b"), "Media"),
@@ -2339,6 +2343,13 @@ def _idiom(token: Token) -> bool:
 _CONTRAST_WORDS = {"separate", "another", "other", "different"}
 
 
+def _names_with(label: str, noun: str) -> bool:
+    """Whether a name contains a class noun, or its cognate in another language's name ("the institute":
+    "Institut Boréal", "the university": "Université de Sherbrooke")."""
+    label = label.lower()
+    return noun in label or len(noun) > 5 and any(w.startswith(noun[:-1]) for w in label.split())
+
+
 def _measure(modifier: Token) -> bool:
     """Whether a modifier gives a size or length ("the 14-page text", "the two-day meeting"): it says
     nothing of which text or meeting."""
@@ -2397,7 +2408,7 @@ def resolve_description(token: Token) -> EntityMention | None:
         # ("the digital rights group" is not the Group of 20: its own words must be in the name too)
         content = {c.lower_ for c in token.children if c.dep_ in {"compound", "amod"} and c.is_alpha}
         found = _nearest_before(token.doc, token.i, lambda m: lemma in described.get(m.key, ()), window_sents=8) \
-            or _nearest_before(token.doc, token.i, lambda m: accept(m) and lemma in m.label.lower()
+            or _nearest_before(token.doc, token.i, lambda m: accept(m) and _names_with(m.label, lemma)
                                and (not content or any(w in m.label.lower() for w in content))
                                and m.how in {"ner", "gazetteer", "titled", "acronym"}, window_sents=30)
         if found is None and lemma in {"ministry", "department"}:

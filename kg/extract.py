@@ -1461,6 +1461,12 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
             named = mention_at(child) if child.dep_ in {"appos", "compound"} else None
             if named is not None and named.type == "Person" and _noun_lemma(token) in TEXT_AND_EVENT_NOUNS:
                 continue  # ("The meeting was co-chaired by A and B, NAME": a name the parser hung on the event)
+            if named is not None and child.dep_ == "appos" and named.type == "Place" and named.how == "ner" \
+                    and mention is not None and mention.how == "description" and type_group(mention.type) == "Actor":
+                # "France's national computer science institute, Inria": the body's name, whatever the NER
+                # took it for
+                named = EntityMention(named.start, named.end, entity_key(mention.type, named.label), named.label,
+                                      mention.type, "retyped")
             if named is not None and named.how != "demonym" and (
                     child.dep_ == "appos" and (mention is None or type_group(named.type) == type_group(mention.type))
                     or type_group(named.type) in {"Product", "Document", "Event"}

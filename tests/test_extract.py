@@ -1943,3 +1943,19 @@ def test_a_texts_partner_in_its_topic_phrase(facts):
     got = facts("During the forum, China signed memorandums of understanding on AI cooperation with Egypt, Ethiopia "
                 "and Senegal, covering joint laboratories.")
     assert {("China", "agreementWith", "Egypt", False), ("China", "agreementWith", "Senegal", False)} <= got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the institute" is the "Institut …" named in French, not the university named since
+    ("Quebec will give $85 million to the Institut Boréal d'intelligence artificielle. Speaking at the "
+     "institute's offices on the Université de Sherbrooke campus, the minister praised its staff. The institute "
+     "was founded in 2021 by the Université de Sherbrooke and Hydro-Québec.",
+     {("Hydro-Québec", "established", "Institut Boréal", False)}),
+    # a body's name in apposition to its description, though the NER took it for a place
+    ("Quebec would sign a research agreement with France's national computer science institute, Inria, "
+     "in the spring.", {("Quebec", "agreementWith", "Inria", False)}),
+])
+def test_foreign_names_of_bodies(facts, text, expected):
+    # (how much of the French name the NER takes in varies: its first words are enough)
+    got = {(s, p, o if not o.startswith("Institut Boréal") else "Institut Boréal", n) for s, p, o, n in facts(text)}
+    assert expected <= got, f"missing {expected - got}; got {got}"
