@@ -733,6 +733,13 @@ def _split_span(ent: Span, gaz: Gazetteer) -> list[Span]:
                 # possessor and the document are two entities); not "King's College" (one word after)
                 return [Span(doc, ent.start, t.i, label=ent.label_), *(_split_span(right, gaz))]
     for t in ent:
+        # "Cyprus and Malta": two known names joined by "and" (one list, not one name)
+        if t.lower_ == "and" and ent.start < t.i < ent.end - 1 and gaz.lookup(ent.text) is None:
+            left, right = doc[ent.start:t.i], doc[t.i + 1:ent.end]
+            known = [gaz.lookup(x.text) for x in (left, right)]
+            if all(k is not None and k.type in {"Country", "InternationalOrganisation"} for k in known):
+                return [Span(doc, ent.start, t.i, label="GPE"), Span(doc, t.i + 1, ent.end, label="GPE")]
+    for t in ent:
         # "National Police Chiefs' Council and College of Policing": two names joined by "and"
         if t.lower_ == "and" and ent.label_ in {"ORG", "PERSON"} and t.i - ent.start >= 2 and ent.end - t.i - 1 >= 2:
             left, right = doc[ent.start:t.i], doc[t.i + 1:ent.end]
@@ -811,6 +818,9 @@ def comma_title_before(doc: Doc, start: int, gaz: Gazetteer) -> list[Token]:
             break
         if t.ent_type_ == "PERSON" or not (t.pos_ in {"NOUN", "PROPN", "ADJ", "CCONJ", "PART"} or t.tag_ in {"HYPH", "POS"}
                                            or t.text == "," and comma_in_list(i, title)):
+            break
+        if t.tag_ == "POS":  # a possessor opens the title: "…, and Italy's undersecretary for …" (not what
+            i = t.head.left_edge.i - 1 if t.head.i < t.i else i - 2  # comes before the possessor)
             break
         i -= 1
     phrase = [t for t in doc[i + 1:start - 1] if not t.is_punct or t.tag_ == "HYPH"]

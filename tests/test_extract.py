@@ -1959,3 +1959,20 @@ def test_foreign_names_of_bodies(facts, text, expected):
     # (how much of the French name the NER takes in varies: its first words are enough)
     got = {(s, p, o if not o.startswith("Institut Boréal") else "Institut Boréal", n) for s, p, o, n in facts(text)}
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # two known states joined by "and" are two names; a possessor opens the title after them
+    ("The charter has been endorsed by Cyprus and Malta, and Italy's undersecretary for technological "
+     "innovation, Lorenzo Ferrante, said Rome would back it.",
+     {("Lorenzo Ferrante", "officialOf", "Italy", False)},
+     {("Lorenzo Ferrante", "officialOf", "Cyprus", False), ("Lorenzo Ferrante", "officialOf", "Malta", False),
+      ("Lorenzo Ferrante", "affiliatedWith", "Cyprus and Malta", False)}),
+    # (a portfolio list still reads through its commas)
+    ("Japan's vice-minister of economy, trade and industry, Kenji Moriyama, met Li.",
+     {("Kenji Moriyama", "officialOf", "Japan", False)}, set()),
+])
+def test_titles_after_a_list_of_names(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
