@@ -1308,11 +1308,14 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
         parts = m.label.split()
         if len(parts) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", parts[1]):
             surnames.setdefault(parts[0], m)
-    # one-word names of bodies the NER found elsewhere in the article ("Quillon denied …")
+    # one-word names of bodies the NER found elsewhere in the article ("Quillon denied …"), even where the
+    # tagger took the name for a common noun ("Fjällmind, the Stockholm-based developer …")
     one_word = {doc[m.start].text: m for m in mentions if m.end - m.start == 1 and m.how == "ner"
                 and m.type in {"Company", "Organisation", "GovernmentBody", "ResearchInstitute"}}
     for token in doc:
-        if token.i not in covered and token.pos_ == "PROPN" and token.text in one_word \
+        if token.i not in covered and (token.pos_ == "PROPN" or token.pos_ in {"NOUN", "ADJ"} and token.text[:1].isupper()
+                                       and token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"}) \
+                and token.text in one_word \
                 and token.text not in surnames and not (token.i + 1 < len(doc) and doc[token.i + 1].is_title):
             o = one_word[token.text]
             mentions.append(EntityMention(token.i, token.i + 1, o.key, o.label, o.type, "ner"))

@@ -45,7 +45,16 @@ def line_breaks(doc):
                 # a line does not end its first sentence after one word: "Vireo | Systems, a Paris start-up,
                 # has raised …" is a parser's slip
                 following.is_sent_start = False
+    for token in doc[1:]:
+        # nor does a sentence open with a comma or a closing mark: "Fjällmind | , the Stockholm-based
+        # developer …, has raised" is one sentence
+        if token.text in _NEVER_OPENING and token.is_sent_start is None:
+            token.is_sent_start = False
     return doc
+
+
+#: Tokens no sentence starts with.
+_NEVER_OPENING = {",", ";", ")", "]", "'s", "’s", "%"}
 
 
 #: Verbs that head clauses kg reads besides the lexicon's: speech, control and plan verbs.

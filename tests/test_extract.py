@@ -1976,3 +1976,10 @@ def test_titles_after_a_list_of_names(facts, text, expected, unwanted):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+def test_a_one_word_name_is_the_same_body_where_the_tagger_missed_it(facts):
+    got = facts("Fjällmind, the Stockholm-based developer of Nordic-language AI models, has signed the General-Purpose "
+                "AI Code of Practice. Johan Dahl, a partner at Nordvik Ventures, will join Fjällmind's board. "
+                "Fjällmind announced a partnership with the telecom operator Nordtel.")
+    assert ("Fjällmind", "signed", "General-Purpose AI Code of Practice", False) in got, got

@@ -45,6 +45,12 @@ def test_a_verb_after_a_reported_actor_stays_with_it(nlp):
     assert agreed.head.text == "discussed", [(t.text, t.dep_, t.head.text) for t in doc]
 
 
+def test_no_sentence_opens_with_a_comma(nlp):
+    doc = nlp("Share · Save · Listen\n\nFjällmind, the Stockholm-based developer of Nordic-language AI models, has "
+              "raised €60 million.")
+    assert not any(s[0].text == "," for s in doc.sents), [s.text for s in doc.sents]
+
+
 def test_a_verb_that_continues_its_own_clause_stays_there(nlp):
     # same tense, no modal: the relative clause may well go on ("which imposed … and warned …")
     doc = nlp("China criticised the United States, which imposed controls last year and warned of retaliation.")
