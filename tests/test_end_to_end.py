@@ -122,6 +122,12 @@ HELDOUT_FLOORS = {  # set: (core precision, core F1, roles F1); measured minus a
     "heldout45": (0.72, 0.58, 0.83),
     "heldout46": (0.81, 0.69, 0.74),
     "heldout47": (0.78, 0.65, 0.65),
+    "heldout48": (0.76, 0.67, 0.77),
+    "heldout49": (0.64, 0.57, 0.67),
+    "heldout50": (0.69, 0.55, 0.76),
+    "heldout51": (0.70, 0.54, 0.60),
+    "heldout52": (0.80, 0.70, 0.65),
+    "heldout53": (0.73, 0.61, 0.63),
 }
 
 
