@@ -413,8 +413,8 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
     if label in {"EVENT", "ORG", "LAW", "WORK_OF_ART", "PRODUCT", "FAC"} or (
             label in {"GPE", "LOC"} and len(text.split()) >= 2 and head_word in DOCUMENT_NOUNS):
         # ("Jakarta Framework on Responsible AI" tagged a place: a place name with a document's head)
-        if head_word in NAME_DOCUMENT_HEADS or head_word in DOCUMENT_NOUNS and head_word not in {
-                "strategy", "plan", "initiative"}:
+        if head_word in NAME_DOCUMENT_HEADS or head_word in DOCUMENT_NOUNS and head_word != "initiative":
+            # ("the Haki Data Initiative" the NER took for a body may be one: an initiative is both)
             kind = NAME_DOCUMENT_HEADS.get(head_word) or DOCUMENT_NOUNS[head_word]
             return EntityMention(ent.start, ent.end, entity_key(kind, text), text, kind, "ner")
         if (head_word in EVENT_NOUNS and not (head_word == "forum" and label == "ORG")) \

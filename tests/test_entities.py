@@ -1,4 +1,6 @@
 """Entity linking and coreference within a document, and merging across documents."""
+import pytest
+
 from kg.entities import EntityRegistry, resolve_token
 from kg.gazetteer import Gazetteer
 
@@ -78,6 +80,17 @@ def test_domain_terms_get_the_right_type(nlp):
     assert types["AI Safety Summit"] == "Summit"
     assert types["the Bletchley Declaration"] == "Declaration"
     assert any(t == "GovernmentBody" and "Security Institute" in text for text, t in types.items())
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("Thailand and Vietnam endorsed the Chiang Mai Action Plan on Lancang-Mekong AI Cooperation.",
+     "Chiang Mai Action Plan on Lancang-Mekong AI Cooperation", "Document"),  # a plan is a text, not a firm
+    ("Senegal has endorsed the African Union's Continental AI Strategy.", "Continental AI Strategy", "Document"),
+])
+def test_a_named_plan_or_strategy_is_a_text(nlp, sentence, name, kind):
+    doc = nlp(sentence)
+    assert any(m.label == name and m.type == kind for m in doc._.kg_mentions), \
+        [(m.label, m.type) for m in doc._.kg_mentions]
 
 
 TWO_STORIES = """Prime Minister Anna Berg of Norway met oil investors in Oslo on Monday to discuss the sovereign wealth fund.
