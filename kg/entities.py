@@ -1894,7 +1894,7 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
         label = noun_phrase_label(token)
         if kind == "Agreement":
             at = {i: m for m in out for i in range(m.start, m.end)}
-            label = _with_parties(label, agreement_parties(token, at.get))
+            label = _with_parties(label, agreement_parties(token, lambda t: at.get(t.i)))
         # (a bare "a declaration" is kept only if a name follows for it: see below)
         described.append(EntityMention(token.i, token.i + 1, entity_key(kind, label), label, kind, "description"))
     named = [m for m in out if m.how in {"gazetteer", "ner", "titled"} and (

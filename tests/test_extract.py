@@ -262,9 +262,12 @@ MEMBERSHIP = [
 ]
 
 INFERENCE_AND_QUANTIFIERS = [
-    # two signers of one agreement have an agreement with each other; three signers of a declaration do not
+    # two signers of one agreement have an agreement with each other; three signers of a declaration do not;
+    # an unnamed agreement between two is named by its parties, as news does ("the Greece-Jordan memorandum")
     ("Greece and Jordan signed a memorandum on data centres.",
-     {("Greece", "agreementWith", "Jordan", False), ("Greece", "signed", "memorandum on data centres", False)}),
+     {("Greece", "agreementWith", "Jordan", False), ("Greece", "signed", "Greece-Jordan memorandum on data centres", False)}),
+    ("Brazil and China signed a memorandum of understanding on artificial intelligence and satellite cooperation.",
+     {("China", "signed", "Brazil-China memorandum of understanding on AI and satellite cooperation", False)}),
     # "neither" denies the predicate of each member of the group named before it
     ("Peru and Chile signed the Lima Accord on Monday; neither has ratified.",
      {("Peru", "ratified", "Lima Accord", True), ("Chile", "ratified", "Lima Accord", True)}),
@@ -990,7 +993,7 @@ def test_no_past_or_located_role(facts, text, unwanted):
     ("President Ana Silva and Prime Minister Jon Berg held a bilateral meeting before the session.",
      {("Ana Silva", "metWith", "Jon Berg", False)}),
     ("Finland and Vietnam signed a digital cooperation agreement on Monday.",
-     {("Finland", "signed", "digital cooperation agreement", False), ("Finland", "agreementWith", "Vietnam", False)}),
+     {("Finland", "signed", "Finland-Vietnam digital cooperation agreement", False), ("Finland", "agreementWith", "Vietnam", False)}),
     # a funding round is the raising company's
     ("Corvid AI raised 40 million euros on Monday. The round was funded by Meridian Ventures.",
      {("Meridian Ventures", "funded", "Corvid AI", False)}),
@@ -1224,7 +1227,7 @@ def test_class_nouns_before_names_and_governors(facts, text, expected):
      {("Amnesty International", "warnedAbout", "surveillance", False),
       ("Amnesty International", "calledFor", "restraint", False)}, set()),
     ("India ratified the treaty on Tuesday.", {(IN, "ratified", "treaty", False)}, set()),
-    ("Japan and Australia signed an agreement on AI testing.", {(JP, "signed", "agreement on AI testing", False)}, set()),
+    ("Japan and Australia signed an agreement on AI testing.", {(JP, "signed", "Japan-Australia agreement on AI testing", False)}, set()),
 ])
 def test_lone_nouns_name_nothing(facts, text, kept, dropped):
     got = facts(text)
