@@ -2395,8 +2395,12 @@ def resolve_description(token: Token) -> EntityMention | None:
             return wanted in {"Company", "GovernmentBody"} and m.type == "Organisation" and not any(
                 ORGANISATION_DESCRIPTION_HEADS.get(d) not in {None, wanted} for d in described.get(m.key, ()))
 
+        # "the IberIA consortium": a body its own name word picks out, not the last consortium named
+        names = [c.text for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 and c.ent_type_ not in {"GPE", "LOC", "NORP", "FAC"}]  # (not "the San Francisco company")
         accept = (lambda m: m.type not in {"Person", "Country", "Group"} and type_group(m.type) == "Actor"
-                  and m.how != "demonym" and (fits(m) or name_head(m.label) == lemma))  # ("the alliance":
+                  and m.how != "demonym" and (fits(m) or name_head(m.label) == lemma)
+                  and all(n in m.label for n in names))  # ("the alliance":
         # "the Franco-German AI Compute Alliance", whatever type its name was given)
         # a name with the same head first ("the institute" → the AI Safety Institute, not the university
         # named since), then any body of the kind

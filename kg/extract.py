@@ -1703,6 +1703,8 @@ SIGNED_TEXT_NOUNS = {"memorandum", "mou", "pact", "accord"}
 #: How a mention named its entity outright (not by description, pronoun or inference).
 NAMING_HOWS = {"ner", "gazetteer", "titled", "acronym", "capital"}
 #: Nouns of a body in apposition whose "of" phrase lists its members ("the Quad, a grouping of …").
+#: Verbs that list a body's members as their object ("the consortium brings together / comprises A and B").
+GATHERING_VERBS = {"comprise", "unite", "bring"}
 MEMBERSHIP_NOUNS = {"grouping", "group", "bloc", "coalition", "alliance", "club", "consortium", "association",
                     "federation", "union", "partnership"}
 #: Currency nouns counted in words ("1.2 billion euros of the alliance").
@@ -2758,13 +2760,37 @@ class Extractor:
                             out.append(_relation(doc_id, sent, sent_index, member, "memberOf", body, False,
                                                  "asserted", 0.75, f"{noun.text} of", "membership:apposition"))
         for verb in sent:
-            if verb.lemma_.lower() != "include" or verb.tag_ in {"VBG", "VBN"}:
+            lemma = verb.lemma_.lower()
+            listing = lemma in GATHERING_VERBS and (lemma != "bring" or any(
+                c.lower_ == "together" for c in verb.children if c.dep_ in {"advmod", "prt"}))
+            if lemma not in {"include", "be"} and not listing or verb.tag_ in {"VBG", "VBN"}:
                 continue
             subjects = _children(verb, SUBJECT_DEPS)
             if not subjects:
                 continue
             subj = subjects[0]
             owners = [c for c in subj.children if c.dep_ == "poss" and c.lower_ != "whose"]
+            if lemma == "be" or listing:
+                # "RheinAI's members are A, B and C" (a copula: the list is its attribute); "the IberIA
+                # consortium brings together / comprises A, B and C" (a body of members, by its head)
+                if lemma == "be":
+                    body_token = owners[0] if subj.lemma_.lower() == "member" and subj.tag_ == "NNS" and owners else None
+                    listed = _children(verb, {"attr"})[:1]
+                else:
+                    body_token = subj if _noun_lemma(subj) in MEMBERSHIP_NOUNS else None
+                    listed = _children(verb, {"dobj"})[:1]
+                if body_token is None or not listed or any(c.dep_ == "neg" for c in verb.children):
+                    continue
+                body = _resolve(body_token, "subject", False, self.gazetteer)
+                if body is None or type_group(body.type) != "Actor" or body.type in {"Person", "Country", "Group"}:
+                    continue
+                for m_tok, _ in _expand(conjuncts(listed[0])):
+                    member = _resolve(m_tok, "object", False, self.gazetteer)
+                    if member is not None and type_group(member.type) == "Actor" and member.type != "Person" \
+                            and member.key != body.key and member.how in NAMING_HOWS:
+                        out.append(_relation(doc_id, sent, sent_index, member, "memberOf", body, False,
+                                             "asserted", 0.75, verb.text, "membership:listed"))
+                continue
             if verb.dep_ != "relcl" and subj.lemma_.lower() == "signatory" and subj.tag_ == "NNS":
                 # "Signatories include A, B and C": each signed the text under discussion (its own, if named:
                 # "signatories of the Lima Accord include …")

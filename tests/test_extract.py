@@ -1308,6 +1308,15 @@ def test_titles_of_regions_datelines_and_neighbours(facts, text, expected, unwan
      "Its members include Harrow & Finch and Bellweather Press.",
      {("Harrow & Finch", "memberOf", "Association of UK Book Publishers", False),
       ("Bellweather Press", "memberOf", "Association of UK Book Publishers", False)}),
+    # a copula lists the members; a body of members "brings together" or "comprises" them; "the IberIA
+    # consortium" is the one its name word picks out, not the last consortium named
+    ("The Nordic AI Alliance was launched in Oslo. The alliance's members are Sweden, Norway and Finland.",
+     {("Sweden", "memberOf", "Nordic AI Alliance", False), ("Finland", "memberOf", "Nordic AI Alliance", False)}),
+    ("The Nordic AI Alliance comprises Sweden, Norway and Finland.",
+     {("Norway", "memberOf", "Nordic AI Alliance", False)}),
+    ("The Kestrel consortium won the bid. The IberIA consortium brings together the Spanish telecoms operator "
+     "Telvia and the Catalan energy company Enercat.",
+     {("Telvia", "memberOf", "IberIA consortium", False), ("Enercat", "memberOf", "IberIA consortium", False)}),
 ])
 def test_rounds_and_members_listed(facts, text, expected):
     got = facts(text)
