@@ -2688,6 +2688,27 @@ def correct_remembered(token: Token, mention: EntityMention) -> None:
     token.doc._.kg_token_mention[token.i] = new
 
 
+QUOTE_MARKS = {'"', "“", "”"}
+
+
+def in_quotation(token: Token) -> bool:
+    """Whether a token stands inside a quotation: an odd number of quote marks before it in its paragraph
+    (counted from the paragraph, not the sentence: a quote of two sentences opens in the first)."""
+    doc, marks = token.doc, 0
+    for i in range(token.i - 1, -1, -1):
+        if doc[i].is_space and "\n" in doc[i].text:
+            break
+        marks += doc[i].text in QUOTE_MARKS
+    return marks % 2 == 1
+
+
+def _outside_quotes_of(token: Token):
+    """A filter for antecedents of a reporter's word: not a name someone is quoted saying ("… should not
+    have to rent GPUs in Virginia," said the state's IT minister: the state is the story's)."""
+    doc = token.doc
+    return lambda m: in_quotation(token) or not in_quotation(doc[m.start])
+
+
 def resolve_token(token: Token) -> EntityMention | None:
     """The entity an argument token refers to: a named mention, an alias, a pronoun's antecedent,
     a description's referent, or a government noun's country ("the Chinese government")."""
@@ -2724,7 +2745,8 @@ def resolve_token(token: Token) -> EntityMention | None:
             if not modifiers and token.lower_ == "state" \
                     and any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
                 # "Nuevo León's governor said the state would …": the region just named
-                region = _nearest_before(doc, token.i, lambda m: m.type == "Region", window_sents=2)
+                unquoted = _outside_quotes_of(token)
+                region = _nearest_before(doc, token.i, lambda m: m.type == "Region" and unquoted(m), window_sents=6)
                 if region is not None:
                     return EntityMention(token.i, token.i + 1, region.key, region.label, region.type, "metonymy")
             if not modifiers and token.lower_ == "country" \
@@ -2734,8 +2756,9 @@ def resolve_token(token: Token) -> EntityMention | None:
                 speaker = _reporting_speaker(token)
                 offices = (doc._.kg_offices or {}) if Doc.has_extension("kg_offices") else {}
                 found = offices.get(speaker.key) if speaker is not None and speaker.type == "Person" else None
-                found = found or _nearest_before(doc, token.i, lambda m: m.type == "Country" and m.how != "demonym",
-                                                 window_sents=2)
+                unquoted = _outside_quotes_of(token)
+                found = found or _nearest_before(doc, token.i, lambda m: m.type == "Country" and m.how != "demonym"
+                                                 and unquoted(m), window_sents=2)
                 if found is not None:
                     return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "metonymy")
             if not modifiers and token.lower_ in {"government", "state", "administration", "cabinet"} \

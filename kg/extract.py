@@ -33,7 +33,7 @@ from .entities import (DOCUMENT_NOUNS, EVENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATI
                        plural_antecedent, resolve_description,
                        SPEECH_LEMMAS, nearest_mention_before, resolve_token, sentence_starts, story_entity,
                        story_start, title_before, comma_title_before, home_country, correct_remembered,
-                       event_of_sitting, dateline_country, PART_OF_EVENT_NOUNS, name_head)
+                       event_of_sitting, dateline_country, PART_OF_EVENT_NOUNS, name_head, in_quotation)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
 from .lexicon import Lexicon, Trigger
 
@@ -1296,16 +1296,6 @@ def _transcript_speaker(token: Token) -> EntityMention | None:
     return matches[0] if len(matches) == 1 else None
 
 
-_QUOTE_MARKS = {'"', "“", "”"}
-
-
-def _quoted(token: Token) -> bool:
-    """Whether a token stands inside a quotation in its sentence (an odd number of quote marks before it,
-    or a sentence a quote mark opens and a speech verb ends)."""
-    before = sum(1 for t in token.sent if t.i < token.i and t.text in _QUOTE_MARKS)
-    return before % 2 == 1
-
-
 def _writing_body(doc: Doc) -> EntityMention | None:
     """The organisation that writes a text in the first person plural ("Today we are releasing …",
     "We urge the governor to veto"), when "we" is the text's voice outside any quotation (three times at
@@ -1315,7 +1305,7 @@ def _writing_body(doc: Doc) -> EntityMention | None:
     if "kg_writing_body" in doc.user_data:
         return doc.user_data["kg_writing_body"]
     found = None
-    voice = sum(1 for t in doc if t.lower_ in {"we", "us", "our"} and t.pos_ == "PRON" and not _quoted(t))
+    voice = sum(1 for t in doc if t.lower_ in {"we", "us", "our"} and t.pos_ == "PRON" and not in_quotation(t))
     if voice >= 3:
         opening = [s for s in doc.sents if not is_headline(s)][:2]
         found = next((m for s in opening for m in doc._.kg_mentions or []
@@ -1412,7 +1402,7 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
         return _resolve(_relative_head(clause), role, allow_concepts, gaz) if clause is not None else None
     if token.pos_ == "PRON" and token.lower_ in FIRST_PERSON:
         speaker = _quote_speaker(token) or _transcript_speaker(token)
-        if speaker is None and token.lower_ in {"we", "us", "our"} and not _quoted(token):
+        if speaker is None and token.lower_ in {"we", "us", "our"} and not in_quotation(token):
             speaker = _writing_body(token.doc)  # a company's blog or a group's statement: "we" is its author
         if speaker is None:
             return None

@@ -1638,6 +1638,15 @@ def test_the_state_after_a_region_is_the_region(facts):
             ("Samuel Treviño Garza", "officialOf", "Nuevo León", False)} <= got, got
 
 
+def test_the_state_is_not_a_place_named_in_a_quote(facts):
+    # the quotation runs over two sentences, so it opens in the sentence before the one naming Virginia
+    got = facts("Tamil Nadu launched a state AI cloud on Monday. Officials said five universities would use it.\n\n"
+                "\"Sovereign compute is not a slogan. A start-up should not have to rent GPUs in Virginia,\" the "
+                "state's IT minister said. The state will work with the Indian Institute of Technology Madras.")
+    assert ("Tamil Nadu", "cooperatesWith", "Indian Institute of Technology Madras", False) in got, got
+    assert not any("Virginia" in (s, o) for s, p, o, n in got), got
+
+
 def test_a_research_lab_named_like_a_foreign_province_stays_a_lab(facts):
     got = facts("Hélène Charbonneau, a researcher at Mila in Montreal, welcomed the report.")
     assert ("Hélène Charbonneau", "affiliatedWith", "Mila", False) in got, got
