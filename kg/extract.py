@@ -1637,8 +1637,12 @@ def _story_state(doc: Doc, at: int) -> EntityMention | None:
     if home is None:
         return None
     sent = doc[at].sent
+    # (a country that acts or owns in the sentence, not one named in passing: "the second country after
+    # Singapore to take a seat, the Ministry of Communication said")
     nearest = max((m for m in doc._.kg_mentions or [] if sent.start <= m.start < at
-                   and (m.type == "Country" or m.how == "capital")), key=lambda m: m.start, default=None)
+                   and (m.type == "Country" or m.how == "capital")
+                   and doc[m.end - 1].dep_ != "pobj"),
+                  key=lambda m: m.start, default=None)
     return None if nearest is not None and (nearest.country or nearest.key) != home.key else home
 
 

@@ -898,6 +898,10 @@ def test_the_story_country_holds_an_unattributed_ministry(facts):
             "cabinet met. Critics in Ireland said the plan was late. The American delegation, led by Under "
             "Secretary Dana Whitlock, criticised the levy.")
     assert not any(p == "officialOf" and s == "Dana Whitlock" and o == "Ireland" for s, p, o, n in facts(text))
+    # a state named in passing ("after Singapore") gives the ministry no other owner
+    text = ("Indonesia will host a meeting. Indonesia will fund a centre. Indonesia has joined the network as the "
+            "second member after Singapore, and the Ministry of Communication invited Thailand and Vietnam to follow.")
+    assert ("Indonesia", "invited", "Thailand", False) in facts(text)
 
 
 @pytest.mark.parametrize("text,expected", [
