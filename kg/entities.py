@@ -2243,6 +2243,10 @@ def noun_phrase_label(token: Token, max_words: int = 14) -> str:
     return _phrase_label(token, max_words, partners=True)
 
 
+#: Nouns of texts told apart by what they would do ("a proposal to delay …", "a plan to build …").
+CONTENT_CLAUSE_NOUNS = {"proposal", "plan"}
+
+
 def _by_what(by: Token) -> bool:
     """Whether a "by" phrase says how, not who: "a decision by consensus", "reporting by developers"
     (a common noun), not "the decision by the United States" (an agent) or "by 2030" (a time)."""
@@ -2255,9 +2259,25 @@ def _phrase_label(token: Token, max_words: int, partners: bool) -> str:
     event = token.lemma_.lower() in EVENT_NOUNS
     described = event or token.lemma_.lower() in DOCUMENT_NOUNS  # (a concept keeps its "24-hour")
 
+    # "a Polish proposal to delay the AI Act's obligations": what is proposed tells the text apart, and
+    # the proposer ("Polish") is an argument of its own, not part of the name
+    purpose = [c for c in token.children if c.dep_ == "acl" and c.i > token.i and c.pos_ in {"VERB", "AUX"}
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)] \
+        if token.lemma_.lower() in CONTENT_CLAUSE_NOUNS else []
+
     def collect(head: Token, depth: int) -> None:
         keep.add(head.i)
         for child in head.children:
+            if purpose and head.i == token.i and child.dep_ in {"amod", "compound", "poss"} and child.i < head.i \
+                    and (child.ent_type_ in {"NORP", "GPE"} or child.dep_ == "poss"):
+                continue
+            if purpose and head.i == token.i and child.i == purpose[0].i:
+                dated = {t.i for p in child.subtree if p.dep_ == "prep" and any(
+                    g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in p.children) for t in p.subtree}
+                clauses = {t.i for c in child.subtree if c.i != child.i and c.dep_ in {"relcl", "advcl", "acl"}
+                           for t in c.subtree}  # ("… permanent, tabled by Japan": the text's history, not its aim)
+                keep.update(t.i for t in child.subtree if t.i not in dated | clauses)
+                continue
             if child.dep_ in {"compound", "amod", "nmod", "nummod", "poss", "quantmod", "advmod", "npadvmod"} \
                     and child.i < head.i:
                 if head is token and described and (child.ent_type_ in {"DATE", "TIME"} or child.lower_ in _WHEN_WORDS):

@@ -724,6 +724,11 @@ def test_chief_executive_of_a_described_employer(facts):
     # declining to back a proposal does not deny that it was proposed
     ("India declined to endorse a French proposal for a global AI observatory.",
      {(FR, "proposed", "global AI observatory", False)}),
+    # "a Polish proposal to delay …": named by what it would do; the proposer is no part of its name
+    ("Spain and Italy backed a Polish proposal to delay by two years the AI Act's obligations for high-risk "
+     "systems, which was tabled on Monday.",
+     {("Poland", "proposed", "proposal to delay AI Act's obligations for high-risk systems", False),
+      ("Spain", "endorsed", "proposal to delay AI Act's obligations for high-risk systems", False)}),
 ])
 def test_proposals_and_exceptions(facts, text, expected):
     got = facts(text)
