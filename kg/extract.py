@@ -2080,7 +2080,9 @@ class Extractor:
                 subjects, subject_how = _by_agents(verb), "passive-agent"
                 if not themes:
                     themes, theme_how = _passive_theme_tokens(verb)
-                if not subjects and themes and spec.possessor_agents:  # "OpenAI's o1 model, released last month"
+                if not subjects and themes and spec.possessor_agents and verb.i > themes[0].i:
+                    # "OpenAI's o1 model, released last month" (not "Vantix's proposed acquisition", "Kilele's
+                    # published scores": a participle before its noun describes it, it reports no act)
                     owners = [c for c in themes[0].children if c.dep_ == "poss"]
                     subjects, subject_how = owners, "possessor"
             else:

@@ -878,6 +878,9 @@ def test_coordination_and_titles(facts, text, expected):
     # "the rule of law" is no text for "it" to refer to
     ("The convention is the first treaty on AI, human rights and the rule of law. Besides Norway, it has been "
      "ratified by Andorra.", ("Andorra", "ratified", "rule of law")),
+    # a participle before its noun describes it: a proposed takeover was not proposed as a text
+    ("The regulator blocked Vantix's proposed acquisition of Parlance AI.", ("Vantix", "proposed")),
+    ("He questioned Kilele's published scores.", ("Kilele", "released")),
 ])
 def test_no_shared_or_generic_object(facts, text, unwanted):
     got = facts(text)
