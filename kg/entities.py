@@ -569,6 +569,48 @@ def _is_acronym_of(acronym: str, name: str) -> bool:
 _CORRELATIVES = {"neither", "either", "both"}
 
 
+def _portfolio_list_end(doc: Doc, at: int) -> int:
+    """Where a list of portfolios that goes on a ministry's or minister's "of/for" phrase ends: from
+    ``at``, ", Digital Technology and Innovations" or ", Communications and the Digital Economy"
+    (capitalised words, commas, one "and"); ``at`` itself when no such list follows."""
+    j, seen_and = at, False
+    if j >= len(doc) or doc[j].text != ",":
+        return at
+    while j < len(doc):
+        if doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].is_title:
+            j += 1
+        elif doc[j].lower_ == "and" and not seen_and and j + 1 < len(doc) and (
+                doc[j + 1].is_title or doc[j + 1].lower_ == "the"):
+            seen_and = True
+            j += 2 if doc[j + 1].lower_ == "the" else 1
+        else:
+            return at
+        words = j
+        while j < len(doc) and doc[j].is_title and doc[j].pos_ in {"PROPN", "NOUN", "ADJ"} \
+                and doc[j].ent_type_ not in {"PERSON", "GPE", "DATE"}:
+            j += 1
+        if j == words:
+            return at
+        if seen_and:
+            return j
+    return at
+
+
+def _portfolio_after_title(doc: Doc, start: int, gaz: Gazetteer | None) -> bool:
+    """Whether a name at ``start`` is the last items of a minister's list of portfolios: "Deputy
+    Minister for Communication, [Digital Technology and Innovations]"."""
+    i = start - 1
+    if i < 1 or doc[i].text != ",":
+        return False
+    i -= 1
+    while i >= 0 and (doc[i].is_title or doc[i].text in {",", "and"}) and doc[i].lower_ not in {"for", "of"}:
+        i -= 1
+    if i < 1 or doc[i].lower_ not in {"for", "of"}:
+        return False
+    title = doc[i - 1].lower_
+    return title in {"ministry", "department"} or (gaz is not None and title in gaz.titles.government)
+
+
 def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
     """NER spans, with names the model cut off after a function word completed: "Council of the" +
     "European Union", "Framework Convention on" + "Artificial Intelligence"."""
@@ -629,6 +671,16 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
                     k += 1
                     j = max(j, ents[k].end)
                 ent = Span(doc, ent.start, j, label=ent.label_)
+        if ent.label_ == "ORG" and _portfolio_after_title(doc, ent.start, gaz):
+            k += 1  # "Minister for Communication, Digital Technology and Innovations": a portfolio, not a body
+            continue
+        if ent.label_ == "ORG" and ent[0].lower_ in {"ministry", "department"} or (
+                ent.label_ == "ORG" and len(ent) > 1 and ent[0].lower_ == "the" and ent[1].lower_ in {"ministry", "department"}):
+            listed = _portfolio_list_end(doc, ent.end)
+            if listed > ent.end:  # "the Ministry of Communications" + ", Digital Technology and Innovations"
+                while k + 1 < len(ents) and ents[k + 1].start < listed:
+                    k += 1
+                ent = Span(doc, ent.start, listed, label=ent.label_)
         if ent.label_ == "ORG" and end < len(doc):
             # "United Nations" + "Environment Programme": title-case words the name's last word modifies,
             # ending in the head of a body's name, go on with it
@@ -997,6 +1049,8 @@ def _untagged_titled_people(doc: Doc, mentions: list[EntityMention], gaz: Gazett
             continue  # ("Green Party MP Tama Henare": a title right before the name)
         span = doc[start:head.i + 1]
         words = [t for t in span if t.tag_ != "HYPH"]
+        if _portfolio_after_title(doc, start, gaz) and head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "and":
+            continue  # "Minister for Communication, Digital Technology and Innovations": portfolios, not a name
         if not 2 <= len(words) <= 4 or doc[start].tag_ == "HYPH" or gaz.titles.kind(doc[start].text) \
                 or any(gaz.lookup(t.text) is not None or gaz.country_of_demonym(t.text) for t in words):
             continue

@@ -169,3 +169,12 @@ def test_one_article_that_keeps_returning_to_its_subjects_is_one_story(nlp):
     ]
     doc = nlp("\n\n".join(paragraphs))
     assert doc.user_data["kg_story_starts"] == [0]
+
+
+def test_a_list_of_portfolios_belongs_to_the_ministry_or_minister(nlp, facts):
+    doc = nlp("The Ministry of Communications, Digital Technology and Innovations signed an agreement with Cobalt Cloud.")
+    assert [m.label for m in doc._.kg_mentions][0] == "Ministry of Communications, Digital Technology and Innovations"
+    got = facts("The sessions were chaired by Ghana's Deputy Minister for Communication, Digital Technology and "
+                "Innovations, Kwabena Asante-Mensah.")
+    assert ("Kwabena Asante-Mensah", "officialOf", "Ghana", False) in got, got
+    assert not any("Digital Technology" in (s, o) for s, p, o, n in got), got
