@@ -356,6 +356,10 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
     text = normalise_name(ent.text)
     if not text or not any(ch.isalpha() for ch in text) or _NOT_A_NAME.search(ent.text):
         return None
+    if label == "ORG" and len(text.split()) >= 2 and gaz.titles.kind(name_head(text)) and gaz.lookup(text) is None \
+            and not name_head(text).endswith("s") \
+            and not _org_type(text) in {"GovernmentBody", "Legislature", "ResearchInstitute", "Company"}:
+        return None  # "the Secretary-General's Envoy on Technology", "Gulf Business Correspondent": an office (not "Growth Partners")
     ent_id = ent.ent_id_
     if ent_id.startswith("capital:"):
         country = ent_id.split(":", 1)[1]

@@ -178,3 +178,9 @@ def test_a_list_of_portfolios_belongs_to_the_ministry_or_minister(nlp, facts):
                 "Innovations, Kwabena Asante-Mensah.")
     assert ("Kwabena Asante-Mensah", "officialOf", "Ghana", False) in got, got
     assert not any("Digital Technology" in (s, o) for s, p, o, n in got), got
+
+
+def test_an_office_the_ner_took_for_a_body_is_a_title(facts):
+    got = facts("The UN Secretary-General's Envoy on Technology, Rahel Tesfaye, warned about a widening AI divide.")
+    assert ("Rahel Tesfaye", "warnedAbout", "widening AI divide", False) in got, got
+    assert not any(o == "Envoy on Technology" or s == "Envoy on Technology" for s, p, o, n in got), got
