@@ -119,6 +119,9 @@ GOVERNMENT_NOUNS = {"government", "administration", "state", "authorities", "lea
 
 _ORG_SUBTYPES = [
     (re.compile(r"\bPart(y|ies)\b"), "Organisation"),  # a political party is no organ of the state
+    # (nor is an association of firms: "the Northern Business Council", "the Chamber of Commerce")
+    (re.compile(r"\b(Business|Industry|Industries|Trade|Employers'?|Manufacturers'?) (Council|Roundtable)\b"
+                r"|\bChambers? of Commerce\b"), "Organisation"),
     (re.compile(r"\b(University|College|Institute|Academy|Laborator(y|ies)|Lab|Centre for|Center for|"
                 r"Think Tank|Foundation|"
                 # (the same in other languages' names: "Institut Boréal", "Universidad de Chile")

@@ -184,3 +184,8 @@ def test_an_office_the_ner_took_for_a_body_is_a_title(facts):
     got = facts("The UN Secretary-General's Envoy on Technology, Rahel Tesfaye, warned about a widening AI divide.")
     assert ("Rahel Tesfaye", "warnedAbout", "widening AI divide", False) in got, got
     assert not any(o == "Envoy on Technology" or s == "Envoy on Technology" for s, p, o, n in got), got
+
+
+def test_a_business_council_is_an_association_not_a_state_body(facts):
+    got = facts("Patricia Guajardo, president of the Northern Business Council, welcomed the plan.")
+    assert ("Patricia Guajardo", "affiliatedWith", "Northern Business Council", False) in got, got
