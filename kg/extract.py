@@ -2970,8 +2970,11 @@ class Extractor:
                         "Country", "Person", "Group"} for p in phrase):
                 continue  # "Huawei's Bangladesh chief executive": the firm's office there, not the state's
             if org.how == "ner" and org.end - org.start == 1 and org.type not in {"Country"} \
-                    and not doc_has_alias(token):
-                continue  # "Commerce Secretary": a one-word department name is not a resolvable body
+                    and not doc_has_alias(token) and not (
+                        (token.dep_ == "poss" or token.dep_ == "pobj" and token.head.lower_ == "of")
+                        and any(t.lower_ in COMPANY_ONLY_TITLES for t in phrase)):
+                continue  # "Commerce Secretary": a one-word department name is not a resolvable body (but
+                # "Vantix's chief executive", "the founder of Vantix" name a firm: states have none)
             if org.type in {"GovernmentBody", "Organisation"}:
                 # "Algerian Foreign Ministry spokesman": the ministry's spokesman speaks for the state
                 org = _state_of_body(token.doc, org.key, self.gazetteer) or org
