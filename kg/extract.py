@@ -2923,6 +2923,13 @@ class Extractor:
                 # "Brightwater Capital, a London investment firm whose managing partner, Oskar Lindfors"
                 clause = next(a for a in token.ancestors if a.dep_ == "relcl")
                 org = _resolve(_relative_head(clause), "subject", False, self.gazetteer)
+            if org is None and token.lower_ == "whose" and token.i >= 2 and token.nbor(-1).text == "," \
+                    and not any(a.dep_ == "relcl" for a in token.ancestors):
+                # "welcomed by the Federation of German Industries, whose president, X, called it …" with
+                # the clause parsed as a complement: the name right before the comma
+                before = mention_at(token.nbor(-2))
+                if before is not None and type_group(before.type) == "Actor" and before.type not in {"Person", "Group"}:
+                    org = before
             if org is None and token.lower_ == "whose" and token.head.dep_ == "appos":
                 # "criticised by Thailand, whose Minister of Digital Economy, Pichai Srisuk, said": the
                 # parser hung the clause on the name as an apposition
@@ -2972,7 +2979,7 @@ class Extractor:
             if org.how == "ner" and org.end - org.start == 1 and org.type not in {"Country"} \
                     and not doc_has_alias(token) and not (
                         (token.dep_ == "poss" or token.dep_ == "pobj" and token.head.lower_ == "of")
-                        and any(t.lower_ in COMPANY_ONLY_TITLES for t in phrase)):
+                        and any(t.lower_ in COMPANY_ONLY_TITLES for t in phrase) or token.lower_ == "whose"):
                 continue  # "Commerce Secretary": a one-word department name is not a resolvable body (but
                 # "Vantix's chief executive", "the founder of Vantix" name a firm: states have none)
             if org.type in {"GovernmentBody", "Organisation"}:

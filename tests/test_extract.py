@@ -712,6 +712,10 @@ def test_denied_reports(facts, text, fact):
 def test_chief_executive_of_a_described_employer(facts):
     got = facts("Priya Raman, chief executive of the London-based developer Kestrel AI, travelled to Washington.")
     assert ("Priya Raman", "affiliatedWith", "Kestrel AI", False) in got, got
+    # "X, whose president, NAME, called it …" parsed with the clause as a complement, not a relative
+    got = facts("The plan was welcomed by the Federation of German Industries, whose president, Harald Sommerfeld, "
+                "called it overdue.")
+    assert ("Harald Sommerfeld", "affiliatedWith", "Federation of German Industries", False) in got, got
     # a one-word firm's name the NER could not type: a chief executive is a firm's (a state has none)
     for text in ("Mathilde Roux, the chief executive of Vantix, welcomed the decision.",
                  "Vantix's chief executive, Mathilde Roux, welcomed the decision."):
