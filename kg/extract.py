@@ -2709,6 +2709,9 @@ class Extractor:
             negated, rule = False, "membership:apposition"
             if noun.dep_ == "appos":
                 members = conjuncts(noun.head)
+                # "Russia, no longer a member of …", "Serbia, not a member": the words before the apposition
+                lead = [t.lower_ for t in noun.doc[noun.head.i + 1:noun.left_edge.i] if not t.is_punct]
+                negated = bool({"not", "never"} & set(lead)) or "no longer" in " ".join(lead)
             elif noun.dep_ == "attr" and noun.head.lemma_.lower() in {"be", "become", "remain"}:
                 verb = noun.head
                 subjects = _children(verb, SUBJECT_DEPS)
@@ -2717,8 +2720,8 @@ class Extractor:
                 subject = subjects[0]
                 members = conjuncts(_relative_head(verb)) if subject.lower_ in RELATIVE_PRONOUNS \
                     and verb.dep_ == "relcl" else conjuncts(subject)
-                negated = any(c.dep_ == "neg" for c in verb.children) or any(
-                    c.lower_ in {"no", "never"} for c in noun.children)
+                negated = any(c.lower_ in {"no", "never"} for c in noun.children) \
+                    or _is_negated(verb, subjects, [noun])  # (also "is no longer a member", "has never been")
                 rule = "membership:copula"
             else:
                 continue

@@ -258,6 +258,11 @@ MEMBERSHIP = [
     ("Chile and Peru, both members of APEC, signed the statement.",
      {("Chile", "memberOf", "APEC", False), ("Peru", "memberOf", "APEC", False)}),
     ("Vietnam, which is not a member of the OECD, endorsed the guidelines.", {("Vietnam", "memberOf", "OECD", True)}),
+    # membership that has ended is denied, in a relative clause or in apposition
+    ("Russia, which is no longer a member of the Council of Europe, took no part in the negotiations.",
+     {("Russia", "memberOf", "Council of Europe", True)}),
+    ("Russia, no longer a member of the Council of Europe, took no part in the negotiations.",
+     {("Russia", "memberOf", "Council of Europe", True)}),
     ("Kenya is a member of the African Union.", {("Kenya", "memberOf", "African Union", False)}),
 ]
 
