@@ -1503,6 +1503,11 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
         if token.pos_ in {"VERB", "AUX"}:  # a clause: "warned about working too closely with China"
             # (less its adverbial clauses: "… must develop AI, after China declared …")
             adjuncts = {t.i for c in token.children if c.dep_ == "advcl" and c.i > token.i for t in c.subtree}
+            # "called for Congress to write the rule into law": what is asked for, not whom it is asked of
+            adjuncts |= {t.i for c in token.children if c.dep_ == "nsubj" and c.i < token.i
+                         and token.dep_ == "pcomp" and token.head.lower_ == "for"
+                         and mention_at(c) is not None and type_group(mention_at(c).type) == "Actor"
+                         for t in c.subtree}
             words = [t.text for t in token.subtree if not t.is_punct and t.dep_ != "mark" and t.i not in adjuncts
                      and not (t.dep_ == "aux" and t.lower_ == "to")][:10]
             label = " ".join(words)

@@ -305,13 +305,36 @@ def reattach_including(doc):
     return doc
 
 
+def attach_for_clauses(doc):
+    """Make "for" the preposition of a verb whose complement is an infinitive clause with a subject.
+
+    In "called for Congress to write the rule into law" the small model reads "for" as the mark of an
+    adverbial clause ("Congress to write …"), so "call for" has no object. A "for" that marks a clause
+    with its own subject and "to", right after the verb, introduces what the verb asks for: the clause
+    becomes the object of "for" (prep → pcomp), as in "called for writing the rule into law".
+    """
+    for mark in doc:
+        clause = mark.head
+        if mark.lower_ != "for" or mark.dep_ != "mark" or clause.dep_ != "advcl" or clause.i < mark.i \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+                or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+            continue
+        verb = clause.head
+        if verb.pos_ not in {"VERB", "AUX"} or not 0 < mark.i - verb.i <= 2:
+            continue  # ("called for …", "pressed hard for …"; not a "for" clause further on)
+        mark.head, mark.dep_ = verb, "prep"
+        clause.head, clause.dep_ = mark, "pcomp"
+    return doc
+
+
 @Language.factory("kg_verb_repair", default_config={"lexicon_files": []})
 def make_verb_repair(nlp: Language, name: str, lexicon_files: list[str]):
     verbs = frozenset(lemma for lemma in Lexicon.load(tuple(lexicon_files)).lemmas if " " not in lemma) | CLAUSE_VERBS
 
     def kg_verb_repair(doc):
-        return merge_repeated_agents(reattach_including(rejoin_split_lists(join_split_objects(retag_participle_conjuncts(reattach_participle_conjuncts(
-            reattach_stranded_conjuncts(repair_verbal_nouns(doc, verbs))))))))
+        return attach_for_clauses(merge_repeated_agents(reattach_including(rejoin_split_lists(join_split_objects(
+            retag_participle_conjuncts(reattach_participle_conjuncts(reattach_stranded_conjuncts(
+                repair_verbal_nouns(doc, verbs)))))))))
 
     return kg_verb_repair
 

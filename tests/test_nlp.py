@@ -100,3 +100,11 @@ def test_a_second_by_phrase_joins_the_agent_list(nlp):
     whitcombe = next(t for t in doc if t.text == "Whitcombe")
     secretary = next(t for t in doc if t.text == "Secretary")
     assert whitcombe in secretary.conjuncts, [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+def test_a_for_clause_with_its_own_subject_is_what_is_called_for(nlp, facts):
+    doc = nlp("Senator Margaret Oyelaran called for Congress to write the rule into law.")
+    clause = next(t for t in doc if t.lower_ == "write")
+    assert (clause.dep_, clause.head.lower_, clause.head.dep_) == ("pcomp", "for", "prep")
+    # the addressee named in the clause is left out of what is asked for
+    assert ("Margaret Oyelaran", "calledFor", "write the rule into law", False) in facts(doc.text)
