@@ -1702,6 +1702,8 @@ SIGNED_TEXT_NOUNS = {"memorandum", "mou", "pact", "accord"}
 #: How a mention named its entity outright (not by description, pronoun or inference).
 NAMING_HOWS = {"ner", "gazetteer", "titled", "acronym", "capital"}
 #: Nouns of a body in apposition whose "of" phrase lists its members ("the Quad, a grouping of …").
+#: Verbs of joining: a person who joins takes up a post, a state or a body that joins backs a text.
+MEMBERSHIP_VERBS = {"join", "rejoin"}
 #: Verbs that list a body's members as their object ("the consortium brings together / comprises A and B").
 GATHERING_VERBS = {"comprise", "unite", "bring"}
 MEMBERSHIP_NOUNS = {"grouping", "group", "bloc", "coalition", "alliance", "club", "consortium", "association",
@@ -2272,6 +2274,8 @@ class Extractor:
                 subj, s_extra = (author, "author") if author is not None else (None, s_extra)
             if subj is None or not _type_ok(subj.type, spec.subject_types) or subj.type == "Concept":
                 continue
+            if subj.type == "Person" and frame.trigger.lemma in MEMBERSHIP_VERBS and frame.trigger.predicate != "memberOf":
+                continue  # "Johan Dahl will join Fjällmind's board", "before joining the foreign service": a post
             # "endorsed by Lithuania and Ireland, though not by France": a denied agent
             agent_denied = frame.passive and s_tok.dep_ == "pobj" and s_tok.head.lower_ == "by" and (
                 any(c.dep_ == "neg" for c in s_tok.head.children)

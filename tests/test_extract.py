@@ -894,6 +894,8 @@ def test_coordination_and_titles(facts, text, expected):
     # a participle before its noun describes it: a proposed takeover was not proposed as a text
     ("The regulator blocked Vantix's proposed acquisition of Parlance AI.", ("Vantix", "proposed")),
     ("He questioned Kilele's published scores.", ("Kilele", "released")),
+    # a person who joins a board takes up a post; a state that joins an initiative backs it
+    ("Johan Dahl, a partner at Nordvik Ventures, will join Fjällmind's board.", ("Johan Dahl", "endorsed")),
 ])
 def test_no_shared_or_generic_object(facts, text, unwanted):
     got = facts(text)
