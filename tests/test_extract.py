@@ -896,6 +896,8 @@ def test_coordination_and_titles(facts, text, expected):
     ("He questioned Kilele's published scores.", ("Kilele", "released")),
     # a person who joins a board takes up a post; a state that joins an initiative backs it
     ("Johan Dahl, a partner at Nordvik Ventures, will join Fjällmind's board.", ("Johan Dahl", "endorsed")),
+    # "support for" a country's sector is aid, not the backing of a text
+    ("She praised China for its unwavering support for Pakistan's technology sector.", ("China", "endorsed")),
 ])
 def test_no_shared_or_generic_object(facts, text, unwanted):
     got = facts(text)
