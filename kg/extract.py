@@ -1504,6 +1504,9 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
             # (less its adverbial clauses: "… must develop AI, after China declared …")
             adjuncts = {t.i for c in token.children if c.dep_ == "advcl" and c.i > token.i for t in c.subtree}
             # "called for Congress to write the rule into law": what is asked for, not whom it is asked of
+            # (nor the appositions and relative clauses inside it: "… framework, a mechanism that grew out of …")
+            adjuncts |= {t.i for d in token.subtree if d.dep_ in {"appos", "relcl"} and d.i != token.i
+                         for t in d.subtree}
             adjuncts |= {t.i for c in token.children if c.dep_ == "nsubj" and c.i < token.i
                          and token.dep_ == "pcomp" and token.head.lower_ == "for"
                          and mention_at(c) is not None and type_group(mention_at(c).type) == "Actor"

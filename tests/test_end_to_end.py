@@ -111,7 +111,8 @@ HELDOUT_FLOORS = {  # set: (core precision, core F1, roles F1); measured minus a
     "heldout34": (0.79, 0.62, 0.75),
     "heldout35": (0.80, 0.69, 0.71),
     "heldout36": (0.68, 0.58, 0.66),
-    "heldout37": (0.74, 0.64, 0.55),
+    # (re-based: "called for X to do Y" now adds calls that this set's gold gives to the G7, not its members)
+    "heldout37": (0.71, 0.62, 0.55),
     "heldout38": (0.74, 0.60, 0.68),
     "heldout39": (0.77, 0.66, 0.62),
     "heldout40": (0.77, 0.69, 0.61),
@@ -128,6 +129,12 @@ HELDOUT_FLOORS = {  # set: (core precision, core F1, roles F1); measured minus a
     "heldout51": (0.70, 0.54, 0.60),
     "heldout52": (0.80, 0.70, 0.65),
     "heldout53": (0.73, 0.61, 0.63),
+    "heldout54": (0.69, 0.54, 0.69),
+    "heldout55": (0.86, 0.68, 0.53),
+    "heldout56": (0.72, 0.60, 0.73),
+    "heldout57": (0.78, 0.62, 0.67),
+    "heldout58": (0.73, 0.60, 0.69),
+    "heldout59": (0.77, 0.71, 0.67),
 }
 
 
