@@ -361,8 +361,10 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
         return None
     if label == "ORG" and len(text.split()) >= 2 and gaz.titles.kind(name_head(text)) and gaz.lookup(text) is None \
             and not name_head(text).endswith("s") \
-            and not _org_type(text) in {"GovernmentBody", "Legislature", "ResearchInstitute", "Company"}:
-        return None  # "the Secretary-General's Envoy on Technology", "Gulf Business Correspondent": an office (not "Growth Partners")
+            and _org_type(text) not in {"GovernmentBody", "Legislature", "ResearchInstitute", "Company"}:
+        # "the Secretary-General's Envoy on Technology", "Gulf Business Correspondent": an office (but a
+        # plural head names a firm: "Merlion Growth Partners")
+        return None
     ent_id = ent.ent_id_
     if ent_id.startswith("capital:"):
         country = ent_id.split(":", 1)[1]
@@ -681,8 +683,8 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
         if ent.label_ == "ORG" and _portfolio_after_title(doc, ent.start, gaz):
             k += 1  # "Minister for Communication, Digital Technology and Innovations": a portfolio, not a body
             continue
-        if ent.label_ == "ORG" and ent[0].lower_ in {"ministry", "department"} or (
-                ent.label_ == "ORG" and len(ent) > 1 and ent[0].lower_ == "the" and ent[1].lower_ in {"ministry", "department"}):
+        opening = ent[1] if len(ent) > 1 and ent[0].lower_ == "the" else ent[0]
+        if ent.label_ == "ORG" and opening.lower_ in {"ministry", "department"}:
             listed = _portfolio_list_end(doc, ent.end)
             if listed > ent.end:  # "the Ministry of Communications" + ", Digital Technology and Innovations"
                 while k + 1 < len(ents) and ents[k + 1].start < listed:

@@ -327,14 +327,21 @@ def attach_for_clauses(doc):
     return doc
 
 
+#: The repairs after verbal nouns, in the order they run (each takes and returns the Doc).
+PARSE_REPAIRS = (reattach_stranded_conjuncts, reattach_participle_conjuncts, retag_participle_conjuncts,
+                 join_split_objects, rejoin_split_lists, reattach_including, merge_repeated_agents,
+                 attach_for_clauses)
+
+
 @Language.factory("kg_verb_repair", default_config={"lexicon_files": []})
 def make_verb_repair(nlp: Language, name: str, lexicon_files: list[str]):
     verbs = frozenset(lemma for lemma in Lexicon.load(tuple(lexicon_files)).lemmas if " " not in lemma) | CLAUSE_VERBS
 
     def kg_verb_repair(doc):
-        return attach_for_clauses(merge_repeated_agents(reattach_including(rejoin_split_lists(join_split_objects(
-            retag_participle_conjuncts(reattach_participle_conjuncts(reattach_stranded_conjuncts(
-                repair_verbal_nouns(doc, verbs)))))))))
+        doc = repair_verbal_nouns(doc, verbs)
+        for repair in PARSE_REPAIRS:
+            doc = repair(doc)
+        return doc
 
     return kg_verb_repair
 
