@@ -2638,6 +2638,14 @@ def resolve_description(token: Token) -> EntityMention | None:
         if named != label:
             key = f"{entity_key(kind, named)}-{slugify(token.doc._.kg_doc_id or 'doc')}"
             return _remember(token, EntityMention(token.i, token.i + 1, key, named, kind, "description"))
+    if len(label.split()) < 2 and lemma in SETTING_EVENT_NOUNS and token.tag_ == "NN":
+        setting = _event_setting(token)
+        if setting is not None:
+            # "the meeting" of a story whose lead has ASEAN's ministers gather: the ASEAN meeting, of this
+            # article (ASEAN meets again elsewhere)
+            named = f"{setting} {label}"
+            key = f"{entity_key(kind, named)}-{slugify(token.doc._.kg_doc_id or 'doc')}"
+            return _remember(token, EntityMention(token.i, token.i + 1, key, named, kind, "description"))
     if len(label.split()) < 2:
         authored = any(c.dep_ == "acl" and any(a.dep_ == "agent" for a in c.children) or c.dep_ == "prep"
                        and c.lower_ == "by" for c in token.children)
@@ -2648,6 +2656,64 @@ def resolve_description(token: Token) -> EntityMention | None:
     else:
         key = entity_key(kind, label)
     return _remember(token, EntityMention(token.i, token.i + 1, key, label, kind, "description"))
+
+
+#: Gatherings a story names by who gathers or where ("the meeting" → "ASEAN meeting", "Lagos summit").
+SETTING_EVENT_NOUNS = {"meeting", "summit", "conference", "forum"}
+#: The people who stand for a body at its own gatherings ("ASEAN digital ministers", "representatives of
+#: the network"), and the office that convenes them ("the rotating G20 presidency"); not its delegations,
+#: which attend others' events.
+DELEGATE_NOUNS = {"minister", "leader", "representative", "presidency", "chair", "chairmanship", "head"}
+#: Bodies whose people gather (a national ministry's staff do not make its meetings).
+_GATHERING_BODY_TYPES = {"InternationalOrganisation", "Group"}
+
+
+def _event_setting(token: Token) -> str | None:
+    """What tells an unnamed gathering apart: the body that convenes it ("a meeting convened by the
+    OECD") or whose people gather in the story ("Digital ministers from ASEAN adopted … The meeting
+    was hosted by Indonesia" → "ASEAN"), else the city it is held in ("a two-day summit in Lagos")."""
+    doc = token.doc
+
+    def written(m: EntityMention) -> str:
+        # by its name, or a long name as the article writes it at its shortest: "ASEAN", not
+        # "Association of Southeast Asian Nations"
+        if len(m.label.split()) <= 3:
+            return m.label
+        forms = [" ".join(t.text for t in doc[o.start:o.end] if t.lower_ != "the" and t.tag_ != "POS")
+                 for o in doc._.kg_mentions or [] if o.key == m.key]
+        return min((f for f in forms if f), key=lambda f: (len(f.split()), len(f)), default=m.label)
+
+    def body(m: EntityMention | None) -> bool:
+        return m is not None and m.type in _GATHERING_BODY_TYPES and m.how != "demonym"
+
+    # its convener or host: "a meeting convened by the OECD", "the summit hosted by the African Union"
+    for acl in (c for c in token.children if c.dep_ == "acl"):
+        for agent in (c for c in acl.children if c.dep_ == "agent"):
+            for p in (g for g in agent.children if g.dep_ == "pobj"):
+                if body(mention_at(p)):
+                    return written(mention_at(p))
+    # whose people gather in the story so far
+    start = max(story_start(doc, token.i), _headline_end(doc))
+    for m in doc._.kg_mentions or []:
+        if not (start <= m.start < token.i) or not body(m):
+            continue
+        head = doc[m.start:m.end].root
+        if head.dep_ in {"compound", "poss", "nmod"}:
+            holder = head.head
+        elif head.dep_ == "pobj" and head.head.lower_ in {"of", "from"}:
+            holder = head.head.head
+        else:
+            continue
+        if holder.lemma_.lower() in DELEGATE_NOUNS and holder.pos_ == "NOUN":
+            return written(m)
+    # where it is held: "a summit in Lagos", "met in Visby for a meeting"
+    for word in (token, token.head):
+        for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for p in (g for g in prep.children if g.dep_ == "pobj"):
+                m = mention_at(p)
+                if m is not None and m.type in {"City", "Place"}:
+                    return written(m)
+    return None
 
 
 #: Parties that name an agreement between them ("the UK-India agreement").

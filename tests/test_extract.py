@@ -1712,7 +1712,7 @@ def test_a_person_after_a_concept_is_no_second_theme(facts):
       ("Chile", "signed", "Protocol on Data Flows and Digital Trust", False)}, set()),
     # the second participle of a relative clause on "its summit in X" is about the summit, not the place
     ("The charter was adopted at its annual summit in Lusaka, which was hosted by Zambia and chaired by Malawi.",
-     {("Zambia", "hosted", "summit", False), ("Malawi", "chaired", "summit", False)},
+     {("Zambia", "hosted", "Lusaka summit", False), ("Malawi", "chaired", "Lusaka summit", False)},
      {("Malawi", "chaired", "Zambia", False)}),
     # as an object, "the first board meeting of the fund" is the meeting
     ("The Sahel Data Fund was launched last year. Niger said it would host the first board meeting of the "
@@ -1967,6 +1967,25 @@ def test_we_in_a_bodys_own_text_is_the_body(facts):
 def test_a_bare_meeting_is_the_event_just_named(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # an unnamed gathering is named by the body whose people gather ...
+    ("Digital ministers from the Association of Southeast Asian Nations (ASEAN) adopted a framework on Thursday. "
+     "The meeting was hosted by Indonesia and chaired by its minister, Dewi Kartika Sari.",
+     {("Indonesia", "hosted", "ASEAN meeting", False), ("Dewi Kartika Sari", "chaired", "ASEAN meeting", False)},
+     {("Indonesia", "hosted", "meeting", False)}),
+    # ... or that convenes it
+    ("The meeting, convened by the OECD, was attended by Brazil and Chile.",
+     {("Brazil", "attended", "OECD meeting", False), ("Chile", "attended", "OECD meeting", False)}, set()),
+    # a national ministry's staff do not make its meetings
+    ("Mexico's labour minister, Ana Ruiz, said the meeting was hosted by Mexico.",
+     {("Mexico", "hosted", "meeting", False)}, set()),
+])
+def test_an_unnamed_gathering_is_named_by_its_body(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
 
 
 @pytest.mark.parametrize("text,expected,unwanted", [
