@@ -110,6 +110,8 @@ GENERIC_NAME_WORDS = {"the", "european", "international", "national", "global", 
                       "green", "security", "safety", "policy", "partnership", "alliance", "coalition", "network",
                       "forum", "foundation", "fund", "agency", "office", "department", "ministry", "commission"}
 #: Government nouns only a state has ("the EU government" is no phrase; "the EU side" is).
+#: Common nouns that a name before them picks out ("the opposition Tisza party" is Tisza).
+NAMED_BY_COMPOUND_NOUNS = {"party", "movement"}
 _STATE_ONLY_NOUNS = {"government", "administration", "state", "cabinet", "regime", "country", "ministry", "embassy"}
 GOVERNMENT_NOUNS = {"government", "administration", "state", "authorities", "leadership", "cabinet",
                     "regime", "ministry", "officials", "side", "delegation", "leaders", "official", "minister",
@@ -452,6 +454,11 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
         return EntityMention(ent.start, ent.end, entity_key("Place", text), text, "Place", "ner")
     if label in {"ORG", "GPE", "LOC", "FAC"}:  # ("the Franco-German AI Compute Alliance" tagged a facility)
         kind = _org_type(text)
+        words = text.split()
+        if len(words) >= 2 and words[-1].lower() in _BODY_NAME_HEADS:
+            parent = gaz.lookup(" ".join(words[:-1]))
+            if parent is not None and parent.type == "InternationalOrganisation":
+                kind = parent.type  # "the ECOWAS Commission", "the ASEAN Secretariat": an organ of the body
         return EntityMention(ent.start, ent.end, entity_key(kind, text), text, kind, "ner")
     if label == "LAW":
         kind = _document_type(text)
@@ -694,7 +701,7 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
             # "United Nations" + "Environment Programme": title-case words the name's last word modifies,
             # ending in the head of a body's name, go on with it
             head = doc[end - 1].head
-            if end < head.i <= end + 2 and head.lemma_.lower() in _BODY_NAME_HEADS and head.is_title \
+            if end <= head.i <= end + 2 and head.lemma_.lower() in _BODY_NAME_HEADS and head.is_title \
                     and all(t.is_title and t.dep_ == "compound" and t.head == head and not t.ent_type_
                             for t in doc[end:head.i]) and not head.ent_type_:
                 ent = Span(doc, ent.start, head.i + 1, label=ent.label_)
@@ -2037,7 +2044,7 @@ def _nearest_before(doc: Doc, before: int, accept, window_sents: int = 3,
         return None
     if prefer_subjects:
         # Centering: a pronoun most often continues the topic, the subject of a recent clause
-        subjects = [m for m in candidates if doc[m.end - 1].dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [m for m in candidates if _subject_mention(doc[m.end - 1])]
         if subjects:
             return max(subjects, key=lambda m: m.start)
     # Of the latest sentence that has candidates, the argument highest in its tree (Hobbs): "adopted a
@@ -2046,6 +2053,13 @@ def _nearest_before(doc: Doc, before: int, accept, window_sents: int = 3,
     sentence = doc[latest.end - 1].sent
     same = [m for m in candidates if sentence.start <= m.start < sentence.end]
     return min(same, key=lambda m: (_depth(doc[m.end - 1]), -m.start))
+
+
+def _subject_mention(token: Token) -> bool:
+    """Whether a mention's last token is a subject, or names one ("the Tisza party criticised …")."""
+    if token.dep_ == "compound" and token.head.lemma_.lower() in NAMED_BY_COMPOUND_NOUNS:
+        token = token.head
+    return token.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _depth(token: Token) -> int:
@@ -2697,15 +2711,15 @@ def _event_setting(token: Token) -> str | None:
     for m in doc._.kg_mentions or []:
         if not (start <= m.start < token.i) or not body(m):
             continue
-        head = doc[m.start:m.end].root
-        if head.dep_ in {"compound", "poss", "nmod"}:
-            holder = head.head
-        elif head.dep_ == "pobj" and head.head.lower_ in {"of", "from"}:
-            holder = head.head.head
-        else:
-            continue
-        if holder.lemma_.lower() in DELEGATE_NOUNS and holder.pos_ == "NOUN":
-            return written(m)
+        # up its noun phrase: "ASEAN ministers", "ministers from ASEAN", "ministers responsible for the
+        # digital economy in ECOWAS"
+        word = doc[m.start:m.end].root
+        for _ in range(6):
+            if word.dep_ not in {"compound", "poss", "nmod", "pobj", "prep", "amod"} or word.head == word:
+                break
+            word = word.head
+            if word.lemma_.lower() in DELEGATE_NOUNS and word.pos_ == "NOUN":
+                return written(m)
     # where it is held: "a summit in Lagos", "met in Visby for a meeting"
     for word in (token, token.head):
         for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "in"):
@@ -2917,6 +2931,12 @@ def resolve_token(token: Token) -> EntityMention | None:
                 home = home_country(doc, token.i) or dateline_country(doc, token.i)
                 if home is not None:
                     return EntityMention(token.i, token.i + 1, home.key, home.label, home.type, "metonymy")
+        if token.lemma_.lower() in NAMED_BY_COMPOUND_NOUNS:
+            named = [m for m in map(mention_at, (c for c in token.children if c.dep_ == "compound"))
+                     if m is not None and m.type not in {"Person", "Country"} and type_group(m.type) == "Actor"]
+            if named:  # "the opposition Tisza party criticised …": Tisza
+                m = named[-1]
+                return EntityMention(token.i, token.i + 1, m.key, m.label, m.type, "metonymy")
         # titles: "the Foreign Secretary" → the person introduced with that title
         titles = doc._.kg_titles or {}
         if titles:

@@ -1978,11 +1978,36 @@ def test_a_bare_meeting_is_the_event_just_named(facts, text, expected):
     # ... or that convenes it
     ("The meeting, convened by the OECD, was attended by Brazil and Chile.",
      {("Brazil", "attended", "OECD meeting", False), ("Chile", "attended", "OECD meeting", False)}, set()),
+    # ... however far down the phrase of its people the body comes
+    ("Ministers responsible for the digital economy in the Economic Community of West African States (ECOWAS) "
+     "adopted a framework on Tuesday. The meeting was hosted by Nigeria.",
+     {("Nigeria", "hosted", "ECOWAS meeting", False)}, set()),
     # a national ministry's staff do not make its meetings
     ("Mexico's labour minister, Ana Ruiz, said the meeting was hosted by Mexico.",
      {("Mexico", "hosted", "meeting", False)}, set()),
 ])
 def test_an_unnamed_gathering_is_named_by_its_body(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # a body's organ named after it is one body, of the body's kind
+    ("The framework was proposed by the ECOWAS Commission in 2024. Ghana's minister, Kwabena Asante-Darko, "
+     "praised the Commission for keeping it short.",
+     {("ECOWAS Commission", "proposed", "framework", False),
+      ("Kwabena Asante-Darko", "praised", "ECOWAS Commission", False)},
+     {("Commission", "proposed", "framework", False)}),
+    ("Lina Marcelo, a spokesperson for the ASEAN Secretariat, said the talks would go on.",
+     {("Lina Marcelo", "officialOf", "ASEAN Secretariat", False)},
+     {("Lina Marcelo", "affiliatedWith", "ASEAN Secretariat", False)}),
+    # "its" after "the opposition Tisza party criticised …" is the party's, not the last state named
+    ("The US ambassador, Laura Whitfield, said the United States would want assurances. At home, the opposition "
+     "Tisza party criticised the deals. Its economic spokesman, Bence Horváth, accused the government of lying.",
+     {("Bence Horváth", "affiliatedWith", "Tisza", False)}, {("Bence Horváth", "officialOf", "United States", False)}),
+])
+def test_organs_of_bodies_and_parties_named_before_their_noun(facts, text, expected, unwanted):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
