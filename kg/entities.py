@@ -2924,10 +2924,13 @@ def resolve_token(token: Token) -> EntityMention | None:
                                                  and unquoted(m), window_sents=2)
                 if found is not None:
                     return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "metonymy")
-            if not modifiers and token.lower_ in {"government", "state", "administration", "cabinet"} \
+            plain = all(t.is_lower and not t.ent_type_ and mention_at(t) is None for t in modifiers)
+            if (not modifiers and token.lower_ in {"government", "state", "administration", "cabinet"}
+                    or plain and modifiers and token.lower_ in {"government", "administration", "ministry"}) \
                     and any(c.lower_ == "the" for c in token.children if c.dep_ == "det") \
                     and not any(c.dep_ == "prep" for c in token.children):
-                # "the Government" in a story about Ireland, or datelined Dublin
+                # "the Government" in a story about Ireland, or datelined Dublin; "the federal government",
+                # "the defence ministry" too
                 home = home_country(doc, token.i) or dateline_country(doc, token.i)
                 if home is not None:
                     return EntityMention(token.i, token.i + 1, home.key, home.label, home.type, "metonymy")

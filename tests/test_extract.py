@@ -1993,6 +1993,23 @@ def test_an_unnamed_gathering_is_named_by_its_body(facts, text, expected, unwant
 
 
 @pytest.mark.parametrize("text,expected,unwanted", [
+    # "the defence ministry", "the federal government": the state of a story datelined in its capital
+    ("WARSAW - Poland and Ukraine signed an agreement on Thursday. Poland will host the centre. Marek Sobczak "
+     "criticised the defence ministry for publishing nothing. Anna Nowak criticised the federal government.",
+     {("Marek Sobczak", "criticised", "Poland", False), ("Anna Nowak", "criticised", "Poland", False)},
+     {("Marek Sobczak", "criticised", "defence ministry", False)}),
+    # "the ministry" alone is the ministry just named
+    ("DOHA - Qatar hosted the Gulf AI Forum. Qatar had invited China's Ministry of Industry to send a delegation, "
+     "but the ministry did not attend.", {("China", "attended", "Gulf AI Forum", True)},
+     {("Qatar", "attended", "Gulf AI Forum", True)}),
+])
+def test_a_government_by_its_portfolio_is_the_storys_state(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
     # a body's organ named after it is one body, of the body's kind
     ("The framework was proposed by the ECOWAS Commission in 2024. Ghana's minister, Kwabena Asante-Darko, "
      "praised the Commission for keeping it short.",
