@@ -1045,6 +1045,22 @@ def _discourse_document(verb: Token, window_sents: int = 6, kinds: set[str] | fr
     return doc[best.end - 1]
 
 
+def _listed_after(doc, start: int) -> list[Token]:
+    """The names listed from ``start`` to the end of the clause, each perhaps after a description ("among
+    them the cloud provider Misr Cloud, the start-up Pharos AI and Nilecom, as well as Cairo University"):
+    the appositions and conjuncts that are bodies or people, not places that describe them
+    ("Alexandria-based")."""
+    names: list[Token] = []
+    for t in doc[start:doc[start].sent.end]:
+        if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"}:
+            break  # a new clause
+        m = mention_at(t)
+        if m is not None and t.i == m.end - 1 and type_group(m.type) == "Actor" \
+                and doc[m.start:m.end].root.dep_ in {"appos", "conj", "pobj"}:
+            names.append(t)
+    return names
+
+
 def _among_members(noun: Token) -> list[Token]:
     """"China, France and India were among the signatories": the subjects of a copula whose
     complement is "among <noun>"."""
@@ -1078,7 +1094,8 @@ def _members(token: Token) -> list[Token]:
     doc = token.doc
     words = [t.lower_ for t in doc[token.i + 1:token.i + 4]]
     among = token.i + 2 if words[:3] == [",", "among", "them"] else None
-    if among is None and token.tag_ in {"NNS", "NNPS"} and token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+    agent = token.dep_ == "pobj" and token.head.dep_ == "agent"  # "signed by 23 companies, among them …"
+    if among is None and token.tag_ in {"NNS", "NNPS"} and (token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or agent):
         # "38 countries voted in favour of the compact, among them Nigeria and Kenya": "them" is the
         # subject group, wherever the clause puts it
         among = next((t.i for t in doc[token.i + 1:token.sent.end - 2] if t.lower_ == "among"
@@ -1090,6 +1107,7 @@ def _members(token: Token) -> list[Token]:
             first = doc[first.i + 1]
         if mention_at(first) is not None:
             return conjuncts(doc[mention_at(first).end - 1])
+        return _listed_after(doc, among + 2)
     if token.tag_ in {"NNS", "NNPS"} and any(c.dep_ == "nummod" for c in token.children):
         # "two trading companies, Hexin Lithography Services and Wuxi Tianrun Trading": the names given
         named = [t for a in _children(token, {"appos"}) for t in conjuncts(a) if mention_at(t) is not None]

@@ -1992,6 +1992,16 @@ def test_an_unnamed_gathering_is_named_by_its_body(facts, text, expected, unwant
     assert not unwanted & got, got
 
 
+def test_members_listed_after_among_them_each_with_a_description(facts):
+    got = facts("The charter was signed by 23 companies and institutions, among them the cloud provider Misr Cloud, "
+                "the Alexandria-based start-up Pharos AI and the telecoms operator Nilecom, as well as Cairo "
+                "University and Ain Shams University.")
+    charter = {o for s, p, o, n in got if p == "signed"}
+    assert {s for s, p, o, n in got if p == "signed"} == {
+        "Misr Cloud", "Pharos AI", "Nilecom", "Cairo University", "Ain Shams University"}, got
+    assert len(charter) == 1, got
+
+
 @pytest.mark.parametrize("text,expected,unwanted", [
     # "the defence ministry", "the federal government": the state of a story datelined in its capital
     ("WARSAW - Poland and Ukraine signed an agreement on Thursday. Poland will host the centre. Marek Sobczak "
