@@ -77,7 +77,7 @@ SPEECH_VERBS = {"say", "tell", "state", "claim", "report", "add", "insist", "arg
 #: Nouns that stand for their "of" complement as an argument ("the session of the General Assembly").
 PARTITIVE_HEADS = {"session", "meeting", "members", "member", "states", "countries", "leaders", "leader", "leadership",
                    "government",
-                   "representatives", "delegation", "delegates", "officials", "group", "body", "council",
+                   "representatives", "ministers", "delegation", "delegates", "officials", "group", "body", "council",
                    "head", "side", "majority", "most", "all", "some", "each", "both", "one"}
 #: Nouns whose infinitive complement states a real event ("the decision to invite China").
 NOMINAL_ASSERTED = {"decision", "move", "vote", "step", "bid", "effort", "attempt", "agreement"}

@@ -1992,6 +1992,11 @@ def test_an_unnamed_gathering_is_named_by_its_body(facts, text, expected, unwant
     assert not unwanted & got, got
 
 
+def test_ministers_of_several_states_stand_for_each(facts):
+    got = facts("Egypt has invited the digital ministers of Kenya, Nigeria and Morocco to the forum.")
+    assert {("Egypt", "invited", c, False) for c in ("Kenya", "Nigeria", "Morocco")} <= got, got
+
+
 def test_members_listed_after_among_them_each_with_a_description(facts):
     got = facts("The charter was signed by 23 companies and institutions, among them the cloud provider Misr Cloud, "
                 "the Alexandria-based start-up Pharos AI and the telecoms operator Nilecom, as well as Cairo "
