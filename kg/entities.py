@@ -962,6 +962,20 @@ def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> l
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i < m.end \
                 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_:
             start -= 1  # "Ana Costa" tagged as the place "Costa": take the whole name
+        end = m.end
+        while m.how == "ner" and end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end \
+                and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_ and end - start < 4:
+            end += 1  # "Helena Moraes" + "Tavares", the head the NER left out
+        if end > m.end and m.type != "Person":
+            span = doc[m.start:end]
+            if not (span[-1].text in honorific_surnames and _org_type(span.text) == "Organisation"):
+                end = m.end  # (a name the NER cut short is kept whole only when it is a person's)
+        if end > m.end and any(gaz.titles.kind(t.text) or t.text in gaz.titles.honorifics or t.ent_type_ == "NORP"
+                               or gaz.country_of_demonym(t.text) for t in doc[m.start:end]):
+            end = m.end  # ("Dutch MEP Ruben" + "Vos": the title before the name is no part of it)
+        if end > m.end:
+            name = normalise_name(doc[m.start:end].text)
+            m = EntityMention(m.start, end, entity_key("Person", name), name, "Person", "ner")
         span = doc[start:m.end]
         if m.how == "ner" and m.type == "Person" and start < m.start and len(span) <= 4 and not any(
                 gaz.titles.kind(t.text) or t.text in gaz.titles.honorifics or gaz.lookup(t.text) is not None

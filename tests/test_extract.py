@@ -1992,6 +1992,14 @@ def test_an_unnamed_gathering_is_named_by_its_body(facts, text, expected, unwant
     assert not unwanted & got, got
 
 
+def test_a_name_the_ner_cut_before_its_head_is_whole(facts):
+    got = facts("The text was signed by Argentina's foreign minister, Gustavo Iriarte, and his Brazilian counterpart, "
+                "Helena Moraes Tavares. The two ministers had held talks over lunch. Ms Moraes Tavares announced a "
+                "joint regulatory sandbox.")
+    assert ("Helena Moraes Tavares", "announced", "joint regulatory sandbox", False) in got, got
+    assert not any("Helena Moraes" in (s, o) for s, p, o, n in got), got
+
+
 def test_ministers_of_several_states_stand_for_each(facts):
     got = facts("Egypt has invited the digital ministers of Kenya, Nigeria and Morocco to the forum.")
     assert {("Egypt", "invited", c, False) for c in ("Kenya", "Nigeria", "Morocco")} <= got, got
