@@ -109,9 +109,9 @@ GENERIC_NAME_WORDS = {"the", "european", "international", "national", "global", 
                       "american", "pacific", "atlantic", "arab", "islamic", "democratic", "social", "liberal",
                       "green", "security", "safety", "policy", "partnership", "alliance", "coalition", "network",
                       "forum", "foundation", "fund", "agency", "office", "department", "ministry", "commission"}
-#: Government nouns only a state has ("the EU government" is no phrase; "the EU side" is).
 #: Common nouns that a name before them picks out ("the opposition Tisza party" is Tisza).
 NAMED_BY_COMPOUND_NOUNS = {"party", "movement"}
+#: Government nouns only a state has ("the EU government" is no phrase; "the EU side" is).
 _STATE_ONLY_NOUNS = {"government", "administration", "state", "cabinet", "regime", "country", "ministry", "embassy"}
 GOVERNMENT_NOUNS = {"government", "administration", "state", "authorities", "leadership", "cabinet",
                     "regime", "ministry", "officials", "side", "delegation", "leaders", "official", "minister",

@@ -1045,7 +1045,7 @@ def _discourse_document(verb: Token, window_sents: int = 6, kinds: set[str] | fr
     return doc[best.end - 1]
 
 
-def _listed_after(doc, start: int) -> list[Token]:
+def _listed_after(doc: Doc, start: int) -> list[Token]:
     """The names listed from ``start`` to the end of the clause, each perhaps after a description ("among
     them the cloud provider Misr Cloud, the start-up Pharos AI and Nilecom, as well as Cairo University"):
     the appositions and conjuncts that are bodies or people, not places that describe them
