@@ -944,6 +944,23 @@ def _retype_products(doc: Doc, mentions: list[EntityMention]) -> list[EntityMent
             if m.key in products and m.how == "ner" else m for m in mentions]
 
 
+def _person_name_end(doc: Doc, m: EntityMention, start: int, honorific_surnames: set[str], gaz: Gazetteer) -> int:
+    """Where a person's name the NER cut before its head ends: "Helena Moraes" + "Tavares". Never past a
+    title inside it ("Dutch MEP Ruben" + "Vos"); a name typed as a body only when the article later
+    calls it "Ms Moraes Tavares"."""
+    end = m.end
+    while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end \
+            and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_ and end - start < 4:
+        end += 1
+    span = doc[m.start:end]
+    if end == m.end or any(gaz.titles.kind(t.text) or t.text in gaz.titles.honorifics or t.ent_type_ == "NORP"
+                           or gaz.country_of_demonym(t.text) for t in span):
+        return m.end
+    if m.type != "Person" and not (span[-1].text in honorific_surnames and _org_type(span.text) == "Organisation"):
+        return m.end
+    return end
+
+
 def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
     """Names the statistical NER typed as places or organisations but the text shows are people:
 
@@ -962,17 +979,7 @@ def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> l
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i < m.end \
                 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_:
             start -= 1  # "Ana Costa" tagged as the place "Costa": take the whole name
-        end = m.end
-        while m.how == "ner" and end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end \
-                and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_ and end - start < 4:
-            end += 1  # "Helena Moraes" + "Tavares", the head the NER left out
-        if end > m.end and m.type != "Person":
-            span = doc[m.start:end]
-            if not (span[-1].text in honorific_surnames and _org_type(span.text) == "Organisation"):
-                end = m.end  # (a name the NER cut short is kept whole only when it is a person's)
-        if end > m.end and any(gaz.titles.kind(t.text) or t.text in gaz.titles.honorifics or t.ent_type_ == "NORP"
-                               or gaz.country_of_demonym(t.text) for t in doc[m.start:end]):
-            end = m.end  # ("Dutch MEP Ruben" + "Vos": the title before the name is no part of it)
+        end = _person_name_end(doc, m, start, honorific_surnames, gaz) if m.how == "ner" else m.end
         if end > m.end:
             name = normalise_name(doc[m.start:end].text)
             m = EntityMention(m.start, end, entity_key("Person", name), name, "Person", "ner")
