@@ -783,7 +783,9 @@ _NAME_HEADS_TAKING_PP = {"framework", "convention", "declaration", "agreement", 
                          "congress", "parliament", "assembly", "house", "chamber", "court", "ministry", "department",
                          "office", "organisation", "organization", "league", "bank", "agency", "authority",
                          "protocol", "directive", "regulation", "memorandum", "group", "panel", "committee",
-                         "board", "taskforce", "observatory", "consortium", "laboratory"}
+                         "board", "taskforce", "observatory", "consortium", "laboratory", "association",
+                         "foundation", "federation", "confederation", "society", "union", "movement", "party",
+                         "secretariat", "bureau", "mission", "trust", "platform"}
 
 
 def _split_span(ent: Span, gaz: Gazetteer) -> list[Span]:
@@ -2458,14 +2460,37 @@ def _phrase_label(token: Token, max_words: int, partners: bool) -> str:
 
 
 _NEW_EVENT_WORDS = {"next", "second", "third", "fourth", "fifth", "another", "new", "follow-up", "future"}
+#: Words that put an event in the future ("the next AU summit", "an upcoming forum").
+_UPCOMING_WORDS = {"next", "upcoming", "forthcoming", "future", "following"}
+
+
+def upcoming_event(doc: Doc, m: EntityMention) -> bool:
+    """Whether a mention names an event still to come ("the next edition of the forum")."""
+    head = doc[m.end - 1]
+    return any(t.lower_ in _UPCOMING_WORDS for t in doc[m.start:m.end]) or any(
+        c.dep_ in {"amod", "compound"} and c.lower_ in _UPCOMING_WORDS for c in head.children)
+
+
+def past_clause(token: Token) -> bool:
+    """Whether the clause ``token`` is an argument of reports a past event ("attended", "had signed")."""
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return False
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 #: Fixed phrases whose head is no text: "the rule of law".
 _IDIOMS = {"rule": {"law"}}
+#: … and those whose modifier says so: "source code" is software.
+_MODIFIER_IDIOMS = {"code": {"source"}}
 
 
 def _idiom(token: Token) -> bool:
-    objects = _IDIOMS.get(token.lemma_.lower())
+    lemma = token.lemma_.lower()
+    if any(c.dep_ in {"compound", "amod"} and c.lower_ in _MODIFIER_IDIOMS.get(lemma, ()) for c in token.children):
+        return True
+    objects = _IDIOMS.get(lemma)
     return bool(objects) and any(p.lower_ == "of" and any(o.lemma_.lower() in objects for o in p.children)
                                  for p in token.children if p.dep_ == "prep")
 
@@ -2619,6 +2644,7 @@ def resolve_description(token: Token) -> EntityMention | None:
     if definite and token.is_title and token.i > token.sent.start + 1 and any(c.dep_ == "prep" for c in token.children):
         definite = False  # "the Recommendation on the Ethics of AI": a name, not a reference back
     if definite:
+        past = past_clause(token)
         content = {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod"}
                    and c.pos_ in {"NOUN", "PROPN"} and not _measure(c)}
 
@@ -2627,6 +2653,8 @@ def resolve_description(token: Token) -> EntityMention | None:
             if m.how == "description" and any(c.lower_ in _CONTRAST_WORDS for c in token.doc[m.start].children
                                               if c.dep_ in {"amod", "det"}):
                 return False  # "… would propose a separate rule …. X backed the rule": the rule in focus
+            if past and upcoming_event(token.doc, m):
+                return False  # "Mongolia attended the forum" is not the next edition announced since
             label = m.label.lower()
             return not content or lemma in label or any(w in label for w in content)
 
@@ -2638,6 +2666,11 @@ def resolve_description(token: Token) -> EntityMention | None:
         # ("the text" is any kind of text: the resolution just adopted, not an instrument it calls for)
         found = _nearest_before(token.doc, token.i, any_kind if lemma in {"text", "document"} else same_kind,
                                 window_sents=30, prefer_subjects=True)
+        if found is not None and group == "Event" and (name_head(found.label) or found.label.lower()) != lemma:
+            # head match before recency: "a ceremony hosted by X … a conference in June … attended the
+            # ceremony" is the ceremony
+            found = _nearest_before(token.doc, token.i, lambda m: same_kind(m) and (
+                name_head(m.label) or m.label.lower()) == lemma, window_sents=30) or found
         if found is not None and lemma not in GENERIC_DOCUMENT_NOUNS and name_head(found.label) in DOCUMENT_NOUNS \
                 and not same_head(found):
             # the nearest is another kind of text ("a proposal for a facility"): a text with this head

@@ -33,7 +33,8 @@ from .entities import (DOCUMENT_NOUNS, EVENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATI
                        plural_antecedent, resolve_description,
                        SPEECH_LEMMAS, nearest_mention_before, resolve_token, sentence_starts, story_entity,
                        story_start, title_before, comma_title_before, home_country, correct_remembered,
-                       event_of_sitting, dateline_country, PART_OF_EVENT_NOUNS, name_head, in_quotation)
+                       event_of_sitting, dateline_country, PART_OF_EVENT_NOUNS, name_head, in_quotation,
+                       past_clause, upcoming_event)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
 from .lexicon import Lexicon, Trigger
 
@@ -57,6 +58,9 @@ NEGATIVE_GOVERNORS = {"decline", "refuse", "reject", "fail", "deny", "avoid", "r
                       "halt", "abandon", "forgo", "oppose"}
 #: Verbs whose "from" gerund is not done ("refrained from signing").
 REFRAIN_VERBS = {"refrain", "abstain", "desist"}
+#: Verbs whose object is kept from doing their "from" gerund ("bars either side from demanding access").
+PREVENT_VERBS = {"bar", "prevent", "ban", "prohibit", "stop", "block", "keep", "restrain", "deter",
+                 "preclude", "discourage", "forbid", "exclude"}
 #: Verbs that, governing another verb, make it an intention or plan.
 INTENT_GOVERNORS = {"want", "hope", "intend", "seek", "aim", "wish", "try", "pledge", "promise", "vow",
                     "agree", "offer", "strive", "attempt", "commit", "like", "love", "look", "propose", "push"}
@@ -745,6 +749,11 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
         # "praised Singapore for publishing its tools": the reason for praise, told in passing as
         # background, is not reported as an event of its own
         return [], ""
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "from" \
+            and verb.head.head.lemma_.lower() in PREVENT_VERBS:
+        # object control: "bars either side from demanding access", "barred Kenya from signing"
+        objects = _children(verb.head.head, {"dobj"})
+        return (conjuncts(objects[0]), "inherited") if objects else ([], "")
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in {"of", "for"} \
             and verb.head.head.pos_ == "VERB":
         objects = _children(verb.head.head, {"dobj"})
@@ -1015,6 +1024,10 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
     return None
 
 
+#: Sentences back an implicit event may be found: the story's (its start bounds the search anyway).
+_STORY_WINDOW = 40
+
+
 def _discourse_document(verb: Token, window_sents: int = 6, kinds: set[str] | frozenset[str] = frozenset({"Document"})) -> Token | None:
     """The document under discussion: the latest document named before ``verb`` in this or the
     previous few sentences (its last token), for verbs whose object is left implicit."""
@@ -1030,15 +1043,22 @@ def _discourse_document(verb: Token, window_sents: int = 6, kinds: set[str] | fr
             resolve_description(token)  # remembers what it resolves to
     # in this or the previous sentence: the most recent; else the most salient (most often mentioned)
     near = max(starts[max(0, idx - 1)], floor)
-    close = [m for m in doc._.kg_mentions or [] if near <= m.start < verb.i and type_group(m.type) in kinds]
+    # "Delegations from five states attended": the workshop reported, not "the next AU summit" named since
+    past = verb.tag_ == "VBD" or past_clause(verb)
+    mentions = [m for m in doc._.kg_mentions or [] if not (past and upcoming_event(doc, m))]
+    close = [m for m in mentions if near <= m.start < verb.i and type_group(m.type) in kinds]
     if close:
         return doc[max(close, key=lambda m: m.start).end - 1]
     seen: dict[str, list[EntityMention]] = {}
-    for m in doc._.kg_mentions or []:
+    for m in mentions:
         if floor <= m.start < verb.i and type_group(m.type) in kinds:
             seen.setdefault(m.key, []).append(m)
     recent = {k: ms for k, ms in seen.items() if max(m.start for m in ms) >= floor}
     if not recent:
+        # an event stays in discussion longer than a text: "Delegations from Kenya … attended", eight
+        # sentences after the workshop was reported, attended the workshop the story is about
+        if "Event" in kinds and window_sents < _STORY_WINDOW:
+            return _discourse_document(verb, _STORY_WINDOW, kinds)
         return None
     key = max(recent, key=lambda k: (len(recent[k]), max(m.start for m in recent[k])))
     best = max(recent[key], key=lambda m: m.start)
@@ -1172,8 +1192,8 @@ def _is_negated(verb: Token, subjects: Iterable[Token], themes: Iterable[Token])
         if v.dep_ == "pcomp" and v.head.lower_ == "without":
             return True
         if v.dep_ == "pcomp" and (v.head.lower_ == "of" and v.head.head.lower_ == "short"
-                                  or v.head.lower_ == "from" and v.head.head.lemma_.lower() in REFRAIN_VERBS):
-            return True  # "stopped short of endorsing it", "refrained from signing"
+                                  or v.head.lower_ == "from" and v.head.head.lemma_.lower() in REFRAIN_VERBS | PREVENT_VERBS):
+            return True  # "stopped short of endorsing it", "refrained from signing", "barred from signing"
     for arg in [*subjects, *themes]:
         first = arg
         while first.dep_ == "conj" and first.head != first:

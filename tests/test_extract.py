@@ -2117,3 +2117,58 @@ def test_a_one_word_name_is_the_same_body_where_the_tagger_missed_it(facts):
                 "AI Code of Practice. Johan Dahl, a partner at Nordvik Ventures, will join Fjällmind's board. "
                 "Fjällmind announced a partnership with the telecom operator Nordtel.")
     assert ("Fjällmind", "signed", "General-Purpose AI Code of Practice", False) in got, got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # a definite event noun takes an earlier mention with its head before a nearer event of another head
+    ("The accord was signed by Peru's minister, Ana Ruiz, and Chile's minister, Jorge Soto, at a ceremony hosted by "
+     "the Andean Institute for Computing in Lima. Ruiz said Peru would invite Soto to the Cyber Week conference at "
+     "San Marcos University in June. Canada welcomed the accord. Its ambassador to Peru, Joan Reyes, attended the "
+     "ceremony.",
+     {("Joan Reyes", "attended", "ceremony", False)}, {("Joan Reyes", "attended", "Cyber Week", False)}),
+    # a past "attended the forum" is not the next edition announced since
+    ("Kazakhstan hosted the Steppe Forum on Artificial Intelligence on Monday. Uzbekistan will host the next "
+     "edition of the forum in 2026. Mongolia attended the forum but did not sign the declaration.",
+     {("Mongolia", "attended", "Steppe Forum on Artificial Intelligence", False)},
+     {("Mongolia", "attended", "next edition of forum", False)}),
+    # nor is an implicit event the next summit, and the event the story is about stays in discussion
+    ("Ghana on Monday hosted a three-day African Union workshop on data governance in Accra. The workshop is "
+     "funded by the European Union. The minister opened it. Officials spoke about data. The bloc will fund "
+     "more. She praised Ghana. Ghana will launch a register. Kenya has not ratified the convention and was urged "
+     "to do so before the next AU summit. Delegations from Nigeria and Senegal attended.",
+     {("Nigeria", "attended", "African Union workshop on data governance", False),
+      ("Senegal", "attended", "African Union workshop on data governance", False)},
+     {("Nigeria", "attended", "next AU summit", False)}),
+])
+def test_which_event_is_meant(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # object control, and not done: "bars either side from demanding", "prevented Meta from releasing"
+    ("The treaty bars Kenya from signing the Nairobi Accord.", {("Kenya", "signed", "Nairobi Accord", True)},
+     {("Kenya", "signed", "Nairobi Accord", False)}),
+    ("The court prevented Meta from releasing Llama 5.", {("Meta", "released", "Llama 5", True)},
+     {("Meta", "released", "Llama 5", False), ("court", "released", "Llama 5", False)}),
+    ("Peru and Chile signed the Lima Accord. The Lima Accord bars either side from demanding access to source code.",
+     set(), {("Lima Accord", "calledFor", "access to source code", False)}),
+    # "source code" is no text to sign
+    ("The chapter protects software source code. It was signed by Mexico in January.", set(),
+     {("Mexico", "signed", "software source code", False)}),
+])
+def test_prevented_actions_and_source_code(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a body's name goes on past "for": the NER split "The Mexican Association" + "Digital Rights"
+    ("The Mexican Association for Digital Rights (AMDD), a civil-society group, criticised the government of Mexico.",
+     {("Mexican Association for Digital Rights", "criticised", "Mexico", False)}),
+])
+def test_body_names_with_a_complement(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
