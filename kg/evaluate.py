@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,7 +146,10 @@ def _doc_id(doc: str) -> str:
 
 
 def _fold(name: str) -> str:
-    folded = re.sub(r"[^0-9a-z]+", " ", normalise_name(name).casefold()).strip()
+    # accents off, letters of any script kept: "Şahan-X" is "sahan x", not "ahan x"
+    plain = "".join(c for c in unicodedata.normalize("NFKD", normalise_name(name).casefold())
+                    if not unicodedata.combining(c))
+    folded = re.sub(r"[\W_]+", " ", plain).strip()
     # one spelling of the field's own abbreviation inside longer names ("memorandum of understanding on
     # artificial intelligence" = "… on AI"); the concept alone is matched through the gazetteer
     return re.sub(r"\bartificial intelligence\b", "ai", folded) if folded != "artificial intelligence" else folded

@@ -38,6 +38,16 @@ def test_ai_is_artificial_intelligence_inside_names():
     assert evaluate(gold, [Fact("a", "Turkey", "signed", "AI Act")]).overall.tp == 0
 
 
+def test_accented_letters_are_folded_not_dropped():
+    # "Şahan-X" is "sahan x": a name written without its accents is the same name, and a letter with an
+    # accent is not lost ("ahan x" made it a word of any phrase mentioning the X)
+    gold = [Fact("a", "Côte d'Ivoire", "signed", "Abidjan Accord"), Fact("a", "Toros", "announced", "Şahan-X")]
+    assert evaluate(gold, [Fact("a", "Cote d'Ivoire", "signed", "Abidjan Accord"),
+                           Fact("a", "Toros", "announced", "Sahan-X")]).overall.tp == 2
+    assert evaluate(gold, [Fact("a", "Côte d'Ivoire", "signed", "Abidjan Accord"),
+                           Fact("a", "Toros", "announced", "ahan-X")]).overall.tp == 1
+
+
 def test_bad_gold_line_names_file_and_line(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps({"subject": "UK", "predicate": "signed", "object": "X"}) + "\n{oops\n", encoding="utf-8")
