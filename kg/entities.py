@@ -38,7 +38,7 @@ DOCUMENT_NOUNS = {
     "recommendation": "Document", "pledge": "Document", "communiqué": "Document", "study": "Report",
     "paper": "Report", "commitment": "Document", "protocol": "Treaty",
     "instrument": "Document", "guidance": "Document", "omnibus": "Law", "directive": "Law",
-    "amendment": "Document", "campaign": "Document", "letter": "Document", "rule": "Law", "decree": "Law",  # (an initiative one backs or joins: "the campaign, called "Human Control Now"")
+    "amendment": "Document", "annex": "Document", "campaign": "Document", "letter": "Document", "rule": "Law", "decree": "Law",  # (an initiative one backs or joins: "the campaign, called "Human Control Now"")
 }
 #: Heads that make a name a text, though the common noun alone is none ("the Dakar Call to Action",
 #: "the Christchurch Call"; but "a call for restraint" is a speech act).
@@ -2212,6 +2212,10 @@ def resolve_pronoun(token: Token) -> EntityMention | None:
         or _nearest_before(token.doc, token.i, accept, prefer_subjects=True)
     if found is None:
         return None
+    if gender and found.type == "Person" and token.dep_ in {"nsubj", "nsubjpass"}:
+        # "She invited Ferrante to Japan, and he will visit Tokyo": a subject "she" that is Oyama makes
+        # her a woman for the rest of the article, so "he" is Ferrante
+        _genders(token.doc).setdefault(found.key, gender)
     return EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "pronoun")
 
 
@@ -2557,14 +2561,14 @@ def resolve_description(token: Token) -> EntityMention | None:
                           wanted == "Company" or token.doc[m.end - 1].head.lemma_ in {"say", "tell", "add", "announce"}))
                       and token.doc[m.end - 1].head != verb), None)
         if found is not None and wanted != "Company":
-            return _remember_subject(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
+            return remember_subject(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
         if wanted == "Company":
             # else (unless the article described a firm so) the firm the story is about, when several
             # were named (the most named so far, the first among equals), not the investor or rival named last
             if found is None and not any(lemma in v for v in described.values()):
                 found = story_entity(token.doc, token.i, strict)
             if found is not None:
-                return _remember_subject(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
+                return remember_subject(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
         # ("the digital rights group" is not the Group of 20: its own words must be in the name too)
         content = {c.lower_ for c in token.children if c.dep_ in {"compound", "amod"} and c.is_alpha}
         found = _nearest_before(token.doc, token.i, lambda m: lemma in described.get(m.key, ()), window_sents=8) \
@@ -2582,7 +2586,7 @@ def resolve_description(token: Token) -> EntityMention | None:
                 else _nearest_before(token.doc, token.i, accept, window_sents=5))
         # (an untyped organisation is "the regulator" only when the story has named no state body)
         if found is not None:
-            return _remember_subject(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
+            return remember_subject(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
     if lemma in PRODUCT_NOUNS and token.tag_ == "NN" and dets & {"the", "this", "that", "its", "their"} \
             and not any(c.lower_ == "own" for c in token.children):
         # "the model", "its chatbot": the product last named
@@ -2887,7 +2891,7 @@ def _remember(token: Token, mention: EntityMention) -> EntityMention:
     return mention
 
 
-def _remember_subject(token: Token, mention: EntityMention) -> EntityMention:
+def remember_subject(token: Token, mention: EntityMention) -> EntityMention:
     """Record "the association" as a mention when it is a subject, so that a later "its" can continue
     the topic ("The association … had accused Corvid. Its members include …"); elsewhere leave it
     unrecorded, so that rules reading the token itself (an apposition's name) still see a noun."""

@@ -34,7 +34,7 @@ from .entities import (DOCUMENT_NOUNS, EVENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATI
                        SPEECH_LEMMAS, nearest_mention_before, resolve_token, sentence_starts, story_entity,
                        story_start, title_before, comma_title_before, home_country, correct_remembered,
                        event_of_sitting, dateline_country, PART_OF_EVENT_NOUNS, name_head, in_quotation,
-                       past_clause, upcoming_event)
+                       past_clause, upcoming_event, remember_subject)
 from .gazetteer import Gazetteer, entity_key, slugify, type_group
 from .lexicon import Lexicon, Trigger
 
@@ -275,8 +275,20 @@ def _in_a_list(a: Token, b: Token, kind: str) -> bool:
     return False
 
 
+def _set_off_participle(verb: Token) -> bool:
+    """A participle set off by commas after its noun, which the parser took for the sentence's verb with
+    that noun as its subject: "The Canadian Centre for AI Safety, announced Thursday by the minister,
+    will be headquartered in Montreal"."""
+    return verb.tag_ == "VBN" and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+        and any(c.dep_ == "agent" for c in verb.children) \
+        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) \
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if _set_off_participle(verb):
         return True
     if verb.tag_ == "VBN" and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children):
         if any(c.dep_ == "agent" for c in verb.children):
@@ -809,6 +821,8 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
 
 
 def _passive_theme_tokens(verb: Token) -> tuple[list[Token], str]:
+    if _set_off_participle(verb):
+        return conjuncts(_children(verb, {"nsubj"})[0]), "participle"
     subjects = _children(verb, PASSIVE_SUBJECT_DEPS)
     if subjects:
         subj = subjects[0]
@@ -896,6 +910,8 @@ def _prep_objects(head: Token, word: str) -> list[Token] | None:
 
 def _clause_theme(verb: Token) -> list[Token]:
     """The complement clause of a speech verb ("warned that the US must develop AI")."""
+    if _set_off_participle(verb):
+        return []  # ("The centre, announced by X, will be based in Y": the sentence's own verb)
     return [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i][:1]
 
 
@@ -1433,11 +1449,39 @@ def _name_after_comma_title(title: Token, gaz: Gazetteer) -> EntityMention | Non
     return None
 
 
+#: People who act for a body or state together ("the leaders", "the ministers").
+DELEGATE_PLURAL_NOUNS = {"leader", "minister", "delegate", "delegation", "representative", "envoy", "negotiator"}
+
+
+def _delegates_named_before(token: Token, window_sents: int = 6) -> EntityMention | None:
+    """The one body or state whose people of this kind the story named before: "Group of Seven leaders
+    adopted … the leaders called for" → the G7; "ministers from ASEAN met … the ministers" → ASEAN."""
+    doc = token.doc
+    starts = sentence_starts(doc)
+    idx = max(0, bisect.bisect_right(starts, token.i) - 1)
+    floor = max(starts[max(0, idx - window_sents)], story_start(doc, token.i))
+    lemma = _noun_lemma(token)
+    for earlier in reversed(doc[floor:token.i]):
+        if earlier.tag_ != "NNS" or _noun_lemma(earlier) != lemma:
+            continue
+        bodies = [c for c in earlier.children if c.dep_ in {"compound", "poss", "nmod"}] + [
+            o for p in _children(earlier, {"prep"}) if p.lower_ in {"of", "from"} for o in _children(p, {"pobj"})]
+        named = [mention_at(b) for b in bodies if mention_at(b) is not None]
+        named = [m for m in named if m.type != "Person" and type_group(m.type) == "Actor"]
+        if len(named) == 1 and not any(b.dep_ == "conj" or _children(b, {"conj"}) for b in bodies):
+            return named[0]
+        if named:
+            return None  # ("leaders of Japan and Italy": several)
+    return None
+
+
 def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> EntityMention | None:
     if token.lower_ in {"which", "whom"} and token.dep_ == "pobj":
         # "Halcyon Cloud, with which we have partnered": the noun the clause modifies
         clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
         return _resolve(_relative_head(clause), role, allow_concepts, gaz) if clause is not None else None
+    if _bound_by_generic_plural(token):
+        return None
     if token.pos_ == "PRON" and token.lower_ in FIRST_PERSON:
         speaker = _quote_speaker(token) or _transcript_speaker(token)
         if speaker is None and token.lower_ in {"we", "us", "our"} and not in_quotation(token):
@@ -1449,6 +1493,12 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
             if speaker is None:
                 return None
         return EntityMention(token.i, token.i + 1, speaker.key, speaker.label, speaker.type, "speaker")
+    if mention_at(token) is None and token.tag_ == "NNS" and _noun_lemma(token) in DELEGATE_PLURAL_NOUNS \
+            and [c.lower_ for c in token.children] == ["the"]:
+        body = _delegates_named_before(token)
+        if body is not None:  # "Group of Seven leaders adopted … the leaders called for": the G7
+            # (a subject, it is the topic a later "they" continues)
+            return remember_subject(token, EntityMention(token.i, token.i + 1, body.key, body.label, body.type, "definite"))
     if mention_at(token) is None and token.tag_ == "NN" and _noun_lemma(token) in PERSON_NOUNS \
             and any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
         holder = _office_holder(token)
@@ -1731,6 +1781,9 @@ def _noun_lemma(token: Token) -> str:
 #: Class nouns a company's or a group's name is compounded with: "the Emirati group Sahel AI".
 ORGANISATION_CLASS_NOUNS = {"group", "company", "firm", "start-up", "startup", "developer", "lab", "laboratory",
                             "maker", "provider", "giant", "organisation", "organization", "ngo", "charity", "body"}
+#: People and bodies a bare plural names generically ("developers", "companies", "researchers").
+GENERIC_AGENT_NOUNS = PERSON_NOUNS | GROUP_NOUNS | ORGANISATION_CLASS_NOUNS | {"user", "consumer", "citizen",
+                                                                           "investor", "operator", "platform"}
 
 #: Documents whose two signers thereby have an agreement with each other.
 PAIR_DOCUMENT_NOUNS = {"agreement", "memorandum", "deal", "accord", "pact", "partnership", "mou", "treaty"}
@@ -1888,6 +1941,27 @@ def _type_ok(entity_type: str, allowed: tuple[str, ...]) -> bool:
         "Person" in allowed and entity_type == "Person")
 
 
+def _bound_by_generic_plural(token: Token) -> bool:
+    """Whether a plural pronoun refers to a bare plural of people or firms in its own sentence, nearer
+    than any named actor ("… drafted by Canada and France, which encourages developers to publish
+    evaluations of the weights they release": developers, not Canada and France). A bare plural is
+    generic, so the pronoun names no one."""
+    if token.lower_ not in {"they", "them", "their", "themselves"}:
+        return False
+    for t in reversed(token.doc[token.sent.start:token.i]):
+        named = mention_at(t)
+        if named is not None:
+            return False
+        if t.tag_ == "NNS" and _noun_lemma(t) in GENERIC_AGENT_NOUNS \
+                and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"} \
+                and not (t.dep_ == "pobj" and t.head.lower_ == "as") \
+                and not any(c.dep_ in {"det", "poss", "nummod", "predet"} for c in t.children) \
+                and not any(mention_at(d) is not None for d in t.subtree if d is not t):
+            # (not "attended as observers", a role; nor "Brazilian diplomats", "officials from Kenya")
+            return True
+    return False
+
+
 def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
     """Argument heads, with plural pronouns replaced by their coordinated antecedents ("China, the UK
     and the US … they") and group nouns joined by their named members ("officials, including Li")."""
@@ -1899,6 +1973,8 @@ def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
             out += [(t, "office" if states and getattr(mention_at(t), "type", "") == "Person" else "pronoun")
                     for t in pair]
             continue
+        if _bound_by_generic_plural(token):
+            continue  # "… encourages developers to publish evaluations of the weights they release"
         antecedent = plural_antecedent(token)
         group = conjuncts(antecedent) if antecedent is not None else []
         if len(group) >= 2:

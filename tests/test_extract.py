@@ -2172,3 +2172,36 @@ def test_prevented_actions_and_source_code(facts, text, expected, unwanted):
 def test_body_names_with_a_complement(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # a participle set off by commas, parsed as the sentence's verb, is still a passive on its noun
+    ("The Canadian Centre for AI Safety Evaluation, announced Thursday by Marc-André Thibodeau, the Minister of "
+     "Artificial Intelligence, will be headquartered in Montreal.",
+     {("Marc-André Thibodeau", "announced", "Canadian Centre for AI Safety Evaluation", False)}, set()),
+    # a "she" that is Oyama makes her a woman: the "he" after it is Ferrante
+    ("Japanese Prime Minister Sachiko Oyama held talks with Italian Prime Minister Lorenzo Ferrante. Oyama said "
+     "Tokyo wanted to work with Rome. She invited Ferrante to Japan, and he will make an official visit to Tokyo "
+     "in November.",
+     {("Lorenzo Ferrante", "visited", "Japan", False)}, {("Sachiko Oyama", "visited", "Japan", False)}),
+    # a plural pronoun nearer a bare plural of people than any name is generic
+    ("Washington did not sign a separate annex on open-weight models, drafted by Canada and France, which "
+     "encourages developers to publish safety evaluations alongside the model weights they release.",
+     {("Canada", "proposed", "separate annex on open-weight models", False)},
+     {("Canada", "released", "weights", False), ("France", "released", "weights", False)}),
+    # (but not a role, nor people named by their state)
+    ("Kazakhstan and Egypt, which attended as observers, said they supported the Beijing Statement.",
+     {("Kazakhstan", "endorsed", "Beijing Statement", False), ("Egypt", "endorsed", "Beijing Statement", False)},
+     set()),
+    # "the leaders" are the one body whose leaders the story named
+    ("Group of Seven leaders on Tuesday adopted a joint statement on testing AI models. In the statement, the "
+     "leaders called for a network of testing laboratories. They also praised the OECD for its work.",
+     {("G7", "calledFor", "network of testing laboratories", False), ("G7", "praised", "OECD", False)},
+     {("network of testing laboratories", "praised", "OECD", False)}),
+    ("Leaders of Japan and Italy met in Rome. The leaders called for a ceasefire.", set(),
+     {("Japan", "calledFor", "ceasefire", False), ("Italy", "calledFor", "ceasefire", False)}),
+])
+def test_participles_pronouns_and_delegates(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
