@@ -1322,6 +1322,17 @@ def _foreign_namesakes(mentions: list[EntityMention], doc: Doc, gaz: Gazetteer) 
     return out
 
 
+def _likeliest(candidates: list[EntityMention], mentions: list[EntityMention], before: int) -> EntityMention:
+    """Of several names a short form could stand for ("Daeyang": "Daeyang Semiconductor", then its venture
+    "Daeyang Arclight Inference"), the one named most before it, the first of equals: a venture or
+    subsidiary borrows the name of the firm the story is about."""
+    counts: dict[str, int] = {}
+    for x in mentions:
+        if x.start < before:
+            counts[x.key] = counts.get(x.key, 0) + 1
+    return min(candidates, key=lambda x: (-counts.get(x.key, 0), x.start))
+
+
 def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     """Attach ``doc._.kg_mentions`` (entity mentions with canonical keys) and ``doc._.kg_aliases``."""
     mentions: list[EntityMention] = []
@@ -1413,6 +1424,26 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
             o = one_word[token.text]
             mentions.append(EntityMention(token.i, token.i + 1, o.key, o.label, o.type, "ner"))
             covered.add(token.i)
+    # … and longer names of bodies, word for word ("Daeyang Semiconductor" in the headline, untagged in the
+    # lead after a line of page furniture)
+    longer = {}
+    for m in mentions:
+        if m.end - m.start >= 2 and m.how in {"ner", "gazetteer"} and m.type in {
+                "Company", "Organisation", "GovernmentBody", "ResearchInstitute", "InternationalOrganisation"}:
+            words = tuple(t.text for t in doc[m.start:m.end] if t.lower_ != "the")
+            if len(words) >= 2 and all(w[:1].isupper() for w in words):
+                longer.setdefault(words, m)
+    for words, o in longer.items():
+        n = len(words)
+        for i in range(len(doc) - n + 1):
+            if doc[i].text != words[0] or any(j in covered for j in range(i, i + n)) \
+                    or tuple(t.text for t in doc[i:i + n]) != words:
+                continue
+            if (i > 0 and doc[i - 1].is_title and not doc[i - 1].is_sent_start) \
+                    or (i + n < len(doc) and doc[i + n].is_title):
+                continue  # (part of a longer name)
+            mentions.append(EntityMention(i, i + n, o.key, o.label, o.type, "ner"))
+            covered.update(range(i, i + n))
     for token in doc:
         if token.i not in covered and token.pos_ == "PROPN" and token.text in surnames \
                 and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
@@ -1422,7 +1453,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
             # "Nordlys competes with …" after "Nordlys AI": the company by its first word, NER or not
             earlier = [x for x in first_words[token.text] if x.start < token.i]
             if earlier:
-                a = earlier[-1]
+                a = _likeliest(earlier, mentions, token.i)
                 mentions.append(EntityMention(token.i, token.i + 1, a.key, a.label, a.type, "acronym"))
     mentions.sort(key=lambda m: m.start)
     resolved = []
@@ -1441,11 +1472,12 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
                 best = before[-1] if before else candidates[0]
                 m = EntityMention(m.start, m.end, best.key, best.label, "Person", "surname")
             elif m.how == "ner" and any(story <= x.start < m.start for x in first_words.get(m.label, [])):
-                a = [x for x in first_words[m.label] if story <= x.start < m.start][-1]
+                a = _likeliest([x for x in first_words[m.label] if story <= x.start < m.start], mentions, m.start)
                 m = EntityMention(m.start, m.end, a.key, a.label, a.type, "acronym")  # NER took "Qasr" for a person
         elif m.label in first_words and m.how == "ner" and m.end - m.start == 1 \
                 and any(story <= x.start < m.start and x.key != m.key for x in first_words[m.label]):
-            a = [x for x in first_words[m.label] if story <= x.start < m.start and x.key != m.key][-1]
+            a = _likeliest([x for x in first_words[m.label] if story <= x.start < m.start and x.key != m.key],
+                           mentions, m.start)
             m = EntityMention(m.start, m.end, a.key, a.label, a.type, "acronym")
         elif m.label in aliases and m.how == "ner" and aliases[m.label].key != m.key \
                 and story <= aliases[m.label].start < m.start:
@@ -1461,7 +1493,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
         elif m.label in short_names and m.how == "ner" and m.end - m.start == 1:
             earlier = [x for x in short_names[m.label] if story <= x.start < m.start and x.key != m.key]
             if earlier:
-                a = earlier[-1]
+                a = _likeliest(earlier, mentions, m.start)
                 m = EntityMention(m.start, m.end, a.key, a.label, a.type, "acronym")
         resolved.append(m)
     resolved = _link_descriptions(doc, resolved)

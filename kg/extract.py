@@ -1010,6 +1010,8 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
                                                and obj.i > verb.head.i):
             return conjuncts(verb.head), "relative"  # (also parsed as a clause: "a proposal that Peru backed")
         wanted = [x for x in _children(verb, {"xcomp"}) if x.i > obj.i]
+        if wanted and trig.request and any(c.lower_ in RELATIVE_PRONOUNS for c in _children(wanted[0], {"dobj"})):
+            return None  # ("a firm which lawmakers had urged it to list": the relative's gap, not a call)
         if wanted and trig.request:
             return [wanted[0]], "clause"  # "urged member states to adopt the guide": what is called for
         # "invited the UAE, along with India and Kenya": the object's companions share its part
@@ -1149,7 +1151,37 @@ def _members(token: Token) -> list[Token]:
         named = [t for a in _children(token, {"appos"}) for t in conjuncts(a) if mention_at(t) is not None]
         if len(named) >= 2:
             return named
+        # (parsed as conjuncts: "two American companies, the drone maker Corvane and the firm Halberd")
+        listed = [t for t in token.conjuncts if t.i > token.i and mention_at(t) is not None]
+        counted = _COUNTS.get(next(c.lower_ for c in token.children if c.dep_ == "nummod"))
+        if token.i + 1 < len(token.doc) and token.nbor(1).text == "," and listed and len(listed) == counted:
+            return listed
+        return _listed_next(token)
     return []
+
+
+_COUNTS = {w: n for n, w in enumerate(["two", "three", "four", "five", "six", "seven", "eight"], start=2)} | {
+    str(n): n for n in range(2, 9)}
+
+
+def _listed_next(token: Token) -> list[Token]:
+    """The members of a counted group the next sentence lists: "added five Chinese companies to the
+    Entity List. The listed firms include Kunlun Computing, …, Tianshu Microelectronics and Lanhai Cloud"."""
+    doc = token.doc
+    sent = token.sent
+    if sent.end >= len(doc):
+        return []
+    following = doc[sent.end].sent
+    root = following.root
+    if root.lemma_.lower() != "include":
+        return []
+    subjects = _children(root, {"nsubj"})
+    if not subjects or subjects[0].tag_ not in {"NNS", "NNPS"} or mention_at(subjects[0]) is not None \
+            or not any(c.dep_ == "det" and c.lower_ in {"the", "these"} for c in subjects[0].children):
+        return []
+    objects = _children(root, {"dobj"})
+    named = [t for t in conjuncts(objects[0]) if mention_at(t) is not None] if objects else []
+    return named if len(named) >= 2 else []
 
 
 # --------------------------------------------------------------------------------------------------

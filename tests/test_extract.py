@@ -2205,3 +2205,41 @@ def test_participles_pronouns_and_delegates(facts, text, expected, unwanted):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # a counted group whose members the next sentence lists
+    ("The Commerce Department on Wednesday added five Chinese companies to the Entity List. The listed firms "
+     "include Kunlun Xinsheng Computing, a Beijing data-center operator; Hangzhou Tianshu Microelectronics; and "
+     "Shenzhen Lanhai Cloud, a cloud provider.",
+     {(US, "restricted", "Kunlun Xinsheng Computing", False), (US, "restricted", "Shenzhen Lanhai Cloud", False)},
+     {(US, "restricted", "five Chinese companies", False)}),
+    # … or the parser's conjuncts after a comma, as many as counted
+    ("Beijing hit back. China added two American companies, the drone maker Corvane Systems and the "
+     "data-analytics firm Halberd Analytics, to its unreliable entity list.",
+     {(CN, "restricted", "Corvane Systems", False), (CN, "restricted", "Halberd Analytics", False)},
+     {(CN, "restricted", "two American companies", False)}),
+    # a relative's gap is no call: "which Republicans had urged it to list"
+    ("The department did not add Qingdao Haixin Robotics, which a group of House Republicans had urged it to list.",
+     set(), {("Republicans", "calledFor", "which list", False)}),
+])
+def test_listed_members_and_relative_gaps(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
+
+
+def test_a_headline_name_the_tagger_missed_in_the_lead(facts):
+    got = facts("Daeyang Semiconductor, Arclight AI to launch chip joint venture\nTHE KOREA INDUSTRY DAILY\n"
+                "Industry > Semiconductors\n[Share] KakaoTalk  Facebook  X  Copy URL    [Font] +  -    [Print]\n\n"
+                "Daeyang Semiconductor, Korea's third-largest memory chipmaker, struck a deal with San "
+                "Francisco-based Arclight AI on Monday to jointly develop chips, the two companies said.")
+    assert ("Daeyang Semiconductor", "agreementWith", "Arclight AI", False) in got, got
+
+
+def test_a_short_name_is_the_firm_named_most_not_its_venture(facts):
+    got = facts("Daeyang Semiconductor struck a deal with Arclight AI on Monday. Under the agreement, the companies "
+                "will establish a joint venture, Daeyang Arclight Inference Co., in Pangyo. The agreement was signed "
+                "by Daeyang chief executive Park Seung-hoon.")
+    assert ("Park Seung-hoon", "affiliatedWith", "Daeyang Semiconductor", False) in got, got
+    assert ("Park Seung-hoon", "affiliatedWith", "Daeyang Arclight Inference Co", False) not in got, got
