@@ -515,7 +515,12 @@ def _closed_list(doc: Doc, begin: int, start: int) -> bool:
     return doc[start - 1].text == "," and any(doc[j].lower_ in {"and", "&"} for j in range(begin, start))
 
 
-def _not_a_name(doc: Doc, m: EntityMention) -> bool:
+#: Head nouns of the names of buildings and rooms, which no person's name ends in.
+_FACILITY_HEADS = {"hall", "house", "centre", "center", "building", "palace", "square", "tower", "hotel", "stadium",
+                   "street", "road", "avenue", "airport", "station", "room", "auditorium", "arena", "campus"}
+
+
+def _not_a_name(doc: Doc, m: EntityMention, gaz: Gazetteer) -> bool:
     """Spans the NER took for names that the article itself shows are ordinary words: a one-word
     "name" the article also writes in lower case ("Summit" / "summit", "Meeting"), month and day names,
     and group adjectives ("Western", "Sino-British") that modify a noun rather than name an actor."""
@@ -534,6 +539,11 @@ def _not_a_name(doc: Doc, m: EntityMention) -> bool:
         # "Minister of Innovation and Technology", "Minister for Digital Affairs", "Digital Government
         # Minister", "Assistant Director-General for Social Sciences": a portfolio or a title, not a body
         return True
+    if m.type == "Person" and span[-1].lower_ in _FACILITY_HEADS:
+        return True  # "the State House Banquet Hall": a place, whatever the tagger thought
+    if m.type not in {"Country", "City", "Person"} and gaz.titles.kind(normalise_name(span.text)) \
+            and span.text[:1].isupper() and len(span) <= 4:
+        return True  # "NITDA's Director-General": an office, not a body
     if len(span) == 1:
         word = span[0]
         if word.lower_ in _MONTHS_AND_DAYS:
@@ -554,6 +564,22 @@ def _not_a_name(doc: Doc, m: EntityMention) -> bool:
     if m.type == "Group" and span.root.dep_ in {"amod", "compound", "nmod"}:
         return True
     return False
+
+
+def _job_holder_body(token: Token) -> bool:
+    """Whether a name modifies a present post ("Sahelcore AI chief executive X", "the Vantix founder"), not a
+    past one ("a former Andela engineer")."""
+    if token.dep_ != "compound" or token.head.i <= token.i:
+        return False
+    between = token.doc[token.i + 1:token.head.i + 1]
+    return any(_job_noun(t) for t in between) and not any(
+        c.lower_ in {"former", "ex", "onetime", "one-time"} for t in between for c in t.children if c.dep_ == "amod")
+
+
+def _job_noun(token: Token) -> bool:
+    """Whether a noun names a post one holds in a body ("Sahelcore AI chief executive Tobiloba Adeyemi-Ross")."""
+    return gaz_title_word(token) or token.lower_ in {"executive", "ceo", "founder", "co-founder", "officer",
+                                                    "scientist", "researcher", "engineer", "partner", "cto"}
 
 
 def gaz_title_word(token: Token) -> bool:
@@ -1068,7 +1094,7 @@ def _untagged_titled_people(doc: Doc, mentions: list[EntityMention], gaz: Gazett
 
     added = []
     for head in doc:
-        if head.pos_ != "PROPN" or head.i in covered or not head.is_title:
+        if head.pos_ != "PROPN" or head.i in covered or not head.is_title or head.lower_ in _FACILITY_HEADS:
             continue
         partners = ([head.head] if head.dep_ == "appos" else []) + [c for c in head.children if c.dep_ == "appos"]
         if head.dep_ == "conj" and head.left_edge.i > 0 and doc[head.left_edge.i - 1].text == "," \
@@ -1086,6 +1112,10 @@ def _untagged_titled_people(doc: Doc, mentions: list[EntityMention], gaz: Gazett
         if not any(titled(p) and p.i not in covered for p in partners) and not title_before_name and not (
                 comma_title_before(doc, start, gaz) and not _portfolio_title_before(doc, start)):
             continue  # ("Green Party MP Tama Henare": a title right before the name)
+        if head.dep_ != "appos" and any(titled(p) and any(
+                c.dep_ == "appos" and c.i > p.i and c.ent_type_ == "PERSON" for c in p.children) for p in partners):
+            continue  # ("at the State House Banquet Hall, the Minister of Communications, Dr Adaeze
+            # Okonkwo-Bello, said": the title has its holder after it)
         span = doc[start:head.i + 1]
         words = [t for t in span if t.tag_ != "HYPH"]
         if _portfolio_after_title(doc, start, gaz) and head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "and":
@@ -1342,7 +1372,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
             if mention is not None:
                 mentions.append(mention)
 
-    mentions = _foreign_namesakes([m for m in mentions if not _not_a_name(doc, m)], doc, gaz)
+    mentions = _foreign_namesakes([m for m in mentions if not _not_a_name(doc, m, gaz)], doc, gaz)
     mentions = _untagged_titled_people(doc, mentions, gaz)
     mentions = _described_organisations(doc, mentions, gaz)
     mentions = _ai_company_names(doc, mentions, gaz)
@@ -2590,7 +2620,8 @@ def resolve_description(token: Token) -> EntityMention | None:
         found = next((m for m in sorted(token.doc._.kg_mentions or [], key=lambda m: -m.start)
                       if token.sent.start <= m.start < token.i and accept(m) and (wanted == "Company" or strict(m))
                       and (token.doc[m.end - 1].dep_ == "poss" or token.doc[m.end - 1].dep_ == "nsubj" and (
-                          wanted == "Company" or token.doc[m.end - 1].head.lemma_ in {"say", "tell", "add", "announce"}))
+                          wanted == "Company" or token.doc[m.end - 1].head.lemma_ in {"say", "tell", "add", "announce"})
+                           or _job_holder_body(token.doc[m.end - 1]))
                       and token.doc[m.end - 1].head != verb), None)
         if found is not None and wanted != "Company":
             return remember_subject(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))

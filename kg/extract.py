@@ -3133,10 +3133,12 @@ class Extractor:
                 continue  # (a region's other titles say where, not whom one serves)
             if org is None or org.key == person.key or type_group(org.type) != "Actor" or org.type == "Person":
                 continue
-            if org.type == "Country" and token.dep_ in {"compound", "nmod"} and any(
+            if org.type == "Country" and (token.dep_ in {"compound", "nmod"} or token.dep_ == "pobj"
+                                          and token.head.lower_ in {"for", "in"}) and any(
                     p.dep_ == "poss" and p.i < token.i and getattr(mention_at(p), "type", "Country") not in {
                         "Country", "Person", "Group"} for p in phrase):
-                continue  # "Huawei's Bangladesh chief executive": the firm's office there, not the state's
+                continue  # "Huawei's Bangladesh chief executive", "the World Bank's country director for
+                # Nigeria": the body's office there, not the state's
             if org.how == "ner" and org.end - org.start == 1 and org.type not in {"Country"} \
                     and not doc_has_alias(token) and not (
                         (token.dep_ == "poss" or token.dep_ == "pobj" and token.head.lower_ == "of")

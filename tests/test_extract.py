@@ -2243,3 +2243,28 @@ def test_a_short_name_is_the_firm_named_most_not_its_venture(facts):
                 "by Daeyang chief executive Park Seung-hoon.")
     assert ("Park Seung-hoon", "affiliatedWith", "Daeyang Semiconductor", False) in got, got
     assert ("Park Seung-hoon", "affiliatedWith", "Daeyang Arclight Inference Co", False) not in got, got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # a hall is no person, whatever the tagger said, so it holds no office
+    ("Unveiling the document at the State House Banquet Hall, the Minister of Communications, Innovation and "
+     "Digital Economy, Dr Adaeze Okonkwo-Bello, said Nigeria could not afford to wait.",
+     set(), {("Banquet Hall", "officialOf", "Nigeria", False)}),
+    # an office is no body: "the agency" is NITDA, not "Director-General"
+    ("NITDA's Director-General, Kabiru Lawal Danjuma, told reporters that the agency had held talks with Microsoft.",
+     {("NITDA", "metWith", "Microsoft", False)}, {("Director-General", "metWith", "Microsoft", False)}),
+    # a body's director for a country serves the body
+    ("The World Bank's country director for Nigeria, Marguerite Eklund, praised the government.",
+     {("Marguerite Eklund", "officialOf", "World Bank", False)},
+     {("Marguerite Eklund", "officialOf", "Nigeria", False)}),
+    # "the company" one founded is the firm of one's present post, not a past employer or a firm named before
+    ("NITDA held talks with Microsoft and Google. Sahelcore AI chief executive Tobiloba Adeyemi-Ross, a former "
+     "Andela engineer who founded the company in 2021, welcomed the strategy.",
+     {("Tobiloba Adeyemi-Ross", "established", "Sahelcore AI", False)},
+     {("Tobiloba Adeyemi-Ross", "established", "Microsoft", False),
+      ("Tobiloba Adeyemi-Ross", "established", "Andela", False)}),
+])
+def test_places_offices_and_posts(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
