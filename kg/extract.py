@@ -1146,6 +1146,14 @@ def _members(token: Token) -> list[Token]:
         if mention_at(first) is not None:
             return conjuncts(doc[mention_at(first).end - 1])
         return _listed_after(doc, among + 2)
+    if token.tag_ == "NNS" and mention_at(token) is None and _noun_lemma(token) in GENERIC_AGENT_NOUNS | MEMBERSHIP_NOUNS:
+        # "the EPP, S&D, Renew Europe and Greens/EFA groups", "the Microsoft and Google teams": the names
+        # that classify the plural
+        named = [t for c in token.children if c.dep_ in {"compound", "nmod"} and c.i < token.i
+                 for t in conjuncts(c) if mention_at(t) is not None and type_group(mention_at(t).type) == "Actor"
+                 and mention_at(t).how != "demonym"]
+        if len(named) >= 2:
+            return named
     if token.tag_ in {"NNS", "NNPS"} and any(c.dep_ == "nummod" for c in token.children):
         # "two trading companies, Hexin Lithography Services and Wuxi Tianrun Trading": the names given
         named = [t for a in _children(token, {"appos"}) for t in conjuncts(a) if mention_at(t) is not None]

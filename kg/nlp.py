@@ -19,7 +19,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from .entities import GOVERNMENT_NOUNS, ORGANISATION_NOUNS, link_doc
+from .entities import DOCUMENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, link_doc
 from .extract import GROUP_NOUNS, PERSON_NOUNS
 from .errors import ModelError
 from .gazetteer import Gazetteer
@@ -148,6 +148,29 @@ def reattach_stranded_conjuncts(doc):
             if cc.dep_ == "cc" and cc.head == verb.head:
                 cc.head = main
         verb.head = main
+    return doc
+
+
+def reattach_topic_conjuncts(doc):
+    """Give a text's topic back its second part: in "adopted a report on copyright and generative AI" the
+    small model coordinates *AI* with *report*, making it a second thing adopted. A bare noun after "and"
+    (no determiner, no name of an actor), coordinated with a text that has a determiner and an "on"/"about"
+    topic that is itself bare, continues the topic."""
+    for noun in doc:
+        text = noun.head
+        if noun.dep_ != "conj" or noun.pos_ != "NOUN" or text.pos_ != "NOUN" or text.i >= noun.i \
+                or text.lemma_.lower() not in DOCUMENT_NOUNS or noun.ent_type_ in {"ORG", "GPE", "PERSON", "NORP"} \
+                or any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children) \
+                or not any(c.dep_ == "det" for c in text.children):
+            continue
+        topics = [o for p in text.children if p.dep_ == "prep" and p.lower_ in {"on", "about", "regarding"}
+                  and p.i < noun.i for o in p.children if o.dep_ == "pobj" and o.i < noun.i]
+        if not topics or any(c.dep_ in {"det", "poss"} for c in topics[-1].children):
+            continue
+        for cc in doc[topics[-1].i + 1:noun.i]:
+            if cc.dep_ == "cc" and cc.head == text:
+                cc.head = topics[-1]
+        noun.head = topics[-1]
     return doc
 
 
@@ -330,7 +353,7 @@ def attach_for_clauses(doc):
 #: The repairs after verbal nouns, in the order they run (each takes and returns the Doc).
 PARSE_REPAIRS = (reattach_stranded_conjuncts, reattach_participle_conjuncts, retag_participle_conjuncts,
                  join_split_objects, rejoin_split_lists, reattach_including, merge_repeated_agents,
-                 attach_for_clauses)
+                 attach_for_clauses, reattach_topic_conjuncts)
 
 
 @Language.factory("kg_verb_repair", default_config={"lexicon_files": []})

@@ -2268,3 +2268,19 @@ def test_places_offices_and_posts(facts, text, expected, unwanted):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # a text's topic keeps its second part: "a report on copyright and generative AI" is one thing adopted
+    ("Parliament on Wednesday adopted a non-legislative report on copyright and generative artificial "
+     "intelligence.", {("Parliament", "adopted", "non-legislative report on copyright and generative AI", False)},
+     {("Parliament", "adopted", "artificial intelligence", False)}),
+    # the names that classify a plural are its members
+    ("The report was backed by the EPP, S&D, Renew Europe and Greens/EFA groups.",
+     {("European People's Party", "endorsed", "report", False), ("Renew Europe", "endorsed", "report", False),
+      ("Greens/European Free Alliance", "endorsed", "report", False)}, set()),
+])
+def test_topics_and_classified_plurals(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
