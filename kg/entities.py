@@ -539,6 +539,10 @@ def _not_a_name(doc: Doc, m: EntityMention, gaz: Gazetteer) -> bool:
         # "Minister of Innovation and Technology", "Minister for Digital Affairs", "Digital Government
         # Minister", "Assistant Director-General for Social Sciences": a portfolio or a title, not a body
         return True
+    rest = [t for t in span[:-1] if t.lower_ != "the"]
+    if m.type not in {"Country", "City", "Person"} and span[-1].is_lower and span[-1].pos_ == "NOUN" and rest \
+            and all(gaz.country_of_demonym(t.text) for t in rest):
+        return True  # "the British institute": a description by nationality, which resolve_description reads
     if m.type == "Person" and span[-1].lower_ in _FACILITY_HEADS:
         return True  # "the State House Banquet Hall": a place, whatever the tagger thought
     if m.type not in {"Country", "City", "Person"} and gaz.titles.kind(normalise_name(span.text)) \
@@ -1395,6 +1399,16 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
             acr = doc[m.end + 1].text
             if _is_acronym_of(acr, m.label) or (acr.isupper() and 2 <= len(acr) <= 6):
                 aliases[acr] = m
+    # … and hyphenated ones, which are several tokens: "Japan AI Safety Institute (J-AISI)", whose "AISI"
+    # alone would be another body's acronym
+    spelled: dict[tuple[str, ...], EntityMention] = {}
+    for m in mentions:
+        close = next((j for j in range(m.end + 2, min(m.end + 7, len(doc))) if doc[j].text == ")"), None)
+        if close is not None and doc[m.end].text == "(" and close - m.end - 1 >= 2 \
+                and not any(t.whitespace_ for t in doc[m.end + 1:close - 1]) \
+                and any(t.tag_ == "HYPH" or t.text == "-" for t in doc[m.end + 1:close]) \
+                and sum(c.isupper() for c in doc[m.end + 1:close].text) >= 2:
+            spelled.setdefault(tuple(t.text for t in doc[m.end + 1:close]), m)
     # short names: "the Commission" after "the European Commission" (the head noun of a longer name);
     # the latest such name before the short one wins ("the Council" after "the Council of the EU")
     short_names: dict[str, list[EntityMention]] = {}
@@ -1526,6 +1540,13 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
                 a = _likeliest(earlier, mentions, m.start)
                 m = EntityMention(m.start, m.end, a.key, a.label, a.type, "acronym")
         resolved.append(m)
+    for words, target in spelled.items():
+        n = len(words)
+        for i in range(len(doc) - n + 1):
+            if tuple(t.text for t in doc[i:i + n]) == words:
+                resolved = [x for x in resolved if x.end <= i or x.start >= i + n]
+                resolved.append(EntityMention(i, i + n, target.key, target.label, target.type, "acronym"))
+    resolved.sort(key=lambda x: x.start)
     resolved = _link_descriptions(doc, resolved)
     by_start = {m.start: m for m in resolved}
     for k, m in enumerate(resolved):  # "SB 1142, the Frontier AI Accountability Act": the bill by its name

@@ -251,10 +251,21 @@ def conjuncts(token: Token) -> list[Token]:
                 g.dep_ == "cc" for g in c.children) and getattr(mention_at(c), "type", None) == here.type
                 and getattr(mention_at(c), "key", None) != here.key]
         for other in related:
-            if other not in out:
+            if other not in out and not _across_a_clause(current, other):
                 out.append(other)
                 queue.append(other)
     return sorted(out, key=lambda t: t.i)
+
+
+def _across_a_clause(first: Token, other: Token) -> bool:
+    """Whether a later conjunct lies past a clause that modifies something else after the first one: in
+    "signed by X and Y, at a ceremony attended by the minister, Z, and …" the parser's *Z* coordinated
+    with *Y* is one who attended (a clause on the first itself, "China, which signed, and Kenya", is no bar)."""
+    if other.i < first.i:
+        return False
+    ancestors = set(other.ancestors)
+    return any(t.pos_ == "VERB" and t.dep_ in {"acl", "relcl"} and t.head.i > first.i and t.head != first
+               and t not in ancestors for t in first.doc[first.i + 1:other.i])
 
 
 def _same_kind(a: str, b: str) -> bool:

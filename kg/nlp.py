@@ -151,6 +151,34 @@ def reattach_stranded_conjuncts(doc):
     return doc
 
 
+def reattach_nominal_conjuncts(doc):
+    """Give a name coordinated with a verb back to the name before it: in "signed by Haruka Ishida,
+    director of the institute, and Gareth Pennington, interim director of …" the small model coordinates
+    *Pennington* with *signed*. A noun conjunct of a verb (without a verb of its own) continues the verb's
+    last nominal argument before it: its object, or the object of its "by" or other preposition."""
+    for noun in doc:
+        verb = noun.head
+        if noun.dep_ != "conj" or noun.pos_ not in {"PROPN", "NOUN"} or verb.pos_ != "VERB" or verb.i > noun.i \
+                or any(c.pos_ in {"VERB", "AUX"} or c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in noun.children):
+            continue
+        arguments = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and c.i < noun.i] + [
+            o for p in verb.children if p.dep_ in {"agent", "prep", "dative"} and p.i < noun.i
+            for o in p.children if o.dep_ == "pobj"]
+        arguments = [a for a in arguments if a.pos_ == noun.pos_ or {a.pos_, noun.pos_} == {"PROPN", "NOUN"}
+                     and a.ent_type_ == noun.ent_type_ != ""]
+        if not arguments:
+            continue
+        first = max(arguments, key=lambda a: a.i)
+        if any(t.lower_ in {"not", "but", "nor", "neither", "except"} for t in doc[first.i + 1:noun.i + 1]) \
+                or any(c.dep_ == "neg" for c in noun.children):
+            continue  # ("invited India and Brazil, but not China": set against them, which the reading keeps)
+        for cc in doc[first.i + 1:noun.i]:
+            if cc.dep_ == "cc" and cc.head == verb:
+                cc.head = first
+        noun.head = first
+    return doc
+
+
 def reattach_topic_conjuncts(doc):
     """Give a text's topic back its second part: in "adopted a report on copyright and generative AI" the
     small model coordinates *AI* with *report*, making it a second thing adopted. A bare noun after "and"
@@ -353,7 +381,7 @@ def attach_for_clauses(doc):
 #: The repairs after verbal nouns, in the order they run (each takes and returns the Doc).
 PARSE_REPAIRS = (reattach_stranded_conjuncts, reattach_participle_conjuncts, retag_participle_conjuncts,
                  join_split_objects, rejoin_split_lists, reattach_including, merge_repeated_agents,
-                 attach_for_clauses, reattach_topic_conjuncts)
+                 attach_for_clauses, reattach_topic_conjuncts, reattach_nominal_conjuncts)
 
 
 @Language.factory("kg_verb_repair", default_config={"lexicon_files": []})

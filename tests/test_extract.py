@@ -2284,3 +2284,33 @@ def test_topics_and_classified_plurals(facts, text, expected, unwanted):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # a name the parser coordinated with the verb is the by-agent's second item; a hyphenated acronym in
+    # brackets is the name before it, not another body's acronym inside it
+    ("The memorandum was signed by Haruka Ishida, director of the Japan AI Safety Institute (J-AISI), and Gareth "
+     "Pennington, interim director of the UK AI Security Institute, at a ceremony.",
+     {("Haruka Ishida", "signed", "memorandum", False), ("Gareth Pennington", "signed", "memorandum", False),
+      ("Haruka Ishida", "officialOf", "Japan AI Safety Institute", False)},
+     {("Haruka Ishida", "officialOf", "UK AI Security Institute", False)}),
+    # "the British institute" is a description by nationality: the British body named before
+    ("The memorandum was signed by Gareth Pennington, interim director of the UK AI Security Institute. The "
+     "agreement is the second of its kind for the British institute, which struck a similar deal with the "
+     "Canadian AI Safety Institute last year.",
+     {("UK AI Security Institute", "agreementWith", "Canadian AI Safety Institute", False)}, set()),
+    # a list does not go on past a clause on something else: those who attended the ceremony did not sign
+    ("The agreement was signed in Riyadh by Rawafid's chief executive, Faisal Al-Qahtani, and Orséa's founder and "
+     "chairwoman, Hélène Marchetti, at a ceremony attended by the Minister of Communications and Information "
+     "Technology, Khalid Al-Mutairi, and France's Minister Delegate for Artificial Intelligence and Digital "
+     "Affairs, Claire Dufresne.",
+     {("Hélène Marchetti", "signed", "agreement", False), ("Khalid Al-Mutairi", "attended", "ceremony", False)},
+     {("Claire Dufresne", "signed", "agreement", False), ("Khalid Al-Mutairi", "signed", "agreement", False)}),
+    # (set against the list: kept apart)
+    ("Britain has invited India and Brazil to attend as guests, but not China, officials said.",
+     {(UK, "invited", "India", False), (UK, "invited", CN, True)}, {(UK, "invited", CN, False)}),
+])
+def test_coordination_repairs(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
