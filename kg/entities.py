@@ -1124,7 +1124,7 @@ def _untagged_titled_people(doc: Doc, mentions: list[EntityMention], gaz: Gazett
         words = [t for t in span if t.tag_ != "HYPH"]
         if _portfolio_after_title(doc, start, gaz) and head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "and":
             continue  # "Minister for Communication, Digital Technology and Innovations": portfolios, not a name
-        if not 2 <= len(words) <= 4 or doc[start].tag_ == "HYPH" or gaz.titles.kind(doc[start].text) \
+        if not 2 <= len(words) <= 4 or doc[start].tag_ == "HYPH" or any(gaz.titles.kind(t.text) for t in words) \
                 or any(gaz.lookup(t.text) is not None or gaz.country_of_demonym(t.text) for t in words):
             continue
         name = normalise_name(span.text)
@@ -1132,7 +1132,7 @@ def _untagged_titled_people(doc: Doc, mentions: list[EntityMention], gaz: Gazett
     return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
 
-_NAME_CONNECTORS = {"of", "for", "and", "the", "de", "del", "da", "do", "dos", "das", "des", "em", "la", "le",
+_NAME_CONNECTORS = {"of", "for", "and", "the", "without", "de", "del", "da", "do", "dos", "das", "des", "em", "la", "le",
                     "el", "y", "e", "et", "für", "van", "von", "&", "-", "in"}
 
 

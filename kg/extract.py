@@ -717,6 +717,12 @@ def _controller_objects(governor: Token) -> list[Token]:
 
 def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
     """The agent heads of an active verb, and how they were found."""
+    if verb.tag_ == "VBG" and verb.dep_ in {"nsubj", "csubj"} and verb.head.lemma_ == "be" \
+            and not _children(verb, SUBJECT_DEPS):
+        # inverted: "Voting in favour were most European members, including France and Chile"
+        named = [a for a in _children(verb.head, {"attr"}) if a.i > verb.head.i]
+        if named:
+            return conjuncts(named[0]), "inverted"
     subjects = _children(verb, SUBJECT_DEPS)
     if subjects:
         subj = subjects[0]
@@ -998,7 +1004,10 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
                             break
         if objs is None:
             return None
-        if not objs and verb.dep_ == "relcl":  # stranded: "a pause, which experts called for"
+        if not objs and verb.dep_ == "relcl" and not any(
+                c.dep_ in SUBJECT_DEPS and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
+            # stranded: "a pause, which experts called for" (not "countries that voted against": the
+            # relative is the subject, and what they voted against is the text under discussion)
             return conjuncts(verb.head), "relative"
         if not objs:
             return None

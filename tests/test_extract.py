@@ -2314,3 +2314,25 @@ def test_coordination_repairs(facts, text, expected, unwanted):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # "countries that voted against": the relative is the subject, the text under discussion the object
+    ("The council adopted the Geneva Resolution on Monday. China, Cuba, Vietnam and Burundi were among the 11 "
+     "countries that voted against.",
+     {(CN, "endorsed", "Geneva Resolution", True), ("Cuba", "endorsed", "Geneva Resolution", True)},
+     {(CN, "endorsed", "Geneva Resolution", False)}),
+    # inverted: "Voting in favour were …"
+    ("The council adopted the Geneva Resolution on Monday. Voting in favour were most European members, "
+     "including France, Germany and Chile, as well as Ghana and Kenya.",
+     {(FR, "endorsed", "Geneva Resolution", False), ("Kenya", "endorsed", "Geneva Resolution", False)}, set()),
+    # "Without" inside a described body's name; a title is no person's name
+    ("Privacy Without Borders, a Geneva-based advocacy group, praised the resolution. Deputy High Commissioner "
+     "for Human Rights Matthias Lindqvist welcomed the resolution.",
+     {("Privacy Without Borders", "praised", "resolution", False)},
+     {("Borders", "praised", "resolution", False), ("High Commissioner", "endorsed", "resolution", False)}),
+])
+def test_votes_inversions_and_names(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
