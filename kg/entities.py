@@ -735,6 +735,26 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
                     and all(t.is_title and t.dep_ == "compound" and t.head == head and not t.ent_type_
                             for t in doc[end:head.i]) and not head.ent_type_:
                 ent = Span(doc, ent.start, head.i + 1, label=ent.label_)
+        if ent.label_ in {"ORG", "LAW", "EVENT", "WORK_OF_ART"} and ent.end < len(doc) and doc[ent.end].lower_ == "and" \
+                and any(t.pos_ == "ADP" for t in ent[1:]) and ent[-1].is_title:
+            # "the Thailand-Japan Partnership on Semiconductors" + "and AI Investment": the parse
+            # coordinates inside the name's complement
+            j = ent.end + 1
+            while j < len(doc) and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha \
+                    and doc[j].ent_type_ not in {"GPE", "LOC", "DATE", "PERSON", "NORP", "TIME"}:
+                j += 1
+            added = doc[ent.end + 1:j]
+            root = added.root if len(added) else None
+            if root is None or root.dep_ != "conj" or not ent.start <= root.head.i < ent.end \
+                    or (name_head(ent.text) or ent[-1].lower_) not in _TEXT_LIKE_HEADS \
+                    or (gaz is not None and gaz.lookup(added.text) is not None) \
+                    or (j < len(doc) and doc[j].pos_ in {"VERB", "AUX"}):
+                j = ent.end  # ("the Center for AI Safety and Google": two names)
+            if j > ent.end:
+                while k + 1 < len(ents) and ents[k + 1].start < j:
+                    k += 1
+                    j = max(j, ents[k].end)
+                ent = Span(doc, ent.start, j, label=ent.label_)
         gap = doc[out[-1].end:ent.start] if out and out[-1].end <= ent.start else None
         if gap is not None and ent.label_ == "CONCEPT" and out[-1].label_ not in NON_ENTITY_LABELS \
                 and out[-1].label_ != "CONCEPT" and len(out[-1]) >= 2 and doc[ent.start - 1].is_title \
@@ -767,6 +787,10 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
         k += 1
     return out
 
+
+#: Heads of names of texts and programmes, whose topic may be coordinated ("Partnership on X and Y").
+_TEXT_LIKE_HEADS = set(DOCUMENT_NOUNS) | set(EVENT_NOUNS) | {"partnership", "initiative", "programme", "program",
+                                                            "dialogue", "principles", "guidelines", "process"}
 
 #: Adjectives that open names of plans and bodies, which the NER sometimes cuts off ("National").
 _NAME_OPENING_ADJECTIVES = {"national", "federal", "global", "international", "regional", "joint", "continental"}
@@ -959,6 +983,34 @@ def _retype_gatherings(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
               and name_head(m.label) in EVENT_NOUNS and gathered(m)}
     return [EntityMention(m.start, m.end, entity_key(events[m.key], m.label), m.label, events[m.key], m.how, m.country)
             if m.key in events else m for m in mentions]
+
+
+#: Nouns that, in apposition, say a name is a text (not "initiative" or "programme", which bodies are too).
+_TEXT_APPOSITIONS = {"framework", "agreement", "accord", "pact", "treaty", "declaration", "charter", "memorandum",
+                     "convention", "protocol", "statement", "roadmap", "strategy", "code", "resolution", "law",
+                     "bill", "act", "regulation", "report", "compact", "deal"}
+
+
+def _retype_texts(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
+    """Names the NER typed as organisations that an apposition calls a text: "the Thailand-Japan
+    Partnership on Semiconductors and AI Investment, a five-year framework that …" is a document that
+    was signed, not a body."""
+    texts = {}
+    for m in mentions:
+        if m.how != "ner" or m.type not in {"Organisation", "Company"}:
+            continue
+        root = doc[m.start:m.end].root
+        head = name_head(m.label)
+        if head in ORGANISATION_NOUNS or head in _BODY_NAME_HEADS or head in {
+                "coalition", "alliance", "consortium", "association", "group", "union"}:
+            continue  # ("the AI Skills Coalition, a joint initiative": a body all the same)
+        kinds = [DOCUMENT_NOUNS[c.lemma_.lower()] for c in root.children
+                 if c.dep_ == "appos" and c.i >= m.end and c.pos_ == "NOUN" and c.lemma_.lower() in _TEXT_APPOSITIONS
+                 and any(d.lower_ in {"a", "an"} for d in c.children if d.dep_ == "det")]
+        if kinds:
+            texts[m.key] = kinds[0]
+    return [EntityMention(m.start, m.end, entity_key(texts[m.key], m.label), m.label, texts[m.key], m.how, m.country)
+            if m.key in texts else m for m in mentions]
 
 
 #: Verbs whose direct object, if a one-word name, is a product: "launched FaceGate", "released Kindred".
@@ -1431,7 +1483,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
                 first_words.setdefault(first, []).append(m)
     doc.user_data["kg_story_starts"] = story_starts(doc, mentions)
     doc.user_data["kg_datelines"] = _datelines(doc, gaz)
-    mentions = _retype_people(doc, _retype_products(doc, _retype_gatherings(doc, mentions)), gaz)
+    mentions = _retype_people(doc, _retype_products(doc, _retype_texts(doc, _retype_gatherings(doc, mentions))), gaz)
     # people: full names first, then surnames/first names/honorific forms resolve to them
     full_names = [m for m in mentions if m.type == "Person" and len(m.label.split()) >= 2]
     titles: dict[str, list[tuple[int, str]]] = {}

@@ -2336,3 +2336,19 @@ def test_votes_inversions_and_names(facts, text, expected, unwanted):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # a name an apposition calls a framework is a text that is signed; its topic goes on past "and"
+    ("Thailand and Japan on Friday signed the Thailand-Japan Partnership on Semiconductors and AI Investment, a "
+     "five-year framework that officials in Bangkok said could bring more capital.",
+     {("Thailand", "signed", "Thailand-Japan Partnership on Semiconductors and AI Investment", False),
+      (JP, "signed", "Thailand-Japan Partnership on Semiconductors and AI Investment", False)}, set()),
+    # (a body called an initiative stays a body)
+    ("Kenya, Rwanda and Ethiopia set up the East African AI Research Alliance, a joint initiative of their "
+     "universities.", {("Kenya", "established", "East African AI Research Alliance", False)}, set()),
+])
+def test_texts_named_by_apposition(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
