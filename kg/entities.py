@@ -1623,7 +1623,8 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     doc._.kg_token_mention = {i: m for m in resolved for i in range(m.start, m.end)}
     # product names the NER missed, in apposition to a product noun, so that "the model" can find them
     for token in doc:
-        if token.i not in doc._.kg_token_mention and (token.lemma_.lower() in PRODUCT_HEADS or token.pos_ == "PROPN"):
+        if token.i not in doc._.kg_token_mention and (token.lemma_.lower() in PRODUCT_HEADS or token.pos_ == "PROPN"
+                                                                      or any(ch.isdigit() for ch in token.text) and token.text[:1].isupper()):
             found = product_name(token)
             if found is not None and found.start not in doc._.kg_token_mention:
                 resolved.append(found)
@@ -1918,8 +1919,12 @@ PRODUCT_HEADS = {"model", "system", "chatbot", "assistant", "chip", "processor",
 def product_name(noun: Token) -> EntityMention | None:
     """A name the NER missed, in apposition to a product noun: "its open-weight model Tianlu-3"; or
     the other way round: "released Aurora-3, an open-weight language model"."""
-    if noun.pos_ == "PROPN" and noun.text[:1].isupper() and mention_at(noun) is None and any(
-            c.dep_ == "appos" and c.lemma_.lower() in PRODUCT_HEADS for c in noun.children):
+    if noun.text[:1].isupper() and mention_at(noun) is None and (noun.pos_ == "PROPN" or any(
+            ch.isdigit() for ch in noun.text)) and (any(
+            c.dep_ == "appos" and c.lemma_.lower() in PRODUCT_HEADS for c in noun.children) or (
+            noun.dep_ == "dobj" and noun.i + 1 < len(noun.doc) and noun.nbor(1).text == "," and any(
+                c.dep_ == "dobj" and c.i > noun.i and c.lemma_.lower() in PRODUCT_HEADS for c in noun.head.children))):
+        # (… or parsed as a second object: "released Tessera-34B, a 34-billion-parameter language model")
         words = [t for t in noun.lefts if t.dep_ in {"compound"}] + [noun]
         label = noun.doc[words[0].i: noun.i + 1].text
         return EntityMention(noun.i, noun.i + 1, entity_key("Product", label), label, "Product", "ner")
@@ -2778,6 +2783,16 @@ def resolve_description(token: Token) -> EntityMention | None:
         before = mention_at(token.doc[edge - 2]) if edge >= 2 and token.doc[edge - 1].text == "," else None
         if before is not None and type_group(before.type) == group and before.how in {"ner", "gazetteer", "titled"}:
             return _remember(token, EntityMention(token.i, token.i + 1, before.key, before.label, before.type, "description"))
+    owner = next((mention_at(c) for c in token.children if c.dep_ == "poss" and mention_at(c) is not None), None)
+    if owner is not None and token.tag_ == "NN" and not any(c.dep_ in {"amod", "compound"} for c in token.children):
+        # "Ms. Ellison's bill": the text of that kind the story tied to her before ("… Ellison, who has spent
+        # the year drafting the Frontier Model Accountability Act")
+        tied = _nearest_before(token.doc, token.i, lambda m: m.type == kind and m.how in {"ner", "titled", "gazetteer"}
+                               and any(o.key == owner.key for o in token.doc._.kg_mentions or []
+                                       if token.doc[m.start].sent.start <= o.start < token.doc[m.start].sent.end),
+                               window_sents=30)
+        if tied is not None:
+            return _remember(token, EntityMention(token.i, token.i + 1, tied.key, tied.label, tied.type, "definite"))
     # "the next round", "a second meeting": a new event, not the one named before
     fresh = any(c.lower_ in _NEW_EVENT_WORDS for c in token.children if c.dep_ in {"amod", "compound", "nummod"})
     definite = bool(dets & {"the", "this", "that", "its", "their", "his", "her"}) and not own and not fresh

@@ -518,7 +518,7 @@ def _is_person(noun: Token) -> bool:
 
 
 #: Verbs whose object does not control their infinitive: "promised China to sign" → the promiser signs.
-SUBJECT_CONTROL_WITH_OBJECT = frozenset({"promise", "vow", "pledge", "threaten", "use", "take", "seize"})
+SUBJECT_CONTROL_WITH_OBJECT = frozenset({"promise", "vow", "pledge", "threaten", "use", "take", "seize", "spend", "waste"})
 
 
 #: Acts done to a text that, praised or criticised, stand for the text ("welcomed the adoption of the text").
@@ -736,6 +736,12 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
             subj = subjects[1]  # "the Warsaw-based foundation Cyfrowa Wolnosc warned": the class noun's name
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return conjuncts(_relative_head(verb)), "relative"
+        if len(subjects) == 2 and subjects[1].pos_ == "NOUN" and mention_at(subjects[1]) is None \
+                and mention_at(subj) is not None and subjects[1].left_edge.i > 0 \
+                and verb.doc[subjects[1].left_edge.i - 1].text == ",":
+            # "The Consortium, a group of six universities, and Nimbara Cloud released …": the description
+            # was parsed as a second subject, holding the coordination
+            return conjuncts(subj) + [c for c in subjects[1].conjuncts if mention_at(c) is not None], "direct"
         return conjuncts(subj), "direct"
     if verb.dep_ == "relcl":
         return conjuncts(_relative_head(verb)), "relative"
@@ -1615,7 +1621,8 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
                     correct_remembered(token, named)
                 mention = named
                 break
-        if mention is None and (token.lemma_.lower() in PRODUCT_HEADS or token.pos_ == "PROPN"):
+        if mention is None and (token.lemma_.lower() in PRODUCT_HEADS or token.pos_ == "PROPN"
+                                   or any(ch.isdigit() for ch in token.text) and token.text[:1].isupper()):
             mention = product_name(token)
     if mention is not None and mention.type in {"GovernmentBody", "Organisation"}:
         state = _state_of_body(token.doc, mention.key, gaz)

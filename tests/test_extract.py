@@ -2352,3 +2352,24 @@ def test_texts_named_by_apposition(facts, text, expected, unwanted):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # "Ms. Ellison's bill" is the text the story tied to her; "spent a year drafting X": she drafted it
+    ("The hearing was chaired by Senator Margaret Ellison, the Washington Democrat who has spent much of the past "
+     "year drafting the Frontier Model Accountability Act, a bill on incident reports. Senator Luis Ortega said he "
+     "would co-sponsor Ms. Ellison's bill.",
+     {("Margaret Ellison", "proposed", "Frontier Model Accountability Act", False),
+      ("Luis Ortega", "coSponsored", "Frontier Model Accountability Act", False)},
+     {("Luis Ortega", "coSponsored", "Ms. Ellison's bill", False)}),
+    # a model named with digits, parsed with its description as a second object; a described subject's
+    # coordination
+    ("The Open Scholarly Models Consortium, a group of six universities, and cloud provider Nimbara Cloud on "
+     "Tuesday released Tessera-34B, a 34-billion-parameter language model whose weights are available.",
+     {("Open Scholarly Models Consortium", "released", "Tessera-34B", False),
+      ("Nimbara Cloud", "released", "Tessera-34B", False)}, set()),
+])
+def test_possessed_texts_and_described_subjects(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
