@@ -2348,8 +2348,15 @@ def resolve_pronoun(token: Token) -> EntityMention | None:
             "dobj", "pobj"} and token.doc[m.end - 1].sent == token.sent, window_sents=0)
         if parallel is not None:
             return EntityMention(token.i, token.i + 1, parallel.key, parallel.label, parallel.type, "pronoun")
-    found = _cataphora(token, accept) or _speaker_binding(token, accept) or _possessive_in_sentence(token, accept) \
-        or _nearest_before(token.doc, token.i, accept, prefer_subjects=True)
+    found = None
+    if gender and token.dep_ in {"nsubj", "nsubjpass"} and any(
+            t.dep_ in {"nsubj", "nsubjpass"} and _PRONOUN_GENDER.get(t.lower_) not in {None, gender}
+            for t in token.sent if t.i < token.i):
+        # "She invited Ferrante to Japan, and he will visit Tokyo": the other sex's subject before it leaves
+        # the person its clause named
+        found = _nearest_before(token.doc, token.i, lambda m: accept(m) and m.start >= token.sent.start, window_sents=0)
+    found = found or _cataphora(token, accept) or _speaker_binding(token, accept) \
+        or _possessive_in_sentence(token, accept) or _nearest_before(token.doc, token.i, accept, prefer_subjects=True)
     if found is None:
         return None
     if gender and found.type == "Person" and token.dep_ in {"nsubj", "nsubjpass"}:

@@ -2184,6 +2184,12 @@ def test_body_names_with_a_complement(facts, text, expected):
      "Tokyo wanted to work with Rome. She invited Ferrante to Japan, and he will make an official visit to Tokyo "
      "in November.",
      {("Lorenzo Ferrante", "visited", "Japan", False)}, {("Sachiko Oyama", "visited", "Japan", False)}),
+    # (and with another woman named before as a subject, the "he" is still the man her clause named)
+    ("European Commission President Henrike Vos said the statement was compatible with the AI Act. Japanese Prime "
+     "Minister Sachiko Oyama held talks with Italian Prime Minister Lorenzo Ferrante. Oyama said Tokyo wanted to "
+     "work with Rome. She invited Ferrante to Japan, and he will make an official visit to Tokyo in November.",
+     {("Lorenzo Ferrante", "visited", "Japan", False)},
+     {("Sachiko Oyama", "visited", "Japan", False), ("Henrike Vos", "visited", "Japan", False)}),
     # a plural pronoun nearer a bare plural of people than any name is generic
     ("Washington did not sign a separate annex on open-weight models, drafted by Canada and France, which "
      "encourages developers to publish safety evaluations alongside the model weights they release.",
