@@ -535,7 +535,7 @@ def _not_a_name(doc: Doc, m: EntityMention, gaz: Gazetteer) -> bool:
             _portfolio_title_before(doc, m.start) or any(
                 _is_portfolio_title(t) or t.lower_ in {"representative", "envoy", "rapporteur", "coordinator"}
                 for t in span[:2] if t.i + 1 < m.end and doc[t.i + 1].lower_ in {"of", "for"})
-            or (after is not None and after.lower_ in _PORTFOLIO_TITLES and after.is_title)):
+            or (after is not None and after.lower_ in _PORTFOLIO_TITLES | {"adviser", "advisor"} and after.is_title)):
         # "Minister of Innovation and Technology", "Minister for Digital Affairs", "Digital Government
         # Minister", "Assistant Director-General for Social Sciences": a portfolio or a title, not a body
         return True
@@ -1428,7 +1428,17 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
             if mention is not None:
                 mentions.append(mention)
 
-    mentions = _foreign_namesakes([m for m in mentions if not _not_a_name(doc, m, gaz)], doc, gaz)
+    kept = []
+    for m in mentions:
+        if not _not_a_name(doc, m, gaz):
+            kept.append(m)
+            continue
+        # ("U.S. National Security" + "Adviser": not a body, but the state it opens with is named)
+        first = doc[m.start + 1] if doc[m.start].lower_ == "the" and m.end - m.start > 1 else doc[m.start]
+        entry = gaz.lookup(first.text) if first.i + 1 < m.end else None
+        if entry is not None and entry.type == "Country":
+            kept.append(EntityMention(first.i, first.i + 1, entry.key, entry.label, entry.type, "gazetteer"))
+    mentions = _foreign_namesakes(kept, doc, gaz)
     mentions = _untagged_titled_people(doc, mentions, gaz)
     mentions = _described_organisations(doc, mentions, gaz)
     mentions = _ai_company_names(doc, mentions, gaz)

@@ -2259,6 +2259,10 @@ def test_a_short_name_is_the_firm_named_most_not_its_venture(facts):
     # an office is no body: "the agency" is NITDA, not "Director-General"
     ("NITDA's Director-General, Kabiru Lawal Danjuma, told reporters that the agency had held talks with Microsoft.",
      {("NITDA", "metWith", "Microsoft", False)}, {("Director-General", "metWith", "Microsoft", False)}),
+    # "U.S. National Security Adviser X": a title, whose state is named at its start
+    ("The proposal, put forward by U.S. National Security Adviser Grant Whitaker at a meeting of sherpas last "
+     "month, was backed by Japan.", {("Grant Whitaker", "officialOf", US, False)},
+     {("Grant Whitaker", "affiliatedWith", "U.S. National Security", False)}),
     # a body's director for a country serves the body
     ("The World Bank's country director for Nigeria, Marguerite Eklund, praised the government.",
      {("Marguerite Eklund", "officialOf", "World Bank", False)},
