@@ -2601,7 +2601,8 @@ def _phrase_label(token: Token, max_words: int, partners: bool) -> str:
             previous = i
             continue
         if w.tag_ == "POS" and out:
-            out[-1] += "'s"  # "UN Security Council's first briefing"
+            # "UN Security Council's first briefing", "the Digital Ministers' Meeting"
+            out[-1] += "'" if w.text in {"'", "’"} else "'s"
             continue
         if (w.is_punct and w.text not in {"-", "£", "$", "€"}) or w.pos_ == "DET" or w.tag_ == "POS" \
                 or w.lower_ in {"such", "other", "own", "its", "their", "his", "her", "our", "my", "your"}:

@@ -290,7 +290,7 @@ def _set_off_participle(verb: Token) -> bool:
     """A participle set off by commas after its noun, which the parser took for the sentence's verb with
     that noun as its subject: "The Canadian Centre for AI Safety, announced Thursday by the minister,
     will be headquartered in Montreal"."""
-    return verb.tag_ == "VBN" and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+    return verb.tag_ in {"VBN", "VBD"} and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
         and any(c.dep_ == "agent" for c in verb.children) \
         and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) \
         and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
@@ -837,6 +837,10 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
                 if subj.lower_ not in RELATIVE_PRONOUNS:
                     return conjuncts(subj), "inherited"
             break
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.i < verb.i and _set_off_participle(clause):
+            # "The meeting, hosted by Indonesia, on Wednesday adopted …": the participle took the subject
+            return conjuncts(_children(clause, {"nsubj"})[0]), "recovered"
     orphan = _orphan_subject(verb)
     if orphan:
         return conjuncts(orphan[0]), "recovered"

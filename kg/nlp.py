@@ -45,6 +45,21 @@ def line_breaks(doc):
                 # a line does not end its first sentence after one word: "Vireo | Systems, a Paris start-up,
                 # has raised …" is a parser's slip
                 following.is_sent_start = False
+    for token in doc:
+        # a dateline is no part of the first sentence: "NUSA DUA, Bali — The annual ASEAN meeting …", which
+        # the parser otherwise reads with the place as its subject
+        if token.is_upper and token.is_alpha and len(token) > 1 and (token.i == 0 or "\n" in doc[token.i - 1].whitespace_
+                                                                     or "\n" in doc[token.i - 1].text):
+            for j in range(token.i + 1, min(token.i + 14, len(doc) - 1)):
+                t = doc[j]
+                if "\n" in t.text or "\n" in doc[j - 1].whitespace_:
+                    break
+                if t.text in {"—", "–", "--"} or t.text == "-" and t.whitespace_ and doc[j - 1].whitespace_:
+                    if j - token.i >= 1 and doc[j + 1].text[:1].isupper():
+                        doc[j + 1].is_sent_start = True
+                    break
+                if t.is_alpha and t.is_lower:
+                    break  # (a sentence, not a dateline)
     for token in doc[1:]:
         # nor does a sentence open with a comma or a closing mark: "Fjällmind | , the Stockholm-based
         # developer …, has raised" is one sentence

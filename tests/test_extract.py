@@ -2383,3 +2383,14 @@ def test_possessed_texts_and_described_subjects(facts, text, expected, unwanted)
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a dateline is its own line of the parse; a set-off participle the tagger read as a past verb
+    ("NUSA DUA, Bali — The annual ASEAN Digital Ministers' Meeting, hosted this year by Indonesia, on Wednesday "
+     "adopted a regional guide on generative artificial intelligence.",
+     {("Indonesia", "hosted", "ASEAN Digital Ministers' Meeting", False)}),
+])
+def test_datelines_and_set_off_participles(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
