@@ -2394,3 +2394,10 @@ def test_possessed_texts_and_described_subjects(facts, text, expected, unwanted)
 def test_datelines_and_set_off_participles(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_what_a_that_clause_proposes_and_the_idea_that_refers_to_it(facts):
+    got = facts("Malaysia went further, proposing that the bloc build a regional network of AI safety institutes. "
+                "The idea was co-sponsored by Vietnam and Thailand.")
+    assert ("Malaysia", "proposed", "regional network of AI safety institutes", False) in got, got
+    assert ("Vietnam", "coSponsored", "regional network of AI safety institutes", False) in got, got
