@@ -1253,6 +1253,9 @@ def _is_negated(verb: Token, subjects: Iterable[Token], themes: Iterable[Token])
         if v is not verb and below.dep_ == "conj" and below.head == v \
                 and any(a.lower_ != "to" for a in _children(below, {"aux", "auxpass"})):
             break  # a conjunct with its own auxiliary: "had not used the data and *would* cooperate"
+        if v is not verb and below.dep_ == "conj" and below.head == v and below.tag_ in {"VBD", "VBZ"} \
+                and v.tag_ == "VB":
+            break  # a conjunct with its own tense: "did not back the decision and *called* for X"
         if v is not verb and below.dep_ == "conj" and below.head == v and any(
                 c.dep_ == "cc" and c.lower_ in {"but", "yet"} and c.i < below.i for c in v.children) \
                 and not any(c.dep_ == "neg" for c in below.children):

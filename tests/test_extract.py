@@ -2401,3 +2401,10 @@ def test_what_a_that_clause_proposes_and_the_idea_that_refers_to_it(facts):
                 "The idea was co-sponsored by Vietnam and Thailand.")
     assert ("Malaysia", "proposed", "regional network of AI safety institutes", False) in got, got
     assert ("Vietnam", "coSponsored", "regional network of AI safety institutes", False) in got, got
+
+
+def test_a_conjunct_with_its_own_tense_is_outside_the_negation(facts):
+    got = facts("Halvorsen Capital, which owns about 38 percent of Aurelian, did not back the board's decision and "
+                "called for a new vote immediately.")
+    assert ("Halvorsen Capital", "calledFor", "new vote", False) in got, got
+    assert ("Halvorsen Capital", "calledFor", "new vote", True) not in got, got
