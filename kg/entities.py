@@ -1013,6 +1013,23 @@ def _retype_texts(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention
             if m.key in texts else m for m in mentions]
 
 
+def _retype_group_members(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
+    """Two- or three-word names the NER typed as organisations that the European Parliament's notation
+    shows are members: "Tomasz Wielgosz (S&D, PL)" — a person of a political group and a country."""
+    by_start = {m.start: m for m in mentions}
+    out = []
+    for m in mentions:
+        after = doc[m.end:m.end + 5]
+        inner = by_start.get(m.end + 1)
+        if m.how == "ner" and m.type == "Organisation" and 2 <= m.end - m.start <= 3 \
+                and all(t.is_title for t in doc[m.start:m.end]) and len(after) == 5 and after[0].text == "(" \
+                and inner is not None and inner.how == "gazetteer" and after[2].text == "," \
+                and re.fullmatch(r"[A-Z]{2}", after[3].text) and after[4].text == ")":
+            m = EntityMention(m.start, m.end, entity_key("Person", m.label), m.label, "Person", m.how)
+        out.append(m)
+    return out
+
+
 #: Verbs whose direct object, if a one-word name, is a product: "launched FaceGate", "released Kindred".
 PRODUCT_VERBS = {"release", "launch", "unveil", "ship", "debut"}
 
@@ -1494,6 +1511,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     doc.user_data["kg_story_starts"] = story_starts(doc, mentions)
     doc.user_data["kg_datelines"] = _datelines(doc, gaz)
     mentions = _retype_people(doc, _retype_products(doc, _retype_texts(doc, _retype_gatherings(doc, mentions))), gaz)
+    mentions = _retype_group_members(doc, mentions)
     # people: full names first, then surnames/first names/honorific forms resolve to them
     full_names = [m for m in mentions if m.type == "Person" and len(m.label.split()) >= 2]
     titles: dict[str, list[tuple[int, str]]] = {}

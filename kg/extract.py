@@ -241,6 +241,8 @@ def conjuncts(token: Token) -> list[Token]:
             if current.dep_ == "appos":
                 linked.append(current.head)
             for other in linked:
+                if other.i > current.i and other.left_edge.i > 0 and other.doc[other.left_edge.i - 1].text == "(":
+                    continue  # a bracketed affiliation is no list: "Tomasz Wielgosz (S&D, PL) praised …"
                 there = mention_at(other)
                 if there is not None and there.key != here.key and _same_kind(there.type, here.type) and (
                         here.type == "Country" or _in_a_list(current, other, here.type)):
@@ -2810,6 +2812,11 @@ class Extractor:
             party_nouns = [c for c in doc[person.end - 1].children if c.dep_ == "appos"
                            and c.lemma_.lower() in PARTY_NOUNS and not any(d.lower_ == "former" for d in c.children)]
             key = PARTY_LETTERS.get(letter) if letter else PARTY_NOUNS.get(party_nouns[0].lemma_.lower()) if party_nouns else None
+            if key is None and len(after) >= 4 and after[0].text == "(" and after[2].text == "," \
+                    and mention_at(after[1]) is not None and mention_at(after[1]).type == "Organisation" \
+                    and mention_at(after[1]).how == "gazetteer" and re.fullmatch(r"[A-Z]{2}", doc[after[2].i + 1].text):
+                # the European Parliament's notation: "Helena Marquardt (EPP, DE)": her political group
+                key, letter = mention_at(after[1]).key, after[1].text
             party = self.gazetteer.entries.get(key) if key else None
             if party is not None:
                 out.append(_relation(doc_id, sent, sent_index, person, "memberOf",

@@ -2408,3 +2408,17 @@ def test_a_conjunct_with_its_own_tense_is_outside_the_negation(facts):
                 "called for a new vote immediately.")
     assert ("Halvorsen Capital", "calledFor", "new vote", False) in got, got
     assert ("Halvorsen Capital", "calledFor", "new vote", True) not in got, got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # the European Parliament's notation "(Group, CC)": a member of the political group, and no list
+    ("The report, drafted by rapporteur Helena Marquardt (EPP, DE) for the Committee on Legal Affairs, was "
+     "approved. Shadow rapporteur Tomasz Wielgosz (S&D, PL) praised the rapporteur.",
+     {("Helena Marquardt", "memberOf", "European People's Party", False),
+      ("Tomasz Wielgosz", "memberOf", "Socialists and Democrats", False)},
+     {("Socialists and Democrats", "praised", "Helena Marquardt", False)}),
+])
+def test_parliament_group_notation(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
