@@ -1849,6 +1849,20 @@ def _datelines(doc: Doc, gaz: Gazetteer) -> dict[int, tuple[str, str]]:
             if entry is not None and entry.type == "Country":
                 out[start] = (entry.key, entry.label)
             break
+        if start in out:
+            continue
+        # … or the place-and-date line of the page furniture before the body: "Warsaw, 14.05.2025 18:42 |
+        # Updated 20:05" (a capital only: an outlet's city line names where the story was written)
+        for sent in list(doc[floor:].sents)[:8] if floor < len(doc) else []:
+            words = [t for t in sent if not t.is_space]
+            if len(words) >= 12:
+                break  # the body has begun
+            if len(words) >= 3 and words[0].is_title and words[1].text == "," and (
+                    any(ch.isdigit() for ch in words[2].text) or words[2].lower_ in _MONTHS_AND_DAYS):
+                entry = gaz.country_of_capital(words[0].text)
+                if entry is not None:
+                    out[start] = (entry.key, entry.label)
+                    break
     return out
 
 

@@ -2422,3 +2422,13 @@ def test_parliament_group_notation(facts, text, expected, unwanted):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+def test_the_place_and_date_line_of_the_page_is_a_dateline(facts):
+    got = facts("Poland hosts EU and Ukraine at Warsaw defence forum\nWARSAW LEDGER | English Edition\n"
+                "Warsaw, 14.05.2025 18:42 | Updated 20:05\n"
+                "Ukraine and the EU sent ministers to the Vistula Defence Tech Forum on Tuesday, a meeting convened by "
+                "the Ministry of Digital Affairs. Ukraine praised the forum. Ukrainian firms were there.\n"
+                "Joanna Pietrzak, director of the Warsaw-based Digital Watch Foundation, criticised the Ministry of "
+                "Digital Affairs for holding closed-door sessions.")
+    assert ("Joanna Pietrzak", "criticised", "Poland", False) in got, got
