@@ -1094,7 +1094,7 @@ def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> l
             m = EntityMention(start, m.end, entity_key("Person", name), name, "Person", "ner")
         if m.how == "ner" and m.type != "Person" and len(span) >= 2 \
                 and all(t.is_title or "-" in t.text or t.lower_ in _NAME_PARTICLES for t in span) \
-                and type_group(m.type) in {"Actor", "Place"} and m.type not in {"Country", "City"} \
+                and type_group(m.type) in {"Actor", "Place", "Product"} and m.type not in {"Country", "City"} \
                 and _org_type(span.text) == "Organisation":
             head = span.root
             titled = any(gaz.titles.kind(t.text) for t in head.children if t.dep_ == "appos") or (

@@ -2259,6 +2259,11 @@ def test_a_short_name_is_the_firm_named_most_not_its_venture(facts):
     # an office is no body: "the agency" is NITDA, not "Director-General"
     ("NITDA's Director-General, Kabiru Lawal Danjuma, told reporters that the agency had held talks with Microsoft.",
      {("NITDA", "metWith", "Microsoft", False)}, {("Director-General", "metWith", "Microsoft", False)}),
+    # a name the tagger took for a product, in apposition to a title, is a person ("Mr Eklund" later)
+    ("Oksana Hrytsenko, Ukraine's deputy minister for digital transformation, and Lars Eklund, the European "
+     "commissioner for defence and space, attended alongside delegations from Lithuania, Latvia and Estonia. "
+     "Mr Eklund praised Ukraine.", {("Lars Eklund", "praised", "Ukraine", False)},
+     {("Eklund", "praised", "Ukraine", False)}),
     # "U.S. National Security Adviser X": a title, whose state is named at its start
     ("The proposal, put forward by U.S. National Security Adviser Grant Whitaker at a meeting of sherpas last "
      "month, was backed by Japan.", {("Grant Whitaker", "officialOf", US, False)},
