@@ -141,7 +141,17 @@ HELDOUT_FLOORS = {  # set: (core precision, core F1, roles F1); measured minus a
     "heldout63": (0.80, 0.67, 0.63),
     "heldout64": (0.71, 0.61, 0.60),
     "heldout65": (0.72, 0.60, 0.69),
+    "heldout66": (0.85, 0.80, 0.77),
+    "heldout67": (0.81, 0.66, 0.70),
+    "heldout68": (0.79, 0.71, 0.77),
+    "heldout69": (0.78, 0.65, 0.62),
+    "heldout70": (0.78, 0.69, 0.68),
+    "heldout71": (0.72, 0.64, 0.56),
 }
+#: Negated gold facts the evaluator matches to an asserted one, known and explained in the README: its loose
+#: match of free-text objects takes "Toros released Şahan-X" (the drone it unveiled) for the denied "released
+#: technical documentation on the Şahan-X's targeting software". No set may gain one.
+NEGATED_MATCHED = {"heldout68": 1}
 
 
 @pytest.mark.slow
@@ -157,4 +167,4 @@ def test_heldout_gold_scores_do_not_regress(tmp_path, name):
     precision, f1, roles_f1 = HELDOUT_FLOORS[name]
     assert report.core.precision >= precision and report.core.f1 >= f1, report.core
     assert report.roles.f1 >= roles_f1, report.roles
-    assert not report.negated_asserted
+    assert len(report.negated_asserted) <= NEGATED_MATCHED.get(name, 0), report.negated_asserted
