@@ -179,8 +179,7 @@ def reattach_nominal_conjuncts(doc):
         arguments = [c for c in verb.children if c.dep_ in {"dobj", "attr"} and c.i < noun.i] + [
             o for p in verb.children if p.dep_ in {"agent", "prep", "dative"} and p.i < noun.i
             for o in p.children if o.dep_ == "pobj"]
-        arguments = [a for a in arguments if a.pos_ == noun.pos_ or {a.pos_, noun.pos_} == {"PROPN", "NOUN"}
-                     and a.ent_type_ == noun.ent_type_ != ""]
+        arguments = [a for a in arguments if a.pos_ == noun.pos_]
         if not arguments:
             continue
         first = max(arguments, key=lambda a: a.i)
@@ -196,13 +195,13 @@ def reattach_nominal_conjuncts(doc):
 
 def reattach_topic_conjuncts(doc):
     """Give a text's topic back its second part: in "adopted a report on copyright and generative AI" the
-    small model coordinates *AI* with *report*, making it a second thing adopted. A bare noun after "and"
-    (no determiner, no name of an actor), coordinated with a text that has a determiner and an "on"/"about"
-    topic that is itself bare, continues the topic."""
+    small model coordinates *AI* with *report*, making it a second thing adopted. A bare common noun after
+    "and" (no determiner), coordinated with a text that has a determiner and an "on"/"about" topic that is
+    itself bare, continues the topic. (Runs before the NER: names are told by their part of speech.)"""
     for noun in doc:
         text = noun.head
         if noun.dep_ != "conj" or noun.pos_ != "NOUN" or text.pos_ != "NOUN" or text.i >= noun.i \
-                or text.lemma_.lower() not in DOCUMENT_NOUNS or noun.ent_type_ in {"ORG", "GPE", "PERSON", "NORP"} \
+                or text.lemma_.lower() not in DOCUMENT_NOUNS \
                 or any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children) \
                 or not any(c.dep_ == "det" for c in text.children):
             continue
