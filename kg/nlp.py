@@ -182,14 +182,14 @@ def reattach_nominal_conjuncts(doc):
         arguments = [a for a in arguments if a.pos_ == noun.pos_]
         if not arguments:
             continue
-        first = max(arguments, key=lambda a: a.i)
-        if any(t.lower_ in {"not", "but", "nor", "neither", "except"} for t in doc[first.i + 1:noun.i + 1]) \
+        last = max(arguments, key=lambda a: a.i)
+        if any(t.lower_ in {"not", "but", "nor", "neither", "except"} for t in doc[last.i + 1:noun.i + 1]) \
                 or any(c.dep_ == "neg" for c in noun.children):
             continue  # ("invited India and Brazil, but not China": set against them, which the reading keeps)
-        for cc in doc[first.i + 1:noun.i]:
+        for cc in doc[last.i + 1:noun.i]:
             if cc.dep_ == "cc" and cc.head == verb:
-                cc.head = first
-        noun.head = first
+                cc.head = last
+        noun.head = last
     return doc
 
 
