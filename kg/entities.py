@@ -2508,6 +2508,9 @@ def plural_antecedent(token: Token) -> Token | None:
     coordination ("China, the UK and the US … they") the extractor then expands."""
     if _PRONOUNS.get(token.lower_) != "Plural":
         return None
+    speakers = _plural_speakers(token)
+    if speakers is not None:  # "the UK and Germany said they supported it": the ones who said so
+        return speakers
     found = _nearest_before(token.doc, token.i, _pronoun_filter("Plural"))
     if found is None:
         return None
@@ -2515,6 +2518,26 @@ def plural_antecedent(token: Token) -> Token | None:
     while head.head != head and head.dep_ in {"compound", "flat"} and head.head.i < found.end + 3:
         head = head.head
     return head
+
+
+def _plural_speakers(token: Token) -> Token | None:
+    """A plural subject pronoun in the clause a speech verb reports, whose own subject is a
+    coordination of named actors before it, is bound by that subject: "Kenya and Brazil co-sponsored
+    the draft, and the UK and Germany said *they* supported it" (the UK and Germany, not the nearer
+    subject of the first clause)."""
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    if speaker is None or len(speaker.conjuncts) < 1:
+        return None
+    named = [t for t in (speaker, *speaker.conjuncts) if mention_at(t) is not None
+             and type_group(mention_at(t).type) == "Actor"]
+    return speaker if len(named) >= 2 else None
 
 
 _WHEN_WORDS = {"recent", "upcoming", "latest", "forthcoming", "two-day", "three-day", "one-day", "day-long",

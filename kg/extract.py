@@ -754,6 +754,9 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
             pobjs = _children(prep, {"pobj"})
             if prep.lower_ == "with" and prep.i < verb.i and pobjs and prep.right_edge.i >= verb.i - 2:
                 return conjuncts(pobjs[0]), "absolute"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lower_ in {"those", "people"} \
+            and _among_members(verb.head):
+        return _among_members(verb.head), "among"  # "Among those attending were A and B"
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "countries calling for X"
         return conjuncts(verb.head), "participle"
     if verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.dep_ == "nsubj" and verb.head.head.lemma_ == "be":
@@ -867,7 +870,17 @@ def _passive_theme_tokens(verb: Token) -> tuple[list[Token], str]:
         if is_passive(head):
             tokens, how = _passive_theme_tokens(head)
             return tokens, "coordinated" if tokens else how
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            # "The report draws on case studies … and was funded by the Aldermoor Foundation": a passive
+            # conjunct with its own auxiliary shares the first verb's subject
+            subjects = [c for c in _children(head, {"nsubj"}) if c.lower_ not in RELATIVE_PRONOUNS]
+            if subjects:
+                return conjuncts(subjects[0]), "coordinated"
     return [], ""
+
+
+#: Nouns of time and measure a by-phrase is wrongly hung on ("funded for its first four years by X").
+TIME_MEASURE_NOUNS = {"part", "year", "month", "week", "day", "decade", "period", "term", "phase", "stage"}
 
 
 def _by_agents(verb: Token) -> list[Token]:
@@ -879,6 +892,18 @@ def _by_agents(verb: Token) -> list[Token]:
             objs = _children(child, {"pobj"})
             if objs:
                 agents += [t for t in conjuncts(objs[0]) if t not in agents]
+            for other in _children(child, {"conj"}):  # "attended by A, …, and by B": "by" joined to "by"
+                if other.lower_ == "by" and _children(other, {"pobj"}):
+                    agents += [t for t in conjuncts(_children(other, {"pobj"})[0]) if t not in agents]
+    if not agents:
+        # "funded for its first three years by the AfDB", "funded in part by X": the parser hangs the
+        # by-phrase on the time or measure before it
+        for prep in _children(verb, {"prep"}):
+            for pobj in _children(prep, {"pobj"}):
+                if pobj.ent_type_ in {"DATE", "TIME"} or pobj.lemma_.lower() in TIME_MEASURE_NOUNS:
+                    for by in _children(pobj, {"prep"}):
+                        if by.lower_ == "by" and _children(by, {"pobj"}):
+                            agents += conjuncts(_children(by, {"pobj"})[0])
     if agents:
         # "by A, which led the round, and by B", "by A, as well as by B": a second by-phrase the parser
         # hung on the relative clause or on "as well as"
@@ -909,12 +934,14 @@ def _companions(verb: Token) -> list[Token]:
     out = []
     objects = _children(verb, {"dobj"}) if verb.pos_ in {"VERB", "AUX"} and not is_passive(verb) else []
     for prep in _children(verb, {"prep", "advmod"}):
-        if prep.lower_ not in COMPANION_PREPOSITIONS:
+        if prep.lower_ not in COMPANION_PREPOSITIONS | {"with"}:
             continue
         if any(o.i < prep.i for o in objects):
             continue  # "invited the UAE, along with India and Kenya": companions of the object, not the agent
         objs = _children(prep, {"pobj"}) if prep.lower_ == "alongside" else \
-            [o for w in _children(prep, {"prep"}) if w.lower_ == "with" for o in _children(w, {"pobj"})]
+            [o for w in _children(prep, {"prep"}) if w.lower_ == "with" for o in _children(w, {"pobj"})] or \
+            (_children(prep, {"pobj"}) if prep.lower_ == "with" and any(  # "hosted by A together with B"
+                a.lower_ in {"together", "jointly"} for a in _children(prep, {"advmod"})) else [])
         for obj in objs[:1]:
             out += [c for c in conjuncts(obj) if mention_at(c) is not None
                     and type_group(mention_at(c).type) == "Actor"]
@@ -2013,7 +2040,7 @@ def _counted_antecedents(token: Token) -> list[Token]:
 def _type_ok(entity_type: str, allowed: tuple[str, ...]) -> bool:
     group = type_group(entity_type)
     return "Any" in allowed or group in allowed or (
-        "Organisation" in allowed and group == "Actor" and entity_type not in {"Person", "Country", "Group"}) or (
+        "Organisation" in allowed and group == "Actor" and entity_type not in {"Person", "Country", "Region", "Group"}) or (
         "Person" in allowed and entity_type == "Person")
 
 
@@ -2218,8 +2245,12 @@ class Extractor:
         for token in sent:
             if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.tag_ == "VBN"):
                 triggers = self.lexicon.triggers_for(verb_lemma(token, self._lemmas))
-                if triggers and not _is_topic(token):
-                    yield from self._verb_frames(token, triggers)
+                frames = list(self._verb_frames(token, triggers)) if triggers and not _is_topic(token) else []
+                yield from frames
+                if token.pos_ == "VERB" and all(self._not_an_event(f) for f in frames):
+                    # ("signed it together with Y", "hosted it together with Y": Y did so too, a companion;
+                    # "will run the facility together with Y", no event run: Y a partner)
+                    yield from self._comitative_frames(token)
             elif token.pos_ in {"NOUN", "PROPN"}:
                 lemma = verb_lemma(token, self._lemmas)
                 triggers = self.lexicon.triggers_for(lemma, "noun") or self.lexicon.triggers_for(token.lower_, "noun")
@@ -2306,6 +2337,40 @@ class Extractor:
                     # "China signed a memorandum with Brazil" signs the memorandum and is an agreement with Brazil)
                 yield _Frame(verb, trig, subjects, subject_how, themes, theme_how, passive)
 
+    def _not_an_event(self, frame: _Frame) -> bool:
+        """Whether a frame of an event predicate has no event for its theme ("run the facility")."""
+        if tuple(self.lexicon.predicates[frame.trigger.predicate].object_types) != ("Event",):
+            return False
+        return not any(_noun_lemma(t) in EVENT_NOUNS or type_group(getattr(mention_at(t), "type", "")) == "Event"
+                       for t in frame.themes)
+
+    def _comitative_frames(self, verb: Token) -> Iterator[_Frame]:
+        """A verb of no predicate of its own with a comitative phrase: "Hanul Cloud will run the
+        facility *together with* Samruk-Kazyna", "a centre run by the institute *jointly with* NIC"
+        → the agent cooperatesWith the phrase's object (the lexicon's ``comitatives``)."""
+        if verb.lemma_.lower() in SPEECH_VERBS | SPEECH_LEMMAS or _is_topic(verb):
+            return
+        doc = verb.doc
+        for spec in self.lexicon.predicates.values():
+            for words in spec.comitatives:
+                *lead, prep_word = words
+                for prep in verb.subtree:
+                    if prep.lower_ != prep_word or prep.dep_ != "prep" or prep.i < len(lead) \
+                            or [t.lower_ for t in doc[prep.i - len(lead): prep.i]] != lead:
+                        continue
+                    phrase = set(range(prep.i - len(lead), prep.i + 1))
+                    head = prep.head  # "together with" on the verb; "in partnership with" through its noun
+                    while head != verb and head.i in phrase:
+                        head = head.head
+                    partners = _children(prep, {"pobj"})
+                    if head != verb or not partners:
+                        continue
+                    passive = is_passive(verb)
+                    subjects, how = (_by_agents(verb), "passive-agent") if passive else _subject_tokens(verb)
+                    if subjects:
+                        trig = Trigger(spec.name, verb.lemma_.lower(), None, (prep_word,))
+                        yield _Frame(verb, trig, subjects, how, conjuncts(partners[0]), "comitative", passive)
+
     def _noun_frames(self, noun: Token, triggers: list[Trigger]) -> Iterator[_Frame]:
         """Nominal triggers: "his talks with Musk", "China's proposal", "US sanctions on China",
         "the meeting between Biden and Xi", "Biden, in the meeting with Xi, discussed …"."""
@@ -2318,7 +2383,9 @@ class Extractor:
                 objs = _prep_objects(noun, trig.words[-1])
                 if not objs and members and spec.implicit_objects:
                     # "China, France and India were among the signatories": of the document just named
-                    implicit = _discourse_document(noun)
+                    # ("Among the participants were A and B": of the event)
+                    kinds = {k for k in ("Document", "Event") if k in spec.object_types} or {"Document"}
+                    implicit = _discourse_document(noun, kinds=kinds)
                     objs = [implicit] if implicit is not None else []
                 if not objs:
                     continue

@@ -68,6 +68,9 @@ class PredicateSpec:
     bare_objects: bool = False
     whole_events: bool = False
     clause_objects: bool = False
+    #: phrases that make any verb's agent do this with the phrase's object: "together with" ("will run
+    #: the centre together with Kenya" → cooperatesWith Kenya); the last word is the preposition
+    comitatives: tuple[tuple[str, ...], ...] = ()
     subject_types: tuple[str, ...] = ("Actor",)
     object_types: tuple[str, ...] = ("Any",)
 
@@ -119,10 +122,10 @@ def _parse(data: dict, source: str, into: dict[str, dict]) -> None:
             if key not in {"description", "verbs", "nouns", "negative_verbs", "inverse_verbs", "symmetric", "concept_objects",
                            "possessor_objects", "possessor_agents", "implicit_objects", "target_objects", "pair_predicate",
                            "author_speaks", "present_only", "request_objects", "bare_objects", "whole_events", "clause_objects",
-                           "subject_types",
+                           "comitatives", "subject_types",
                            "object_types"}:
                 raise DataFileError(f"{source}: [{name}] has unknown setting {key!r}")
-            if isinstance(value, list) and key in {"verbs", "nouns", "negative_verbs", "inverse_verbs"}:
+            if isinstance(value, list) and key in {"verbs", "nouns", "negative_verbs", "inverse_verbs", "comitatives"}:
                 merged[key] = merged.get(key, []) + [v for v in value if v not in merged.get(key, [])]
             else:
                 merged[key] = value
@@ -144,6 +147,13 @@ def _spec(name: str, table: dict, source: str) -> PredicateSpec:
                                     negative=key == "negative_verbs",
                                     request=bool(table.get("request_objects", False)), place=m["place"],
                                     inverse=key == "inverse_verbs"))
+    comitatives = []
+    for text in table.get("comitatives", []):
+        words = tuple(text.strip().lower().split())
+        if len(words) < 2 or not all(re.fullmatch(r"[a-z-]+", w) for w in words):
+            raise DataFileError(f"{source}: [{name}] comitative {text!r} is not words ending in a preposition, "
+                                f"like 'together with'")
+        comitatives.append(words)
     for key in ("subject_types", "object_types"):
         for group in table.get(key, []):
             if group not in _GROUPS:
@@ -161,6 +171,7 @@ def _spec(name: str, table: dict, source: str) -> PredicateSpec:
         bare_objects=bool(table.get("bare_objects", False)),
         whole_events=bool(table.get("whole_events", False)),
         clause_objects=bool(table.get("clause_objects", False)),
+        comitatives=tuple(comitatives),
         subject_types=tuple(table.get("subject_types", ["Actor"])),
         object_types=tuple(table.get("object_types", ["Any"])),
     )

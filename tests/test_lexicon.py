@@ -43,6 +43,7 @@ def test_user_lexicon_adds_verbs_and_predicates(tmp_path):
     ('[signed]\nobject_types = ["Planet"]\n', "object_types has 'Planet'"),
     ('[restricted]\nverbs = ["add {list}"]\n', "is not 'lemma'"),  # a {noun} needs a preposition to govern it
     ('[funded]\ninverse_verbs = ["receive [money]"]\n', "needs the preposition of its agent"),
+    ('[cooperatesWith]\ncomitatives = ["with"]\n', "is not words ending in a preposition"),
 ])
 def test_bad_lexicon_is_a_clear_error(tmp_path, content, message):
     bad = tmp_path / "bad.toml"
@@ -76,3 +77,13 @@ def test_inverse_and_clause_settings_are_data():
     trig = next(t for t in lex.triggers_for("raise") if t.predicate == "funded")
     assert trig.inverse and (trig.noun, trig.words) == ("money", ("from",))
     assert lex.predicates["announced"].clause_objects and not lex.predicates["signed"].clause_objects
+
+
+def test_comitatives_are_data(tmp_path):
+    """"together with" on any verb is a lexicon setting: the built-in one for cooperatesWith, and a
+    user's own phrase is appended to it."""
+    assert ("together", "with") in Lexicon.load().predicates["cooperatesWith"].comitatives
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[cooperatesWith]\ncomitatives = ["hand in hand with"]\n', encoding="utf-8")
+    phrases = Lexicon.load((extra,)).predicates["cooperatesWith"].comitatives
+    assert ("hand", "in", "hand", "with") in phrases and ("jointly", "with") in phrases
