@@ -81,6 +81,10 @@ ANAPHORIC_ORGANISATION_NOUNS = {"group": "Organisation", "organisation": "Organi
                                 "watchdog": "Organisation", "association": "Organisation", "tank": "ResearchInstitute",
                                 "federation": "Organisation", "consortium": "Organisation", "charity": "Organisation",
                                 "chipmaker": "Company", "regulator": "GovernmentBody", "trust": "Organisation"}
+#: Head words of the names of public institutions, which no "the company" refers to.
+PUBLIC_INSTITUTION_HEADS = {"court", "tribunal", "parliament", "assembly", "senate", "congress", "chamber",
+                            "ministry", "department", "agency", "authority", "commission", "council", "office",
+                            "university", "college", "school", "institute", "police", "army", "regulator"}
 #: Class nouns that describe an organisation in apposition to its name ("Bantay Datos, a Manila-based
 #: digital rights watchdog"), with the type they give a name the NER missed or mistyped.
 ORGANISATION_DESCRIPTION_HEADS = {
@@ -2627,8 +2631,9 @@ def _phrase_label(token: Token, max_words: int, partners: bool) -> str:
                     collect(child, depth + 1)
             elif child.dep_ in {"conj", "cc"} and child.i > head.i and head is not token:
                 collect(child, depth + 1)
-            elif child.dep_ == "case":
-                keep.add(child.i)
+            elif child.dep_ == "case" or child.dep_ == "prt" and head is not token and child.i == head.i + 2 \
+                    and head.nbor(1).text == "-":
+                keep.add(child.i)  # (… and the "up" of a modifier "follow-up")
             elif child.dep_ == "punct" and child.text == "-" and head.i - 1 <= child.i <= head.i + 1:
                 keep.add(child.i)  # "twenty-five", "capacity-building"
 
@@ -2676,9 +2681,10 @@ def _phrase_label(token: Token, max_words: int, partners: bool) -> str:
     return re.sub(r"\b[Aa]rtificial [Ii]ntelligence\b", "AI", label) if label.lower() != "artificial intelligence" else label
 
 
-_NEW_EVENT_WORDS = {"next", "second", "third", "fourth", "fifth", "another", "new", "follow-up", "future"}
+_NEW_EVENT_WORDS = {"next", "second", "third", "fourth", "fifth", "another", "new", "follow-up", "follow", "follow-on",
+                    "future", "subsequent"}  # ("follow" of a split "follow-up")
 #: Words that put an event in the future ("the next AU summit", "an upcoming forum").
-_UPCOMING_WORDS = {"next", "upcoming", "forthcoming", "future", "following"}
+_UPCOMING_WORDS = {"next", "upcoming", "forthcoming", "future", "following", "follow-up", "follow", "follow-on"}
 
 
 def upcoming_event(doc: Doc, m: EntityMention) -> bool:
@@ -2713,7 +2719,7 @@ def _idiom(token: Token) -> bool:
 
 
 #: Modifiers that set a new thing against the one in focus ("a separate rule", "another resolution").
-_CONTRAST_WORDS = {"separate", "another", "other", "different"}
+_CONTRAST_WORDS = {"separate", "another", "other", "different", "alternative", "rival", "competing"}
 
 
 def _names_with(label: str, noun: str) -> bool:
@@ -2753,7 +2759,9 @@ def resolve_description(token: Token) -> EntityMention | None:
             # an organisation the NER could not type further may be the company, unless the article
             # described it as something else ("a digital rights group")
             return wanted in {"Company", "GovernmentBody"} and m.type == "Organisation" and not any(
-                ORGANISATION_DESCRIPTION_HEADS.get(d) not in {None, wanted} for d in described.get(m.key, ()))
+                ORGANISATION_DESCRIPTION_HEADS.get(d) not in {None, wanted} for d in described.get(m.key, ())) \
+                and not (wanted == "Company" and name_head(m.label) in PUBLIC_INSTITUTION_HEADS)
+            # (nor is a court, a chamber or a university, whose name says what it is)
 
         # "the IberIA consortium": a body its own name word picks out, not the last consortium named
         names = [c.text for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"

@@ -64,13 +64,13 @@ PREVENT_VERBS = {"bar", "prevent", "ban", "prohibit", "stop", "block", "keep", "
 #: Verbs that, governing another verb, make it an intention or plan.
 INTENT_GOVERNORS = {"want", "hope", "intend", "seek", "aim", "wish", "try", "pledge", "promise", "vow",
                     "agree", "offer", "strive", "attempt", "commit", "like", "love", "look", "propose", "push"}
-#: Governors whose complement is asked for, not done: "apply to join", "bid to host".
-ATTEMPT_GOVERNORS = {"apply", "bid", "campaign", "lobby", "petition"}
+#: Governors whose complement is asked for, not done: "apply to join", "bid to host", "asked to join".
+ATTEMPT_GOVERNORS = {"apply", "bid", "campaign", "lobby", "petition", "ask", "request"}
 #: Passives whose complement happened: "was forced to withdraw".
 IMPLICATIVE_PASSIVES = {"force", "compel", "oblige", "make"}
 PLAN_GOVERNORS = {"plan", "expect", "prepare", "set", "schedule", "due", "go"}
 #: Adjectives whose infinitive is a guess ("likely to sign") or a stated readiness ("ready to work with").
-HEDGE_ADJECTIVES = {"likely", "unlikely", "possible", "probable"}
+HEDGE_ADJECTIVES = {"likely", "unlikely", "possible", "probable", "welcome", "free", "eligible"}
 INTENT_ADJECTIVES = {"ready", "willing", "eager", "keen", "prepared", "determined"}
 #: Verbs whose complement with a subject of its own is only expected: "expected X to sign".
 EXPECTATION_VERBS = {"expect", "anticipate", "predict", "hope", "believe", "want", "wish"}
@@ -666,6 +666,8 @@ def _round_owner(noun: Token) -> EntityMention | None:
 PARTY_LETTERS = {"R": "org/republican-party", "D": "org/democratic-party"}
 PARTY_NOUNS = {"republican": "org/republican-party", "democrat": "org/democratic-party",
                "democratic": "org/democratic-party"}
+#: Head words of the names of parties and parliamentary groups ("Institutional Revolutionary Party").
+PARTY_NAME_HEADS = {"party", "front", "movement", "alliance", "coalition", "congress", "league", "group"}
 #: Nouns for members of a legislature, which a party's name may precede ("Labour MP", "Greens senator").
 LEGISLATOR_NOUNS = {"mp", "mps", "mep", "meps", "mla", "mpp", "msp", "senator", "lawmaker", "legislator",
                     "congressman", "congresswoman", "councillor", "councilor", "deputy", "assemblyman",
@@ -896,14 +898,17 @@ def _by_agents(verb: Token) -> list[Token]:
                 if other.lower_ == "by" and _children(other, {"pobj"}):
                     agents += [t for t in conjuncts(_children(other, {"pobj"})[0]) if t not in agents]
     if not agents:
-        # "funded for its first three years by the AfDB", "funded in part by X": the parser hangs the
-        # by-phrase on the time or measure before it
+        # "funded for its first three years by the AfDB", "signed on the spot by Vietnam, …": the parser
+        # hangs the by-phrase on the time, measure or circumstance before it (a named agent; not "a
+        # report by Amnesty" on a person's noun)
         for prep in _children(verb, {"prep"}):
             for pobj in _children(prep, {"pobj"}):
-                if pobj.ent_type_ in {"DATE", "TIME"} or pobj.lemma_.lower() in TIME_MEASURE_NOUNS:
+                if pobj.ent_type_ in {"DATE", "TIME"} or pobj.lemma_.lower() in TIME_MEASURE_NOUNS or (
+                        pobj.pos_ == "NOUN" and mention_at(pobj) is None and _noun_lemma(pobj) not in PERSON_NOUNS):
                     for by in _children(pobj, {"prep"}):
-                        if by.lower_ == "by" and _children(by, {"pobj"}):
-                            agents += conjuncts(_children(by, {"pobj"})[0])
+                        named = _children(by, {"pobj"}) if by.lower_ == "by" else []
+                        if named and (mention_at(named[0]) is not None or named[0].pos_ == "PROPN"):
+                            agents += conjuncts(named[0])
     if agents:
         # "by A, which led the round, and by B", "by A, as well as by B": a second by-phrase the parser
         # hung on the relative clause or on "as well as"
@@ -1068,6 +1073,12 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
         if obj.lower_ in RELATIVE_PRONOUNS and (verb.dep_ == "relcl" or verb.dep_ == "acl" and obj.i < verb.i
                                                and obj.i > verb.head.i):
             return conjuncts(verb.head), "relative"  # (also parsed as a clause: "a proposal that Peru backed")
+        if obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "xcomp" and obj.i < verb.head.i:
+            governor = verb.head  # "a centre, which Germany and the EU have agreed to fund": the gap is the
+            while governor.dep_ == "xcomp" and governor.head != governor:  # object of the controlled verb
+                governor = governor.head
+            if governor.dep_ == "relcl":
+                return conjuncts(_relative_head(governor)), "relative"
         wanted = [x for x in _children(verb, {"xcomp"}) if x.i > obj.i]
         if wanted and trig.request and any(c.lower_ in RELATIVE_PRONOUNS for c in _children(wanted[0], {"dobj"})):
             return None  # ("a firm which lawmakers had urged it to list": the relative's gap, not a call)
@@ -1639,6 +1650,8 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
         # Lucía Ortega, warned": the person named, not the country the minister stands for
         for child in token.children:
             named = mention_at(child) if child.dep_ in {"appos", "compound"} else None
+            if named is not None and child.lemma_.lower() in PROPOSAL_NOUNS and named.label.lower() == child.lower_:
+                continue  # "a shared register of datasets, a proposal first put forward by X": a bare class noun
             if named is not None and named.type == "Person" and _noun_lemma(token) in TEXT_AND_EVENT_NOUNS:
                 continue  # ("The meeting was co-chaired by A and B, NAME": a name the parser hung on the event)
             if named is not None and child.dep_ == "appos" and named.type == "Place" and named.how == "ner" \
@@ -2243,6 +2256,8 @@ class Extractor:
 
     def _frames(self, sent: Span) -> Iterator[_Frame]:
         for token in sent:
+            if token.tag_ == "VBG" and token.dep_ == "amod":
+                continue  # "founding members", "the ruling party": a kind, not an act
             if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.tag_ == "VBN"):
                 triggers = self.lexicon.triggers_for(verb_lemma(token, self._lemmas))
                 frames = list(self._verb_frames(token, triggers)) if triggers and not _is_topic(token) else []
@@ -2610,6 +2625,10 @@ class Extractor:
                     obj = (o_tok.doc.user_data.get("kg_sentence_objects") or {}).get((sent_index, frame.trigger.predicate))
                 if obj is None and o_tok.lemma_.lower() in PROPOSAL_NOUNS:
                     obj = _last_proposal(o_tok, sent_index)
+                if obj is None and o_tok.dep_ == "appos" and o_tok.lemma_.lower() in PROPOSAL_NOUNS \
+                        and o_tok.head.pos_ in {"NOUN", "PROPN"} and o_tok.head.i < o_tok.i \
+                        and getattr(mention_at(o_tok), "label", o_tok.text).lower() == o_tok.lower_:
+                    o_tok = o_tok.head  # "a shared register of datasets, a proposal put forward by Senegal"
                 if obj is None and o_tok.lemma_.lower() == "round" and getattr(mention_at(o_tok), "how", "description") in {"description", "concept"}:
                     # "the round was funded by X": X funded the company raising it (its own round, which
                     # a company announces, stays the round)
@@ -2861,6 +2880,25 @@ class Extractor:
                                              "asserted", 0.75, f"{child.text}'s", "role:possessive"))
         return out
 
+    @staticmethod
+    def _shared_party(name: Token) -> EntityMention | None:
+        """The party or group that "both of"/"all of" in apposition to a coordination of people names:
+        "Senators A and B, both of the Institutional Revolutionary Party" (a party, by the head of its name)."""
+        first = name
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        if first is name and not first.conjuncts:
+            return None
+        for quantifier in _children(first, {"appos"}):
+            if quantifier.lower_ not in {"both", "all", "each"}:
+                continue
+            for prep in _children(quantifier, {"prep"}):
+                party = mention_at(_children(prep, {"pobj"})[0]) if prep.lower_ == "of" and _children(prep, {"pobj"}) \
+                    else None
+                if party is not None and party.type == "Organisation" and name_head(party.label) in PARTY_NAME_HEADS:
+                    return party
+        return None
+
     def _party_labels(self, sent: Span, sent_index: int, doc_id: str) -> list[Relation]:
         """memberOf a US party from the news' own notation: "Sen. Thomas Raleigh (R-Texas)", "Rep. Luis
         Echeverría, DFL-Minneapolis," and "Senator Ruth Alvarez, a Democrat who …", "an Ohio Republican"."""
@@ -2885,6 +2923,11 @@ class Extractor:
                 # the European Parliament's notation: "Helena Marquardt (EPP, DE)": her political group
                 key, letter = mention_at(after[1]).key, after[1].text
             party = self.gazetteer.entries.get(key) if key else None
+            shared = self._shared_party(doc[person.end - 1]) if party is None else None
+            if shared is not None:  # "Senators A and B, both of the Institutional Revolutionary Party"
+                out.append(_relation(doc_id, sent, sent_index, person, "memberOf", shared, False, "asserted", 0.75,
+                                     "both of", "membership:both-of"))
+                continue
             if party is not None:
                 out.append(_relation(doc_id, sent, sent_index, person, "memberOf",
                                      EntityMention(person.start, person.end, party.key, party.label, party.type, "gazetteer"),

@@ -107,15 +107,25 @@ _BYLINE = re.compile(r"^[ \t]*By ([A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|and|de
                      re.M)
 
 
+#: A list of links under a heading ("Related news", "More stories"), or one link line dated in brackets:
+#: "- Thailand and Japan sign digital ID memorandum (2 Oct 2025)".
+_LINK_LISTS = re.compile(
+    r"^[ \t]*(?:related|more|latest|most read|trending|top|other)(?: [a-z]+){0,2}[ \t]*:?[ \t]*\n"
+    r"(?:[ \t]*[-•*·▪►>][ \t]+[^\n]*(?:\n|$))+"
+    r"|^[ \t]*[-•*·▪►][ \t]+[^\n.!?]{5,160}\((?:\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}"
+    r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\)[ \t]*$", re.I | re.M)
+
+
 def blank_boilerplate(text: str) -> str:
     r"""Blank out the lines of a web page that are not the story: "Read more:" and "Related:" links,
-    photo captions, bylines, correction notes and wire sign-offs. They are replaced by spaces, so
-    every character offset still points into the same text.
+    lists of links under "Related news", photo captions, bylines, correction notes and wire sign-offs.
+    They are replaced by spaces, so every character offset still points into the same text.
 
     >>> blank_boilerplate("Read more: Kenya unveils strategy\nKenya signed it.")
     '                                 \nKenya signed it.'
     """
-    return _BOILERPLATE.sub(lambda m: " " * len(m.group(0)), text)
+    blank = _BOILERPLATE.sub(lambda m: " " * len(m.group(0)), text)
+    return _LINK_LISTS.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), blank)
 
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -19,7 +19,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from .entities import DOCUMENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, link_doc
+from .entities import DOCUMENT_NOUNS, EVENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, link_doc
 from .extract import GROUP_NOUNS, PERSON_NOUNS
 from .errors import ModelError
 from .gazetteer import Gazetteer
@@ -263,15 +263,20 @@ def retag_participle_conjuncts(doc):
     subject of its own, coordinated with a participle and taking "by", is a participle with an agent.
     """
     for verb in doc:
+        # ("… and signed *the following year* by Australia": a time the tagger took for the object)
+        times = [c for c in verb.children if c.dep_ == "dobj" and (
+            c.ent_type_ in {"DATE", "TIME"} or c.lemma_.lower() in {"year", "month", "week", "day"})]
         if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.head.tag_ != "VBN" \
                 or verb.head.dep_ not in {"acl", "relcl", "ROOT", "ccomp", "advcl"} \
-                or any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in verb.children):
+                or any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c not in times for c in verb.children):
             continue
-        by = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        by = next((c for c in verb.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"), None)
         if by is None or not any(a.dep_ == "agent" for a in verb.head.children):
             continue
         verb.tag_ = "VBN"
         by.dep_ = "agent"
+        for time in times:
+            time.dep_ = "npadvmod"
     return doc
 
 
@@ -392,10 +397,57 @@ def attach_for_clauses(doc):
     return doc
 
 
+#: Nouns of a role one holds "as": "as founding members of BRICS", "as voting members".
+ROLE_NOUNS = frozenset({"member", "partner", "party", "state", "country", "nation", "sponsor", "shareholder",
+                        "investor", "signatory", "observer", "participant"})
+
+
+def attach_attributive_participles(doc):
+    """Make an "-ing" word before a role noun its modifier: in "Brazil and China, as founding members of
+    BRICS, …" the small model reads *founding* as a verb with the object *members* (so Brazil "founded"
+    BRICS); it describes the kind of members they are. The noun becomes the object of "as" again.
+    """
+    for verb in doc:
+        if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.i + 1 >= len(doc):
+            continue
+        noun = doc[verb.i + 1]
+        if noun.head != verb or noun.dep_ != "dobj" or noun.lemma_.lower() not in ROLE_NOUNS:
+            continue
+        noun.head, noun.dep_ = verb.head, "pobj"
+        verb.head, verb.dep_ = noun, "amod"
+    return doc
+
+
+def reattach_text_appositions(doc):
+    """Give an apposition that describes a text or an event to the noun right before its comma.
+
+    In "The Coalition has refused to endorse the Kigali Communiqué, the outcome document drafted by
+    Rwanda", the small model hangs "the outcome document" on the sentence's subject, across the verb,
+    so Rwanda "drafted" the Coalition. An apposition headed by a text or event noun whose comma follows a
+    noun in a later clause than its head describes that noun.
+    """
+    for appos in doc:
+        if appos.dep_ != "appos" or appos.lemma_.lower() not in set(DOCUMENT_NOUNS) | set(EVENT_NOUNS) \
+                or appos.left_edge.i < 2 or doc[appos.left_edge.i - 1].text != ",":
+            continue
+        before = doc[appos.left_edge.i - 2]
+        while before.dep_ == "pobj" and before.head.dep_ == "prep" and before.head.head.pos_ in {"NOUN", "PROPN"}:
+            before = before.head.head  # "a shared register of language datasets, a proposal …": the register
+        head = appos.head
+        if before.pos_ not in {"NOUN", "PROPN"} or before == head or head.i > before.i \
+                or before.lemma_.lower() in set(DOCUMENT_NOUNS) | set(EVENT_NOUNS) and before.pos_ == "NOUN":
+            continue
+        if not any(t.pos_ in {"VERB", "AUX"} and t in before.ancestors for t in doc[head.i + 1: before.i]):
+            continue  # (the noun before the comma is in the head's own phrase: "X, a member of Y, the …")
+        appos.head = before
+    return doc
+
+
 #: The repairs after verbal nouns, in the order they run (each takes and returns the Doc).
 PARSE_REPAIRS = (reattach_stranded_conjuncts, reattach_participle_conjuncts, retag_participle_conjuncts,
                  join_split_objects, rejoin_split_lists, reattach_including, merge_repeated_agents,
-                 attach_for_clauses, reattach_topic_conjuncts, reattach_nominal_conjuncts)
+                 attach_for_clauses, reattach_topic_conjuncts, reattach_nominal_conjuncts,
+                 attach_attributive_participles, reattach_text_appositions)
 
 
 @Language.factory("kg_verb_repair", default_config={"lexicon_files": []})

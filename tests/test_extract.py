@@ -2486,3 +2486,74 @@ def test_agents_hung_elsewhere_and_event_participants(facts, text, expected, unw
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # "the company" is a firm, not the court named since
+    ("Lintang Labs lost its appeal in the Jakarta State Administrative Court. Its founder said the firm would go to "
+     "the Constitutional Court. The company is funded by Borneo Ventures.",
+     {("Borneo Ventures", "funded", "Lintang Labs", False)},
+     {("Borneo Ventures", "funded", "Constitutional Court", False)}),
+    # "as founding members of X": a kind of member, not a founding
+    ("Brazil and India, as founding members of the New Development Bank, called for cheaper loans.", set(),
+     {("Brazil", "established", "New Development Bank", False)}),
+    # an apposition describing the text before its comma, which the parser hung on the subject
+    ("The Sahel Digital Rights Network has refused to endorse the Niamey Communiqué, the outcome document drafted "
+     "by Niger as host.",
+     {("Niger", "proposed", "Niamey Communiqué", False)},
+     {("Niger", "proposed", "Sahel Digital Rights Network", False)}),
+    # a follow-up event is a new one, not the summit just held
+    ("Ghana hosted the ECOWAS digital summit in Accra on Thursday. Senegal will host the follow-up summit in 2026.",
+     {("Senegal", "hosted", "follow-up summit", False)},
+     {("Senegal", "hosted", "ECOWAS digital summit", False)}),
+])
+def test_kinds_of_bodies_attempts_and_new_events(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
+
+
+def test_asking_to_join_or_being_welcome_to_is_not_joining(facts):
+    got = facts("Five countries signed the Da Nang Statement. Nepal asked to join the statement last year. The minister "
+                "said Bhutan and Laos were welcome to join at any time.", with_modality=True)
+    joined = {(s, m) for s, p, o, n, m in got if p == "endorsed" and o == "Da Nang Statement" and not n}
+    assert joined and all(m == "possible" for _, m in joined), got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # coordinated legislators "both of" a party
+    ("Senators Jorge Salinas Peña and Rosa María Ortiz Vega, both of the Broad Front Party, voted against the bill.",
+     {("Jorge Salinas Peña", "memberOf", "Broad Front Party", False),
+      ("Rosa María Ortiz Vega", "memberOf", "Broad Front Party", False)}, set()),
+    # a proposal in apposition to what it proposes
+    ("The minister said Ghana would work with Togo on a shared register of language datasets, a proposal first put "
+     "forward by Benin last year.",
+     {("Benin", "proposed", "shared register of language datasets", False)}, {("Benin", "proposed", "proposal", False)}),
+    # a past act does not refer to a follow-up text announced since
+    ("The council adopted the Geneva Resolution on Privacy. Brazil said it would work with Chile on a follow-up "
+     "resolution. Privacy International praised the resolution.",
+     {("Privacy International", "praised", "Geneva Resolution on Privacy", False)},
+     {("Privacy International", "praised", "follow-up resolution", False)}),
+])
+def test_parties_chambers_and_proposals_in_apposition(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a by-phrase hung on the circumstance before it
+    ("Ministers adopted the Hanoi Charter on Data on Friday. It was signed on the spot by Laos and Cambodia.",
+     {("Laos", "signed", "Hanoi Charter on Data", False), ("Cambodia", "signed", "Hanoi Charter on Data", False)}),
+    # a passive conjunct whose time the tagger took for its object
+    ("The Suva Compact on Ocean Data, which was proposed by Fiji in 2023 and signed the following year by Samoa and "
+     "Tonga, entered into force.",
+     {("Samoa", "signed", "Suva Compact on Ocean Data", False), ("Tonga", "signed", "Suva Compact on Ocean Data", False)}),
+    # the relative pronoun is the object of the verb its clause controls
+    ("Accra plans to build a regional AI testing centre, which Norway and the World Bank have agreed to fund.",
+     {("Norway", "funded", "regional AI testing centre", False),
+      ("World Bank", "funded", "regional AI testing centre", False)}),
+])
+def test_agents_and_gaps_the_parser_misplaced(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.ingest import clean_markup, find_files, read_documents
+from kg.ingest import blank_boilerplate, clean_markup, find_files, read_documents
 
 
 def test_clean_markup_removes_links_emphasis_and_footnotes():
@@ -107,3 +107,19 @@ def test_symlink_loops_and_unreadable_files(tmp_path: Path):
     assert any("symbolic link loop" in r for r in reasons.values())
     if os.geteuid() != 0:  # root reads any file
         assert reasons["secret.txt"].startswith("cannot read")
+
+
+@pytest.mark.parametrize("page,kept,dropped", [
+    # a list of links under a "Related news" heading, and a link line dated in brackets
+    ("Ghana signed the pact.\nRelated news\n- Kenya signs data pact with Rwanda\n- Togo joins alliance\nEnd.",
+     ["Ghana signed the pact.", "End."], ["Kenya signs", "Togo joins"]),
+    ("Ghana signed the pact.\n- Senegal and Mali sign AI memorandum (2 Oct 2025)\nMali praised it.",
+     ["Ghana signed the pact.", "Mali praised it."], ["Senegal and Mali"]),
+    # a list in the story itself stays
+    ("The plan has two parts:\n- Kenya will fund a lab (the first).\n- Ghana will host it.",
+     ["- Kenya will fund a lab (the first).", "- Ghana will host it."], []),
+])
+def test_link_lists_are_blanked_in_place(page, kept, dropped):
+    blank = blank_boilerplate(page)
+    assert len(blank) == len(page)  # offsets still point into the same text
+    assert all(k in blank for k in kept) and not any(d in blank for d in dropped), blank
