@@ -65,7 +65,8 @@ ORGANISATION_NOUNS = {"panel": "Organisation", "institute": "ResearchInstitute",
                       "unit": "Organisation", "laboratory": "ResearchInstitute", "lab": "ResearchInstitute",
                       "secretariat": "Organisation", "alliance": "Organisation", "coalition": "Organisation",
                       "academy": "ResearchInstitute", "observatory": "Organisation", "consortium": "Organisation",
-                      "force": "Organisation", "foundation": "Organisation"}
+                      "force": "Organisation", "foundation": "Organisation", "cell": "Organisation",
+                      "bureau": "Organisation", "directorate": "GovernmentBody"}
 #: Modifiers that make a "group" a standing body ("a joint working group on AI testing").
 STANDING_GROUP_WORDS = {"working", "task", "expert", "advisory", "contact", "steering", "study"}
 #: Organisation nouns that only refer back ("the group's director" = the organisation just named).
@@ -1649,8 +1650,11 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     # compact model for mobile phones"
     for k, m in enumerate(resolved):
         head = doc[m.end - 1]
-        if m.how == "ner" and m.type in {"Organisation", "Company", "Place"} and any(
-                c.dep_ == "appos" and c.lemma_.lower() in PRODUCT_HEADS and c.is_lower for c in head.children):
+        if m.how == "ner" and (m.type in {"Organisation", "Company", "Place"} and any(
+                c.dep_ == "appos" and c.lemma_.lower() in PRODUCT_HEADS and c.is_lower for c in head.children)
+                or m.type in {"Organisation", "Company", "Place", "Person"} and head.dep_ == "appos"
+                and head.head.lemma_.lower() in PRODUCT_HEADS - {"assistant", "agent", "successor"}
+                and head.head.is_lower and head.head.i < head.i):  # ("… a larger version, Kestrel Sea Pro")
             resolved[k] = EntityMention(m.start, m.end, entity_key("Product", m.label), m.label, "Product", "ner")
     doc._.kg_token_mention = {i: m for m in resolved for i in range(m.start, m.end)}
     # product names the NER missed, in apposition to a product noun, so that "the model" can find them

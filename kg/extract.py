@@ -119,7 +119,9 @@ ATTRIBUTE_NOUNS = {"commitment", "role", "approach", "decision", "policy", "move
                    "round", "funding", "financing", "silence", "lack", "absence", "failure", "omission",
                    "sanction", "restriction", "control", "tariff", "ban", "crackdown",
                    "year", "month", "operation", "budget", "cost", "running",
-                   "focus", "attention", "emphasis", "scope", "ambition", "tone", "section", "clause", "passage"}  # ("its previous round was funded by X" → X funded it;
+                   "focus", "attention", "emphasis", "scope", "ambition", "tone", "section", "clause", "passage",
+                   "work", "discipline", "performance", "progress", "contribution", "achievement", "success",
+                   "vision", "courage", "transparency", "openness", "speed", "rigour", "rigor", "quality"}  # ("its previous round was funded by X" → X funded it;
 # "will fund the hub's first three years" → the hub)
 #: Nominalised acts that, as the object of praise or criticism, stand for the document or product
 #: they acted on ("welcomed the vote" after the resolution was adopted).
@@ -865,6 +867,12 @@ def _passive_theme_tokens(verb: Token) -> tuple[list[Token], str]:
         return conjuncts(subj), "passive-subject"
     if verb.dep_ in {"acl", "amod"}:
         return conjuncts(verb.head), "participle"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i and verb.i == verb.sent.start:
+        # "Tabled by Ghana and Senegal, the resolution was co-sponsored by 71 states": a fronted
+        # participle describes the subject of the clause it opens
+        subjects = _children(verb.head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        if subjects and subjects[0].i > verb.i and subjects[0].lower_ not in RELATIVE_PRONOUNS:
+            return conjuncts(subjects[0]), "participle"
     if verb.dep_ == "relcl":
         return conjuncts(_relative_head(verb)), "relative"
     if verb.dep_ == "conj":  # "proposed by China and co-sponsored by 140 countries"
@@ -966,6 +974,9 @@ def _prep_objects(head: Token, word: str) -> list[Token] | None:
                 found = conjuncts(objs[0]) if objs else []
             elif objs and child.i > 0 and (child.nbor(-1).pos_ == "CCONJ" or child.nbor(-1).lower_ == "as"):
                 found += [t for t in conjuncts(objs[0]) if t not in found]  # "with A, as well as with B"
+            for again in _children(child, {"conj"}):  # "calls for a register … and for common rules": the
+                if again.lower_ == word and again.pos_ == "ADP":  # same preposition joined to the first
+                    found += [t for o in _children(again, {"pobj"})[:1] for t in conjuncts(o) if t not in found]
     return found
 
 

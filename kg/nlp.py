@@ -302,6 +302,25 @@ def join_split_objects(doc):
     return doc
 
 
+def attach_named_objects(doc):
+    """Make a name after a comma the apposition of the common noun object before it.
+
+    In "will release a larger version, Kestrel Sea Pro, in 2026" and "its first framework, the Thai AI
+    Assurance Guidelines, …" the small model gives the verb two direct objects. A verb takes one direct
+    object; a capitalised name set off by a comma right after a common noun object names that object.
+    """
+    for verb in doc:
+        # (the name is sometimes read as an adverbial noun phrase: "a larger version, Lumo Max, next year")
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "npadvmod"}]
+        for first, second in zip(objects, objects[1:]):
+            if first.dep_ != "dobj" or first.pos_ != "NOUN" or second.pos_ != "PROPN" \
+                    or first.right_edge.i + 2 != second.left_edge.i \
+                    or doc[first.right_edge.i + 1].text != ",":
+                continue
+            second.head, second.dep_ = first, "appos"
+    return doc
+
+
 def rejoin_split_lists(doc):
     """Give a list of "by" agents back its later members.
 
@@ -447,7 +466,7 @@ def reattach_text_appositions(doc):
 PARSE_REPAIRS = (reattach_stranded_conjuncts, reattach_participle_conjuncts, retag_participle_conjuncts,
                  join_split_objects, rejoin_split_lists, reattach_including, merge_repeated_agents,
                  attach_for_clauses, reattach_topic_conjuncts, reattach_nominal_conjuncts,
-                 attach_attributive_participles, reattach_text_appositions)
+                 attach_attributive_participles, reattach_text_appositions, attach_named_objects)
 
 
 @Language.factory("kg_verb_repair", default_config={"lexicon_files": []})

@@ -2557,3 +2557,28 @@ def test_parties_chambers_and_proposals_in_apposition(facts, text, expected, unw
 def test_agents_and_gaps_the_parser_misplaced(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a fronted participle describes the subject of the clause it opens
+    ("Tabled by Peru and Chile on behalf of the Andean group, the resolution was co-sponsored by Bolivia.",
+     {("Peru", "proposed", "resolution", False), ("Chile", "proposed", "resolution", False)}),
+    ("Orchid Labs builds speech tools. Founded in 2020 by Amara Diallo, the company now employs 40 people.",
+     {("Amara Diallo", "established", "Orchid Labs", False)}),
+    # "for A and for B": the second object of the same preposition
+    ("The charter calls for a regional register of risky systems and for common rules on data transfers.",
+     {("charter", "calledFor", "regional register of risky systems", False),
+      ("charter", "calledFor", "common rules on data transfers", False)}),
+    # "praised its work": the one whose work it is
+    ("Temasek invested in Orchid Labs last year. Minister Grace Lim visited Orchid Labs and praised its work on "
+     "Malay speech recognition.", {("Grace Lim", "praised", "Orchid Labs", False)}),
+    # a name after a comma names the object before it: a product, a text
+    ("Lumo AI will release a larger version, Lumo Max, next year.", {("Lumo AI", "released", "Lumo Max", False)}),
+    # a title-case body headed by "cell", missed by the tagger
+    ("Estonia, Latvia and Lithuania signed a declaration on Monday. Under it, the three countries will establish a "
+     "Baltic Data Fusion Cell in Riga.",
+     {("Latvia", "established", "Baltic Data Fusion Cell", False)}),
+])
+def test_fronted_participles_second_objects_and_names(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
