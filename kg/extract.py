@@ -132,9 +132,9 @@ EVENT_NOMINALS = {"vote", "release", "decision", "move", "result", "update", "ad
 SUPPORT_VERBS = {"make", "take", "have", "show", "express", "announce", "reach", "confirm", "signal", "reaffirm",
                  "demonstrate", "state", "declare", "give", "set", "get", "win", "lose", "need", "see", "find"}
 #: Verbs whose object noun carries the event ("commence a visit to", "hold talks with").
-LIGHT_VERBS = {"have", "hold", "conclude", "reach", "seek", "pursue", "announce", "sign", "strike", "make",
-               "negotiate", "begin", "start", "open", "continue", "deepen", "expand", "impose", "propose",
-               "welcome", "commence", "pay", "undertake", "complete", "end", "launch", "host", "conduct"}
+LIGHT_VERBS = {"have", "hold", "conclude", "reach", "pursue", "announce", "sign", "strike", "make",
+               "negotiate", "begin", "start", "open", "continue", "deepen", "expand", "impose",
+               "commence", "pay", "undertake", "complete", "launch", "host", "conduct"}
 #: Nouns too vague to be a concept node of their own.
 VAGUE_NOUNS = {"government", "administration", "authorities", "regime", "side", "country", "state",
                "thing", "things", "it", "this", "that", "one", "ones", "way", "ways", "lot", "kind", "part",
@@ -528,6 +528,8 @@ SUBJECT_CONTROL_WITH_OBJECT = frozenset({"promise", "vow", "pledge", "threaten",
 #: Acts done to a text that, praised or criticised, stand for the text ("welcomed the adoption of the text").
 ACT_ON_TEXT_NOUNS = {"adoption", "passage", "publication", "signing", "ratification", "release", "launch",
                      "approval", "conclusion"}
+#: Nouns of making something, which stand for what is made when one proposes, backs or calls for them.
+CREATION_NOUNS = {"creation", "establishment", "formation", "founding", "setting-up"}
 
 #: Verbs whose object is what a proposal is for ("a proposal to create an institute").
 CREATION_VERBS = {"create", "establish", "set", "build", "launch", "form", "introduce", "adopt", "hold", "open"}
@@ -1875,6 +1877,8 @@ def _partitive(token: Token) -> EntityMention | None:
     modifier."""
     if token.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ", "PRON"}:
         return None
+    if any(c.lower_ in {"former", "ex", "ex-"} for c in token.children):
+        return None  # "founded by former Nokia engineers": people who no longer stand for the body
     if _noun_lemma(token) in REPRESENTATIVE_NOUNS and token.tag_ in {"NNS", "NNPS"}:
         for child in _children(token, {"compound", "nmod"}):
             inner = mention_at(child)
@@ -2266,12 +2270,15 @@ class Extractor:
     # -- finding triggers --------------------------------------------------------------------------
 
     def _frames(self, sent: Span) -> Iterator[_Frame]:
+        light_nouns: set[int] = set()  # the nouns of light-verb frames ("imposed *restrictions* on …")
         for token in sent:
             if token.tag_ == "VBG" and token.dep_ == "amod":
                 continue  # "founding members", "the ruling party": a kind, not an act
             if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.tag_ == "VBN"):
                 triggers = self.lexicon.triggers_for(verb_lemma(token, self._lemmas))
                 frames = list(self._verb_frames(token, triggers)) if triggers and not _is_topic(token) else []
+                light_nouns |= {c.i for f in frames if f.trigger.noun for c in _children(token, {"dobj"})
+                                if c.lemma_.lower() in {f.trigger.noun, f.trigger.noun + "s"}}
                 yield from frames
                 if token.pos_ == "VERB" and all(self._not_an_event(f) for f in frames):
                     # ("signed it together with Y", "hosted it together with Y": Y did so too, a companion;
@@ -2280,7 +2287,7 @@ class Extractor:
             elif token.pos_ in {"NOUN", "PROPN"}:
                 lemma = verb_lemma(token, self._lemmas)
                 triggers = self.lexicon.triggers_for(lemma, "noun") or self.lexicon.triggers_for(token.lower_, "noun")
-                if triggers:
+                if triggers and token.i not in light_nouns:  # (the verb's frame already says it)
                     yield from self._noun_frames(token, triggers)
 
     def _verb_frames(self, verb: Token, triggers: list[Trigger]) -> Iterator[_Frame]:
@@ -2579,6 +2586,11 @@ class Extractor:
                     proposed = [p for prep in _children(o_tok, {"prep"}) if prep.lower_ == "for" for p in _children(prep, {"pobj"})]
                     if proposed:  # "criticised the American proposal for a trusted AI club": the club
                         o_tok, o_extra = proposed[0], "proposal"
+                if o_tok.lemma_.lower() in CREATION_NOUNS and mention_at(o_tok) is None \
+                        and frame.trigger.predicate != "established":
+                    made = [p for prep in _children(o_tok, {"prep"}) if prep.lower_ == "of" for p in _children(prep, {"pobj"})]
+                    if made and _resolve(made[0], "object", allow_concepts, self.gazetteer) is not None:
+                        o_tok, o_extra = made[0], "created"  # "proposed the creation of an AI network": the network
                 if spec.possessor_objects and o_tok.lemma_.lower() in ACT_ON_TEXT_NOUNS and mention_at(o_tok) is None:
                     texts = [p for prep in _children(o_tok, {"prep"}) if prep.lower_ == "of" for p in _children(prep, {"pobj"})]
                     if texts:  # "welcomed the adoption of the text": the text

@@ -2582,3 +2582,24 @@ def test_agents_and_gaps_the_parser_misplaced(facts, text, expected):
 def test_fronted_participles_second_objects_and_names(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # proposing, welcoming or seeking a creation, a ban or an adoption is not doing it
+    ("Saudi Arabia proposed the creation of an Arab AI safety network.",
+     {("Saudi Arabia", "proposed", "Arab AI safety network", False)},
+     {("Saudi Arabia", "established", "Arab AI safety network", False)}),
+    ("The Lagos Digital Rights Hub welcomed the ban on real-time facial recognition.", set(),
+     {("Lagos Digital Rights Hub", "restricted", "real-time facial recognition", False)}),
+    # former employees do not stand for the body they left
+    ("Kielo Labs, a Helsinki start-up founded by former Nokia engineers, released a model.", set(),
+     {("Nokia", "established", "Kielo Labs", False)}),
+    # a light verb's frame already says what its noun says: the target, not the trade flow
+    ("Washington imposed restrictions on exports of advanced design software to China in August.",
+     {("United States", "restricted", "China", False)},
+     {("United States", "restricted", "exports of advanced design software", False)}),
+])
+def test_nominal_acts_under_other_verbs(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
