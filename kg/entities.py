@@ -3248,6 +3248,14 @@ def resolve_token(token: Token) -> EntityMention | None:
                 # "the minister" after "the Minister for Enterprise, Declan Furlong": a title with that head
                 earlier = [key for start, key in sorted(p for t, ps in titles.items() if title in t.split()
                                                            for p in ps) if story_start(doc, token.i) <= start < token.i]
+            if not earlier and " " in title and any(c.lower_ == "the" for c in token.children if c.dep_ == "det") \
+                    and not any(c.dep_ == "appos" for c in token.children):
+                # "the Cabinet Secretary" after "Kenya's Cabinet Secretary for ICT, Ruth Gachanja": every word
+                # of the title in the words that introduced the person
+                earlier = [key for start, key in sorted(p for t, ps in titles.items() if token.lower_ in t.split()
+                                                           for p in ps)
+                           if story_start(doc, token.i) <= start < token.i
+                           and set(words) <= {w.lower_ for w in doc[max(0, start - 14):start]}]
             if earlier:  # the person most recently introduced with this title
                 for m in doc._.kg_mentions or []:
                     if m.key == earlier[-1]:

@@ -2603,3 +2603,11 @@ def test_nominal_acts_under_other_verbs(facts, text, expected, unwanted):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+def test_a_definite_title_refers_to_the_person_introduced_with_it(facts):
+    """"the Cabinet Secretary" after "Kenya's Cabinet Secretary for ICT, Ruth Gachanja": a title with
+    that head, even when capitalised and compounded."""
+    got = facts("Kenya's Cabinet Secretary for Information and the Digital Economy, Ruth Gachanja, began a visit to "
+                "Japan on Monday. In Tokyo, the Cabinet Secretary held talks with Vice Minister Kenji Ota.")
+    assert ("Ruth Gachanja", "metWith", "Kenji Ota", False) in got, got
