@@ -1018,6 +1018,32 @@ def _retype_texts(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention
             if m.key in texts else m for m in mentions]
 
 
+#: Capitalised words that end a company's longer name ("Google *Cloud*", "Amazon Web *Services*").
+COMPANY_NAME_HEADS = {"cloud", "services", "research", "labs", "technologies", "holdings", "capital", "ventures",
+                      "systems", "electronics", "semiconductor", "semiconductors", "networks", "solutions", "robotics"}
+
+
+def _extend_to_name_heads(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
+    """A company's name the tagger cut short: in "Google Cloud competes with Microsoft, Amazon Web Services
+    and Huawei Cloud" it tags "Google", "Amazon" and "Huawei" alone, as compounds of the capitalised nouns
+    that head the real names. The name runs on to that head, and is a company of its own."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for m in mentions:
+        last = doc[m.end - 1]
+        head = last.head
+        if m.type in {"Company", "Organisation"} and last.dep_ == "compound" and head.pos_ == "PROPN" \
+                and m.end <= head.i <= m.end + 2 and not any(i in taken for i in range(m.end, head.i + 1)) \
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.ent_type_ in {"GPE", "LOC", "NORP", "DATE"}
+                        for t in doc[m.end:head.i + 1]) and head.lower_ in COMPANY_NAME_HEADS:
+            label = doc[m.start:head.i + 1].text
+            out.append(EntityMention(m.start, head.i + 1, entity_key("Company", label), label, "Company", m.how))
+            taken |= set(range(m.end, head.i + 1))
+        else:
+            out.append(m)
+    return out
+
+
 def _retype_group_members(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
     """Two- or three-word names the NER typed as organisations that the European Parliament's notation
     shows are members: "Tomasz Wielgosz (S&D, PL)" — a person of a political group and a country."""
@@ -1517,6 +1543,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     doc.user_data["kg_datelines"] = _datelines(doc, gaz)
     mentions = _retype_people(doc, _retype_products(doc, _retype_texts(doc, _retype_gatherings(doc, mentions))), gaz)
     mentions = _retype_group_members(doc, mentions)
+    mentions = _extend_to_name_heads(doc, mentions)
     # people: full names first, then surnames/first names/honorific forms resolve to them
     full_names = [m for m in mentions if m.type == "Person" and len(m.label.split()) >= 2]
     titles: dict[str, list[tuple[int, str]]] = {}

@@ -1919,6 +1919,9 @@ GENERIC_AGENT_NOUNS = PERSON_NOUNS | GROUP_NOUNS | ORGANISATION_CLASS_NOUNS | {"
 #: Documents whose two signers thereby have an agreement with each other.
 PAIR_DOCUMENT_NOUNS = {"agreement", "memorandum", "deal", "accord", "pact", "partnership", "mou", "treaty"}
 
+#: Nouns of a state's party to talks, whose leader serves that state ("Indonesia's delegation was led by …").
+DELEGATION_NOUNS = {"delegation", "team", "mission"}
+
 #: Quantifiers whose "of" phrase holds the argument ("all of its evaluations").
 #: Texts one signs "with" a partner that are documents in their own right: "signed a memorandum of
 #: understanding on AI safety with India" signs the memorandum too (a deal or agreement "with" someone is
@@ -2197,6 +2200,7 @@ class Extractor:
         sents = list(doc.sents)
         roles = [r for i, sent in enumerate(sents) for r in self._roles(sent, i, doc_id)]
         roles += [r for i, sent in enumerate(sents) if not is_headline(sent) for r in self._memberships(sent, i, doc_id)]
+        roles += [r for i, sent in enumerate(sents) if not is_headline(sent) for r in self._delegation_heads(sent, i, doc_id)]
         # whose official each person is, for "we" in their quotes
         doc._.kg_offices = {r.subject: EntityMention(0, 0, r.object, r.object_label, r.object_type, "office")
                             for r in roles if r.predicate == "officialOf" and r.object_type == "Country"}
@@ -3073,6 +3077,33 @@ class Extractor:
                     if org.key != member.key:
                         out.append(_relation(doc_id, sent, sent_index, member, "memberOf", org, negated,
                                              "asserted", 0.8, noun.text, rule))
+        return out
+
+    def _delegation_heads(self, sent: Span, sent_index: int, doc_id: str) -> list[Relation]:
+        """officialOf from who leads a state's delegation: "Indonesia's delegation was led by Bambang
+        Wicaksono", "a Chinese delegation headed by Vice Minister Li Wei"."""
+        out = []
+        for verb in sent:
+            if verb.lemma_.lower() not in {"lead", "head"} or not is_passive(verb):
+                continue
+            delegation = _passive_theme_tokens(verb)[0][:1]
+            if not delegation or _noun_lemma(delegation[0]) not in DELEGATION_NOUNS:
+                continue
+            states = [m for m in (mention_at(c) or _resolve(c, "subject", False, self.gazetteer)
+                                  for c in delegation[0].children if c.dep_ in {"poss", "amod", "compound"})
+                      if m is not None and m.type == "Country"]
+            if not states:
+                continue
+            state = states[0]
+            if state.how == "demonym":  # "a Chinese delegation": China
+                entry = self.gazetteer.entries.get(state.key)
+                state = EntityMention(state.start, state.end, state.key, entry.label if entry else state.label,
+                                      "Country", "demonym")
+            for agent in _by_agents(verb):
+                person = _resolve(agent, "subject", False, self.gazetteer)
+                if person is not None and person.type == "Person":
+                    out.append(_relation(sent.doc._.kg_doc_id or doc_id, sent, sent_index, person, "officialOf", state,
+                                         False, "asserted", 0.75, verb.text, "role:delegation"))
         return out
 
     def _inclusions(self, sent: Span, sent_index: int, doc_id: str) -> list[Relation]:

@@ -2611,3 +2611,13 @@ def test_a_definite_title_refers_to_the_person_introduced_with_it(facts):
     got = facts("Kenya's Cabinet Secretary for Information and the Digital Economy, Ruth Gachanja, began a visit to "
                 "Japan on Monday. In Tokyo, the Cabinet Secretary held talks with Vice Minister Kenji Ota.")
     assert ("Ruth Gachanja", "metWith", "Kenji Ota", False) in got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ghana's delegation was led by Kwame Mensah, the deputy minister for communications.",
+     {("Kwame Mensah", "officialOf", "Ghana", False)}),
+    ("A Chinese delegation headed by Vice Minister Li Wei visited Nairobi.", {("Li Wei", "officialOf", "China", False)}),
+])
+def test_who_leads_a_states_delegation_serves_it(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
