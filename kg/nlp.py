@@ -423,16 +423,30 @@ ROLE_NOUNS = frozenset({"member", "partner", "party", "state", "country", "natio
 
 def attach_attributive_participles(doc):
     """Make an "-ing" word before a role noun its modifier: in "Brazil and China, as founding members of
-    BRICS, …" the small model reads *founding* as a verb with the object *members* (so Brazil "founded"
-    BRICS); it describes the kind of members they are. The noun becomes the object of "as" again.
+    BRICS, …" or "Both countries are founding members of GPAI" the small model reads *founding* as a verb
+    with the object *members* (so Brazil "founded" BRICS); it describes the kind of members they are. The
+    noun becomes the object of "as", or the attribute of "are", again.
     """
     for verb in doc:
-        if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.i + 1 >= len(doc):
+        if verb.tag_ != "VBG" or verb.i + 1 >= len(doc):
             continue
         noun = doc[verb.i + 1]
         if noun.head != verb or noun.dep_ != "dobj" or noun.lemma_.lower() not in ROLE_NOUNS:
             continue
-        noun.head, noun.dep_ = verb.head, "pobj"
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+            noun.head, noun.dep_ = verb.head, "pobj"
+            verb.head, verb.dep_ = noun, "amod"
+            continue
+        # "Both countries are founding members of GPAI": read as a progressive, it is a copula
+        copula = [a for a in verb.children if a.dep_ == "aux" and a.lemma_ == "be" and a.i == verb.i - 1]
+        if not copula or any(a.dep_ == "aux" and a not in copula and a.i > verb.i - 3 for a in verb.children):
+            continue
+        be = copula[0]
+        be.head, be.dep_ = (be if verb.head == verb else verb.head), verb.dep_
+        for child in list(verb.children):
+            if child not in (noun, be):
+                child.head = be
+        noun.head, noun.dep_ = be, "attr"
         verb.head, verb.dep_ = noun, "amod"
     return doc
 

@@ -2621,3 +2621,24 @@ def test_a_definite_title_refers_to_the_person_introduced_with_it(facts):
 def test_who_leads_a_states_delegation_serves_it(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_a_company_name_cut_short_by_the_tagger_runs_on_to_its_head(facts):
+    got = facts("Google Cloud competes with Microsoft, Amazon Web Services and Huawei Cloud for banking business.")
+    assert {("Google Cloud", "competesWith", "Amazon Web Services", False),
+            ("Google Cloud", "competesWith", "Huawei Cloud", False)} <= got, got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # "are founding members" read as a progressive is a copula with a kind of member
+    ("Peru and Chile signed a pact on Monday. Both countries are founding members of the Pacific Data Alliance.",
+     {("Peru", "memberOf", "Pacific Data Alliance", False), ("Chile", "memberOf", "Pacific Data Alliance", False)},
+     {("Peru", "established", "Pacific Data Alliance", False)}),
+    # an MEP "sits with" a political group
+    ("Anna Novak, a Slovenian MEP who sits with the Renew Europe group, praised the Commission.",
+     {("Anna Novak", "memberOf", "Renew Europe", False)}, set()),
+])
+def test_founding_members_and_sitting_with_a_group(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
