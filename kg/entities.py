@@ -1018,6 +1018,44 @@ def _retype_texts(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention
             if m.key in texts else m for m in mentions]
 
 
+#: Words that open the names of banks, firms and bodies in other languages ("Banco Cordillera", "Grupo
+#: Andino", "Fundación Karisma"), which the English tagger takes for people or places.
+FOREIGN_BODY_WORDS = {"banco": "Company", "banca": "Company", "banque": "Company", "grupo": "Company",
+                      "groupe": "Company", "gruppo": "Company", "compañía": "Company", "companhia": "Company",
+                      "fundación": "Organisation", "fundação": "Organisation", "fondation": "Organisation",
+                      "fondazione": "Organisation", "stiftung": "Organisation", "instituto": "ResearchInstitute",
+                      "institut": "ResearchInstitute", "istituto": "ResearchInstitute",
+                      "universidad": "ResearchInstitute", "universidade": "ResearchInstitute",
+                      "université": "ResearchInstitute", "università": "ResearchInstitute",
+                      "colectivo": "Organisation", "coletivo": "Organisation", "asociación": "Organisation",
+                      "associação": "Organisation", "association": "Organisation"}
+
+
+def _retype_foreign_bodies(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
+    """A name opening with a word for a bank, firm or foundation in another language is that body, whatever
+    the tagger said ("Banco Cordillera" tagged a person)."""
+    out = []
+    for m in mentions:
+        first = doc[m.start] if doc[m.start].lower_ != "the" or m.end - m.start < 2 else doc[m.start + 1]
+        kind = FOREIGN_BODY_WORDS.get(first.lower_)
+        if kind is not None and m.how == "ner" and m.type in {"Person", "Place", "City", "Region"} \
+                and m.end - m.start >= 2 and first.text[:1].isupper():
+            m = EntityMention(m.start, m.end, entity_key(kind, m.label), m.label, kind, "retyped")
+        out.append(m)
+    taken = {i for m in out for i in range(m.start, m.end)}
+    for token in doc:  # (… and one the tagger missed altogether: "Banco Cordillera, Chile's fourth-largest lender")
+        kind = FOREIGN_BODY_WORDS.get(token.lower_)
+        head = token.head
+        if kind is None or token.i in taken or token.pos_ != "PROPN" or not token.is_title \
+                or token.dep_ != "compound" or not token.i < head.i <= token.i + 3 \
+                or not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in taken for t in doc[token.i:head.i + 1]):
+            continue
+        label = doc[token.i:head.i + 1].text
+        out.append(EntityMention(token.i, head.i + 1, entity_key(kind, label), label, kind, "titled"))
+        taken |= set(range(token.i, head.i + 1))
+    return sorted(out, key=lambda m: m.start)
+
+
 #: Capitalised words that end a company's longer name ("Google *Cloud*", "Amazon Web *Services*").
 COMPANY_NAME_HEADS = {"cloud", "services", "research", "labs", "technologies", "holdings", "capital", "ventures",
                       "systems", "electronics", "semiconductor", "semiconductors", "networks", "solutions", "robotics"}
@@ -1543,7 +1581,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     doc.user_data["kg_datelines"] = _datelines(doc, gaz)
     mentions = _retype_people(doc, _retype_products(doc, _retype_texts(doc, _retype_gatherings(doc, mentions))), gaz)
     mentions = _retype_group_members(doc, mentions)
-    mentions = _extend_to_name_heads(doc, mentions)
+    mentions = _extend_to_name_heads(doc, _retype_foreign_bodies(doc, mentions))
     # people: full names first, then surnames/first names/honorific forms resolve to them
     full_names = [m for m in mentions if m.type == "Person" and len(m.label.split()) >= 2]
     titles: dict[str, list[tuple[int, str]]] = {}

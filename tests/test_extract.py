@@ -2642,3 +2642,15 @@ def test_founding_members_and_sitting_with_a_group(facts, text, expected, unwant
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name opening with a word for a bank or foundation in another language is that body
+    ("LIMA - Banco Huallaga, Peru's fifth-largest lender, has struck a three-year agreement with Microsoft.",
+     {("Banco Huallaga", "agreementWith", "Microsoft", False)}),
+    ("Fundación Datos Abiertos criticised the ministry's plan.",
+     {("Fundación Datos Abiertos", "criticised", "ministry's plan", False)}),
+])
+def test_bodies_named_in_other_languages(facts, text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
