@@ -1919,6 +1919,8 @@ GENERIC_AGENT_NOUNS = PERSON_NOUNS | GROUP_NOUNS | ORGANISATION_CLASS_NOUNS | {"
 #: Documents whose two signers thereby have an agreement with each other.
 PAIR_DOCUMENT_NOUNS = {"agreement", "memorandum", "deal", "accord", "pact", "partnership", "mou", "treaty"}
 
+#: Nouns of the parts of a state, whose ministers hold no office of the state itself.
+SUBNATIONAL_NOUNS = {"province", "region", "canton", "county", "municipality", "city", "prefecture", "emirate"}
 #: Nouns of a state's party to talks, whose leader serves that state ("Indonesia's delegation was led by …").
 DELEGATION_NOUNS = {"delegation", "team", "mission"}
 
@@ -2854,7 +2856,9 @@ class Extractor:
                     # "Chief executive Layla Al-Mansouri said": of the company the story is about
                     holders = [f for f in [story_entity(doc, person.start, lambda m: m.type == "Company",
                                                         window_sents=2)] if f is not None]
-                if not holders and "government" in kinds and not any(t.lower_ in COMPANY_ONLY_TITLES for t in phrase):
+                if not holders and "government" in kinds and not any(t.lower_ in COMPANY_ONLY_TITLES for t in phrase) \
+                        and not any(t.lemma_.lower() in SUBNATIONAL_NOUNS and t.dep_ == "poss" for t in phrase):
+                    # (not "the province's technology minister": an office of the province)
                     # "In Islamabad, the foreign office spokesperson, Saima Qureshi": where the sentence
                     # is set; else "the Minister for Enterprise, Declan Furlong" in a story about Ireland
                     first = min(t.i for t in phrase) if phrase else person.start
@@ -3325,8 +3329,9 @@ class Extractor:
                     org = nearest_mention_before(token.doc, token.i, lambda m: type_group(m.type) == "Actor"
                                                  and m.type not in {"Person", "Country", "Group"}
                                                  and m.how != "demonym", window_sents=3)
-            elif org is None and token.dep_ == "poss" and token.pos_ == "NOUN":  # "the group's director"
-                org = resolve_token(token)
+            elif org is None and token.dep_ == "poss" and token.pos_ == "NOUN" \
+                    and token.lemma_.lower() not in SUBNATIONAL_NOUNS:  # "the group's director"
+                org = resolve_token(token)  # (not "the province's technology minister": no office of the state)
             if org is not None and org.type == "Person" and org.how == "ner" and token.dep_ == "pobj" \
                     and token.head.lower_ == "at" and len(org.label.split()) == 1:
                 # "a researcher at Mila": one works at a place of work, not at a person

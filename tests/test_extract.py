@@ -2654,3 +2654,10 @@ def test_founding_members_and_sitting_with_a_group(facts, text, expected, unwant
 def test_bodies_named_in_other_languages(facts, text, expected):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_a_provinces_minister_holds_no_office_of_the_state(facts):
+    got = facts("OTTAWA - Canada will fund a national AI centre. The province's technology minister, Brent Halvorsen, "
+                "said Edmonton had not been consulted. Canada's industry minister, Jean Roy, praised the plan.")
+    assert ("Brent Halvorsen", "officialOf", "Canada", False) not in got, got
+    assert ("Jean Roy", "officialOf", "Canada", False) in got, got
