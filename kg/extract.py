@@ -1977,6 +1977,12 @@ STATE_AGENCY_HEADS = {"authority", "commission", "agency", "office", "bureau", "
 #: Titles whose "for" phrase is a portfolio ("Minister Delegate for AI and Digital Affairs"), not the body
 #: served (as in "a spokesman for the foreign ministry").
 PORTFOLIO_TITLES = {"minister", "secretary", "undersecretary", "commissioner", "delegate", "envoy"}
+def _in_portfolio(token: Token) -> bool:
+    """Whether a word is part of a minister's portfolio ("… for *Digital Affairs*", "of *State*")."""
+    return any(a.dep_ == "prep" and a.lower_ in {"for", "of"} and set(a.head.lower_.split("-")) & PORTFOLIO_TITLES
+               for a in token.ancestors)
+
+
 #: Words that make a minister's title a party's or the opposition's: "shadow minister", "spokeswoman on".
 PARTY_POST_WORDS = {"shadow", "opposition", "party", "former"}
 
@@ -2870,11 +2876,19 @@ class Extractor:
                         while begin > sent.start and (doc[begin - 1].pos_ in {"PROPN", "NOUN", "ADJ", "CCONJ"}
                                                       or doc[begin - 1].text == "-"):
                             begin -= 1  # the whole title: "Indonesian Communications and Digital Affairs Minister"
+                        # (a portfolio's words are no holder: "Minister of State for Digital Affairs")
                         qualified = any(t.ent_type_ in {"NORP", "GPE", "LOC"} or mention_at(t) is not None
+                                        and not _in_portfolio(t)
                                         or self.gazetteer.country_of_demonym(t.text) is not None
                                         for t in doc[begin:person.start])
                         home = None if qualified else _story_state(doc, person.start)
                         holders = [home] if home is not None else []
+                if len(holders) >= 2 and all(h.type == "Country" for h in holders):
+                    # "his Latvian and Lithuanian counterparts, Ilze Kalnina and Tomas Petrauskas": respectively
+                    names = sorted((t for t in conjuncts(head) if getattr(mention_at(t), "type", "") == "Person"),
+                                   key=lambda t: t.i)
+                    if len(names) == len(holders) and head in names:
+                        holders = [sorted(holders, key=lambda h: h.start)[names.index(head)]]
                 for org in holders:
                     predicate = self._role_predicate(kinds, org, phrase)
                     if predicate and (person.key, org.key, predicate) not in seen:
@@ -3220,7 +3234,7 @@ class Extractor:
         yield sorted(set(before) | set(modifiers) | _title_words_before(doc[person.start]), key=lambda t: t.i), \
             "role:title"
         for child in head.children:
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" and not _titles_a_name_after(child, name):
                 yield _phrase(child, name), "role:apposition"
                 for other in child.conjuncts:  # "…, a professor at X and a researcher at Mila"
                     if other.i > child.i and other.pos_ == "NOUN" and self.gazetteer.titles.kind(other.text):
@@ -3274,9 +3288,9 @@ class Extractor:
     def _home_office(self, phrase: list[Token]) -> bool:
         """A title that can only be an office of a state ("Economics Minister", "the Cabinet Secretary
         for ICT"), with no word in it that names another holder or makes it a party post."""
-        if any(mention_at(t) is not None or t.lower_ in PARTY_POST_WORDS or t.tag_ in {"PRP$", "WP$"}
-               for t in phrase):
-            return False
+        if any(mention_at(t) is not None and not _in_portfolio(t) or t.lower_ in PARTY_POST_WORDS
+               or t.tag_ in {"PRP$", "WP$"} for t in phrase):
+            return False  # (a name in the portfolio is not another holder: "for Digital Affairs")
         return any(t.lower_ in STATE_OFFICE_TITLES and not (t.i + 2 < len(t.doc) and t.nbor(1).text == "-"
                                                               and t.nbor(2).lower_ == "general") for t in phrase)
 
@@ -3391,6 +3405,18 @@ class Extractor:
         if kinds & {"organisation", "government"}:
             return "affiliatedWith"
         return None
+
+
+def _titles_a_name_after(title: Token, name: set[int]) -> bool:
+    """Whether an apposition is the title of the name right after it, not of the name before it:
+    "Takeshi Kuroda, his Philippine counterpart Maria Bautista" (Bautista is the counterpart)."""
+    doc = title.doc
+    after = mention_at(doc[title.i + 1]) if title.i + 1 < len(doc) else None
+    if after is not None and after.type == "Person" and after.start not in name:
+        return True
+    return any(c.i > title.i and c.dep_ in {"appos", "compound", "nmod", "flat"} and c.i not in name
+               and getattr(mention_at(c), "type", "") == "Person" and doc[c.left_edge.i - 1].text != ","
+               for c in title.children)
 
 
 def _phrase(title: Token, name: set[int]) -> list[Token]:

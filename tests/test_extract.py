@@ -2661,3 +2661,25 @@ def test_a_provinces_minister_holds_no_office_of_the_state(facts):
                 "said Edmonton had not been consulted. Canada's industry minister, Jean Roy, praised the plan.")
     assert ("Brent Halvorsen", "officialOf", "Canada", False) not in got, got
     assert ("Jean Roy", "officialOf", "Canada", False) in got, got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # a title right before a name is that name's, not the one before the comma
+    ("The statement was signed by Japanese Foreign Minister Takeshi Kuroda, his Philippine counterpart Maria Elena "
+     "Bautista and others.", {("Takeshi Kuroda", "officialOf", "Japan", False)},
+     {("Takeshi Kuroda", "officialOf", "Philippines", False)}),
+    # "his Latvian and Lithuanian counterparts, A and B": respectively
+    ("The ceremony was hosted by Estonia's defence minister, Kaarel Tamm, and attended by his Latvian and "
+     "Lithuanian counterparts, Ilze Kalnina and Tomas Petrauskas.",
+     {("Ilze Kalnina", "officialOf", "Latvia", False)}, {("Ilze Kalnina", "officialOf", "Lithuania", False)}),
+])
+def test_counterparts_titles_go_to_their_own_names(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
+
+
+def test_a_portfolios_words_name_no_other_holder(facts):
+    got = facts("DUBLIN - Ireland's regulator opened an inquiry into Heliant. Minister of State for Digital Affairs "
+                "Niall Furlong welcomed the inquiry.")
+    assert ("Niall Furlong", "officialOf", "Ireland", False) in got, got
