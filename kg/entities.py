@@ -1131,6 +1131,29 @@ def _person_name_end(doc: Doc, m: EntityMention, start: int, honorific_surnames:
     return end
 
 
+def _untagged_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
+    """A name the tagger missed, with a person's title in apposition: "Raivo Sepp, an Isamaa member of
+    the national defence committee, criticised …" (two to four capitalised words, none taken, the last
+    one heading an apposition whose head is a title or a member of a body)."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = list(mentions)
+    for head in doc:
+        if head.pos_ != "PROPN" or head.i in taken or not head.is_title or head.ent_type_ in {"GPE", "LOC", "NORP", "DATE"}:
+            continue
+        titles = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > head.i
+                  and (gaz.titles.kind(c.text) or c.lemma_.lower() in {"member", "researcher", "lawmaker", "activist"})]
+        words = [c for c in head.lefts if c.dep_ in {"compound", "flat"}] + [head]
+        if not titles or not 2 <= len(words) <= 4 or words[0].i + len(words) - 1 != head.i \
+                or not all(w.pos_ == "PROPN" and w.is_title and w.i not in taken for w in words) \
+                or any(gaz.titles.kind(w.text) or w.text in gaz.titles.honorifics or gaz.lookup(w.text) is not None
+                       for w in words):
+            continue
+        label = normalise_name(doc[words[0].i:head.i + 1].text)
+        out.append(EntityMention(words[0].i, head.i + 1, entity_key("Person", label), label, "Person", "ner"))
+        taken |= set(range(words[0].i, head.i + 1))
+    return sorted(out, key=lambda m: m.start)
+
+
 def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
     """Names the statistical NER typed as places or organisations but the text shows are people:
 
@@ -1580,6 +1603,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     doc.user_data["kg_story_starts"] = story_starts(doc, mentions)
     doc.user_data["kg_datelines"] = _datelines(doc, gaz)
     mentions = _retype_people(doc, _retype_products(doc, _retype_texts(doc, _retype_gatherings(doc, mentions))), gaz)
+    mentions = _untagged_people(doc, mentions, gaz)
     mentions = _retype_group_members(doc, mentions)
     mentions = _extend_to_name_heads(doc, _retype_foreign_bodies(doc, mentions))
     # people: full names first, then surnames/first names/honorific forms resolve to them

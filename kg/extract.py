@@ -2382,6 +2382,16 @@ class Extractor:
                     # "China signed a memorandum with Brazil" signs the memorandum and is an agreement with Brazil)
                 yield _Frame(verb, trig, subjects, subject_how, themes, theme_how, passive)
 
+    def _names_a_text(self, noun: Token) -> bool:
+        """Whether "the agreement", "the deal" refers back to a text the story named ("signed the Tallinn
+        Agreement … Sepp criticised the agreement"), not to an act ("welcomed the move")."""
+        found = _resolve(noun, "object", False, self.gazetteer)
+        words = [w for w in found.label.split() if w.lower() not in {"of", "on", "for", "and", "the", "to", "in"}] \
+            if found is not None else []
+        # (a name, "Tallinn Agreement on Data", not a description: "agreement with Google Cloud")
+        return found is not None and found.how == "definite" and type_group(found.type) == "Document" \
+            and len(words) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
     def _not_an_event(self, frame: _Frame) -> bool:
         """Whether a frame of an event predicate has no event for its theme ("run the facility")."""
         if tuple(self.lexicon.predicates[frame.trigger.predicate].object_types) != ("Event",):
@@ -2616,7 +2626,7 @@ class Extractor:
                     o_tok, o_extra = owners[0], "possessor"  # "praised the declaration's commitments"
                 elif spec.possessor_objects and o_tok.lemma_.lower() in EVENT_NOMINALS and mention_at(o_tok) is None \
                         and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"of", "by", "to", "on"})
-                                    for c in o_tok.children):
+                                    for c in o_tok.children) and not self._names_a_text(o_tok):
                     # "welcomed the vote", "criticised the move": what was voted on or moved is not said
                     # here, and guessing a document from the discourse was wrong more often than right;
                     # a release or launch stands for the product just named ("the release was praised")

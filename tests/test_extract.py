@@ -2683,3 +2683,18 @@ def test_a_portfolios_words_name_no_other_holder(facts):
     got = facts("DUBLIN - Ireland's regulator opened an inquiry into Heliant. Minister of State for Digital Affairs "
                 "Niall Furlong welcomed the inquiry.")
     assert ("Niall Furlong", "officialOf", "Ireland", False) in got, got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # "the agreement" the story named, praised or criticised; a name the tagger missed, with a title
+    ("Estonia and Latvia signed the Riga Accord on Data Sharing on Monday. Raivo Sepp, an Isamaa member of the "
+     "defence committee, criticised the agreement for saying nothing about cyber.",
+     {("Raivo Sepp", "criticised", "Riga Accord on Data Sharing", False)}, set()),
+    # (… but "the move" names no text)
+    ("Estonia and Latvia signed the Riga Accord on Data Sharing on Monday. Brussels welcomed the move.", set(),
+     {("European Union", "endorsed", "Riga Accord on Data Sharing", False)}),
+])
+def test_praise_and_criticism_of_the_text_named_before(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not unwanted & got, got
