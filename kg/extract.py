@@ -1921,6 +1921,8 @@ PAIR_DOCUMENT_NOUNS = {"agreement", "memorandum", "deal", "accord", "pact", "par
 
 #: Nouns of the parts of a state, whose ministers hold no office of the state itself.
 SUBNATIONAL_NOUNS = {"province", "region", "canton", "county", "municipality", "city", "prefecture", "emirate"}
+#: Verbs that call off the event their noun names: it did not take place.
+CALLED_OFF_VERBS = {"postpone", "cancel", "delay", "scrap", "defer", "suspend", "shelve", "abandon", "drop"}
 #: Nouns of a state's party to talks, whose leader serves that state ("Indonesia's delegation was led by …").
 DELEGATION_NOUNS = {"delegation", "team", "mission"}
 
@@ -2550,6 +2552,9 @@ class Extractor:
         if frame.trigger.kind == "noun" and any(d.dep_ == "det" and d.lower_ in {"no", "neither"}
                                                 for d in frame.anchor.children):
             negated = True  # "no restrictions on the UAE", "no talks with Iran"
+        if frame.trigger.kind == "noun" and frame.anchor.dep_ in {"nsubj", "nsubjpass", "dobj"} \
+                and frame.anchor.head.lemma_.lower() in CALLED_OFF_VERBS:
+            negated = True  # "her visit to Jordan has been postponed", "cancelled the talks with Iran"
         subjects = list(frame.subjects)
         if any(t.lower_ in NEGATIVE_QUANTIFIERS for t in subjects):
             # "Japan and Canada have both signed; neither has ratified": each of them, negated

@@ -2698,3 +2698,10 @@ def test_praise_and_criticism_of_the_text_named_before(facts, text, expected, un
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not unwanted & got, got
+
+
+def test_a_postponed_or_cancelled_event_did_not_happen(facts):
+    got = facts("Claire Montaigu, France's digital minister, met Emirati officials in Abu Dhabi on Monday. Her visit to "
+                "Jordan has been postponed to the spring, and France cancelled its talks with Iran.")
+    assert ("Claire Montaigu", "visited", "Jordan", False) not in got, got
+    assert ("France", "metWith", "Iran", False) not in got, got
