@@ -2535,9 +2535,9 @@ SPEECH_LEMMAS = {"say", "tell", "announce", "add", "state", "insist", "argue", "
                   "note", "stress", "signal", "indicate", "pledge", "promise", "vow"}
 
 
-def _speaker_binding(token: Token, accept) -> EntityMention | None:
-    """The subject of a clause reported by a speech verb is, when a pronoun, most often the speaker:
-    "Beijing also said *it* would set up a fund and has invited Brazil" → Beijing."""
+def _reporting_subject(token: Token) -> Token | None:
+    """For the subject of a clause a speech verb reports, that verb's own subject before it ("Beijing
+    said *it* would …" → Beijing)."""
     if token.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     clause = token.head
@@ -2545,10 +2545,15 @@ def _speaker_binding(token: Token, accept) -> EntityMention | None:
         clause = clause.head
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_LEMMAS:
         return None
-    speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.i < token.i]
-    if not speakers:
+    return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.i < token.i), None)
+
+
+def _speaker_binding(token: Token, accept) -> EntityMention | None:
+    """The subject of a clause reported by a speech verb is, when a pronoun, most often the speaker:
+    "Beijing also said *it* would set up a fund and has invited Brazil" → Beijing."""
+    speaker = _reporting_subject(token)
+    if speaker is None:
         return None
-    speaker = speakers[0]
     found = mention_at(speaker)
     if found is None:  # "Its director, Lim Wei Ling, said she …": the person named in apposition
         named = [mention_at(c) for c in speaker.children if c.dep_ == "appos"]
@@ -2622,14 +2627,7 @@ def _plural_speakers(token: Token) -> Token | None:
     coordination of named actors before it, is bound by that subject: "Kenya and Brazil co-sponsored
     the draft, and the UK and Germany said *they* supported it" (the UK and Germany, not the nearer
     subject of the first clause)."""
-    if token.dep_ not in {"nsubj", "nsubjpass"}:
-        return None
-    clause = token.head
-    while clause.dep_ == "conj" and clause.head != clause:
-        clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_LEMMAS:
-        return None
-    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    speaker = _reporting_subject(token)
     if speaker is None or len(speaker.conjuncts) < 1:
         return None
     named = [t for t in (speaker, *speaker.conjuncts) if mention_at(t) is not None
