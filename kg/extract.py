@@ -891,10 +891,6 @@ def _passive_theme_tokens(verb: Token) -> tuple[list[Token], str]:
     return [], ""
 
 
-#: Nouns of time and measure a by-phrase is wrongly hung on ("funded for its first four years by X").
-TIME_MEASURE_NOUNS = {"part", "year", "month", "week", "day", "decade", "period", "term", "phase", "stage"}
-
-
 def _by_agents(verb: Token) -> list[Token]:
     """The by-agents of a passive, also a second by-phrase: "attended by Morocco and Rwanda, as well as
     by delegations from the African Union"."""
@@ -913,7 +909,7 @@ def _by_agents(verb: Token) -> list[Token]:
         # report by Amnesty" on a person's noun)
         for prep in _children(verb, {"prep"}):
             for pobj in _children(prep, {"pobj"}):
-                if pobj.ent_type_ in {"DATE", "TIME"} or pobj.lemma_.lower() in TIME_MEASURE_NOUNS or (
+                if pobj.ent_type_ in {"DATE", "TIME"} or (
                         pobj.pos_ == "NOUN" and mention_at(pobj) is None and _noun_lemma(pobj) not in PERSON_NOUNS):
                     for by in _children(pobj, {"prep"}):
                         named = _children(by, {"pobj"}) if by.lower_ == "by" else []
