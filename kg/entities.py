@@ -1202,6 +1202,35 @@ def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> l
     return out
 
 
+def _one_sense_per_name(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
+    """One name, one referent within a story: the tagger reads each mention of "Stichting Datavrij" on its
+    own, and may call the same words a foundation in one sentence and a person in another. A name of two
+    or more words the tagger typed differently takes the type most of its mentions outside the headline
+    have (the first one's on a tie; a headline's title case misleads the tagger)."""
+    groups: dict[tuple[int, str], list[int]] = {}
+    for k, m in enumerate(mentions):
+        if m.key and len(m.label.split()) >= 2 and m.how in {"ner", "retyped", "titled", "gazetteer"}:
+            groups.setdefault((story_start(doc, m.start), m.label), []).append(k)
+    out = list(mentions)
+    headline_end = _headline_end(doc)
+    for ks in groups.values():
+        keys = {mentions[k].key for k in ks}
+        if len(keys) < 2:
+            continue
+        votes: dict[str, list] = {}
+        for k in ks:
+            if mentions[k].start >= headline_end:
+                votes.setdefault(mentions[k].key, [0, mentions[k]])[0] += 1
+        if not votes:
+            continue
+        winner = max(votes.values(), key=lambda v: (v[0], -v[1].start))[1]
+        for k in ks:
+            m = mentions[k]
+            if m.key != winner.key and m.how == "ner":
+                out[k] = EntityMention(m.start, m.end, winner.key, winner.label, winner.type, m.how, winner.country)
+    return out
+
+
 def _capitalised_portfolio_before(token: Token, gaz: Gazetteer) -> list[Token]:
     """A capitalised title with its portfolio right before a name: "Brazilian Minister of Science,
     Technology and Innovation Helena Costa", "Vice Minister of Science and Technology Zhou Wenhai",
@@ -1297,6 +1326,15 @@ _NAME_CONNECTORS = {"of", "for", "and", "the", "without", "de", "del", "da", "do
                     "el", "y", "e", "et", "für", "van", "von", "&", "-", "in"}
 
 
+def _description_lemma(token: Token) -> str:
+    """A description's head word, whole where the tokenizer split it: "a Montreal chip start-up" is
+    headed by "up"."""
+    doc = token.doc
+    if token.lower_ == "up" and token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "start":
+        return "start-up"
+    return token.lemma_.lower()
+
+
 def _described_organisations(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
     """Organisations the article describes in apposition to their name: "Bantay Datos, a Manila-based
     digital rights watchdog", "Direitos em Rede, a Lisbon-based association". The name is an
@@ -1311,12 +1349,12 @@ def _described_organisations(doc: Doc, mentions: list[EntityMention], gaz: Gazet
         if head.pos_ != "PROPN" or not head.text[:1].isupper():
             continue
         descriptions = [c for c in head.children if c.dep_ == "appos" and c.i > head.i
-                        and c.lemma_.lower() in ORGANISATION_DESCRIPTION_HEADS
+                        and _description_lemma(c) in ORGANISATION_DESCRIPTION_HEADS
                         and (c.pos_ == "NOUN" and c.tag_ == "NN" or c.text == "NGO")
                         and any(d.lower_ in {"a", "an", "the"} for d in c.children if d.dep_ == "det")]
         if not descriptions:
             continue
-        lemma = descriptions[0].lemma_.lower()
+        lemma = _description_lemma(descriptions[0])
         kind = ORGANISATION_DESCRIPTION_HEADS[lemma]
         if lemma == "tank" and not any(c.lower_ == "think" for c in descriptions[0].children):
             continue
@@ -1721,6 +1759,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
                 resolved = [x for x in resolved if x.end <= i or x.start >= i + n]
                 resolved.append(EntityMention(i, i + n, target.key, target.label, target.type, "acronym"))
     resolved.sort(key=lambda x: x.start)
+    resolved = _one_sense_per_name(doc, resolved)
     resolved = _link_descriptions(doc, resolved)
     by_start = {m.start: m for m in resolved}
     for k, m in enumerate(resolved):  # "SB 1142, the Frontier AI Accountability Act": the bill by its name

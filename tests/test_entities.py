@@ -189,3 +189,23 @@ def test_an_office_the_ner_took_for_a_body_is_a_title(facts):
 def test_a_business_council_is_an_association_not_a_state_body(facts):
     got = facts("Patricia Guajardo, president of the Northern Business Council, welcomed the plan.")
     assert ("Patricia Guajardo", "affiliatedWith", "Northern Business Council", False) in got, got
+
+
+def test_one_name_is_one_referent_in_a_story(nlp, facts):
+    # the tagger calls the foundation an organisation in one sentence and a person in the other
+    text = ("The Dutch regulator has fined Quillon AI 22 million euros. The investigation began after a complaint "
+            "filed in 2024 by Stichting Datavrij, an Utrecht-based digital rights foundation.\n\nQuillon denied "
+            "breaking the law.\n\nStichting Datavrij praised the decision. Its director, Youssef El Amrani, called "
+            "for a ban on training chatbots on children's conversations.")
+    doc = nlp(text)
+    named = {m.key for m in doc._.kg_mentions if m.label == "Stichting Datavrij"}
+    assert named == {"org/stichting-datavrij"}, named
+    assert ("Youssef El Amrani", "affiliatedWith", "Stichting Datavrij", False) in facts(text)
+
+
+def test_a_start_up_in_apposition_is_a_company(facts):
+    got = facts("That leaves room for domestic hardware makers. Tessel Silicon, a Montreal chip start-up that "
+                "competes with Nvidia, said it would bid. Its chief executive, Marc-André Pelletier, said the "
+                "company had hired 60 engineers.")
+    assert ("Marc-André Pelletier", "affiliatedWith", "Tessel Silicon", False) in got, got
+    assert ("Tessel Silicon", "competesWith", "Nvidia", False) in got, got
