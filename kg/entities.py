@@ -100,6 +100,8 @@ ORGANISATION_DESCRIPTION_HEADS = {
     "provider": "Company", "operator": "Company", "conglomerate": "Company", "subsidiary": "Company",
     "lab": "Company", "fund": "Organisation", "investor": "Company", "regulator": "GovernmentBody",
     "consultancy": "Company", "lobby": "Organisation", "insurer": "Company", "bank": "Company",
+    "alliance": "Organisation", "union": "Organisation", "university": "ResearchInstitute",
+    "agency": "GovernmentBody", "authority": "GovernmentBody", "broadcaster": "Company", "publisher": "Company",
 }
 #: Head nouns naming a country's government when modified by the country ("the Chinese government").
 #: Nouns for products that a definite description refers back to ("the model" → the model last named).
@@ -2534,7 +2536,15 @@ def resolve_pronoun(token: Token) -> EntityMention | None:
         # the person its clause named
         found = _nearest_before(token.doc, token.i, lambda m: accept(m) and m.start >= token.sent.start, window_sents=0)
     found = found or _cataphora(token, accept) or _speaker_binding(token, accept) \
-        or _possessive_in_sentence(token, accept) or _nearest_before(token.doc, token.i, accept, prefer_subjects=True)
+        or _possessive_in_sentence(token, accept)
+    if found is None:
+        found = _nearest_before(token.doc, token.i, accept, prefer_subjects=True)
+        if found is not None and gender and _genders(token.doc).get(found.key) is None:
+            # "he invited Ms Velasco to the summit. *She* said she would attend": the woman the article
+            # just called "Ms", before a subject of unknown sex (which may be no person at all)
+            genders = _genders(token.doc)
+            found = _nearest_before(token.doc, token.i, lambda m: accept(m) and genders.get(m.key) == gender,
+                                    window_sents=1) or found
     if found is None:
         return None
     if gender and found.type == "Person" and token.dep_ in {"nsubj", "nsubjpass"}:

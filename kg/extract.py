@@ -1326,6 +1326,8 @@ def _is_negated(verb: Token, subjects: Iterable[Token], themes: Iterable[Token])
         if any(c.lower_ == "neither" and c.dep_ in {"preconj", "neg", "det", "advmod"} for c in v.children) \
                 or v.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in v.head.children):
             return True  # "has neither ratified the convention nor set a date"
+        if v is not verb and v.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in v.children):
+            return True  # "had no plans to restrict Huawei", "no intention of signing"
         below = v
         if v.dep_ == "pcomp" and v.head.lower_ == "without":
             return True
@@ -2888,10 +2890,13 @@ class Extractor:
                                                       or doc[begin - 1].text == "-"):
                             begin -= 1  # the whole title: "Indonesian Communications and Digital Affairs Minister"
                         # (a portfolio's words are no holder: "Minister of State for Digital Affairs")
+                        # (before the name, or between it and a title in apposition: "Zhang Ruiqing,
+                        # China's vice-minister of industry")
+                        qualifiers = doc[begin:person.start] if begin < person.start else doc[person.end:first]
                         qualified = any(t.ent_type_ in {"NORP", "GPE", "LOC"} or mention_at(t) is not None
                                         and not _in_portfolio(t)
                                         or self.gazetteer.country_of_demonym(t.text) is not None
-                                        for t in doc[begin:person.start])
+                                        for t in qualifiers)
                         home = None if qualified else _story_state(doc, person.start)
                         holders = [home] if home is not None else []
                 if len(holders) >= 2 and all(h.type == "Country" for h in holders):

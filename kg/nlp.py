@@ -476,11 +476,26 @@ def reattach_text_appositions(doc):
     return doc
 
 
+def attach_colon_lists(doc):
+    """Give a list after a colon to the plural noun before the colon: in "The network was established by
+    its three founding members: the University of Chile, …" the small model hangs the list on the
+    sentence's subject, so the network would be the universities. A colon introduces what the words
+    before it announce."""
+    for appos in doc:
+        if appos.dep_ != "appos" or appos.left_edge.i < 2 or doc[appos.left_edge.i - 1].text != ":":
+            continue
+        before = doc[appos.left_edge.i - 2]
+        if before.pos_ == "NOUN" and before.tag_ == "NNS" and appos.head.i < before.i and appos.head != before \
+                and before.sent == appos.sent:
+            appos.head = before
+    return doc
+
+
 #: The repairs after verbal nouns, in the order they run (each takes and returns the Doc).
 PARSE_REPAIRS = (reattach_stranded_conjuncts, reattach_participle_conjuncts, retag_participle_conjuncts,
                  join_split_objects, rejoin_split_lists, reattach_including, merge_repeated_agents,
                  attach_for_clauses, reattach_topic_conjuncts, reattach_nominal_conjuncts,
-                 attach_attributive_participles, reattach_text_appositions, attach_named_objects)
+                 attach_attributive_participles, reattach_text_appositions, attach_colon_lists, attach_named_objects)
 
 
 @Language.factory("kg_verb_repair", default_config={"lexicon_files": []})

@@ -58,6 +58,9 @@ NEGATION = [
      {("Liu Haoran", "endorsed", "Paris Roadmap", True)}),
     ("Liu Haoran praised the Paris Roadmap but refrained from signing it.",
      {("Liu Haoran", "signed", "Paris Roadmap", True)}),
+    # "no plans to", "no intention of": an intention denied
+    ("The minister said Nigeria had no plans to restrict Huawei.", {("Nigeria", "restricted", "Huawei", True)}),
+    ("Kenya has no intention of signing the Nairobi Pact.", {("Kenya", "signed", "Nairobi Pact", True)}),
     # a body's name the NER cut after "United Nations" goes on to its head
     ("The Coalition for Sustainable AI was launched by France, the United Nations Environment Programme and the "
      "International Telecommunication Union.",

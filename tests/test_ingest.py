@@ -115,6 +115,11 @@ def test_symlink_loops_and_unreadable_files(tmp_path: Path):
      ["Ghana signed the pact.", "End."], ["Kenya signs", "Togo joins"]),
     ("Ghana signed the pact.\n- Senegal and Mali sign AI memorandum (2 Oct 2025)\nMali praised it.",
      ["Ghana signed the pact.", "Mali praised it."], ["Senegal and Mali"]),
+    # a news ticker, however many items it runs; clock times in the story's own prose stay
+    ("LIVE TICKER >> 11:02 Guyana: National Assembly passes budget >> 10:47 Jamaican dollar steady\nMali praised it.",
+     ["Mali praised it."], ["Guyana", "Jamaican"]),
+    ("LIVE 16:58 >> St Lucia: cabinet approves new levy\nThe talks ran from 10:00 to 12:30 in Geneva.",
+     ["The talks ran from 10:00 to 12:30 in Geneva."], ["St Lucia"]),
     # a list in the story itself stays
     ("The plan has two parts:\n- Kenya will fund a lab (the first).\n- Ghana will host it.",
      ["- Kenya will fund a lab (the first).", "- Ghana will host it."], []),
