@@ -428,6 +428,9 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
     last_word = text.split()[-1].lower()
     if last_word in EVENT_NOUNS and head_word not in DOCUMENT_NOUNS | EVENT_NOUNS.keys() and len(text.split()) >= 3:
         head_word = last_word  # "AI for Good Global Summit": a summit, though "AI" comes before "for"
+    if label == "EVENT" and len(text.split()) >= 2 and head_word in set(ORGANISATION_NOUNS) | _ORG_HEADS \
+            and head_word not in EVENT_NOUNS:
+        label = "ORG"  # "launched the Nordic-Baltic Open Language Consortium": a body launched, not an event
     if label in {"EVENT", "ORG", "LAW", "WORK_OF_ART", "PRODUCT", "FAC"} or (
             label in {"GPE", "LOC"} and len(text.split()) >= 2 and head_word in DOCUMENT_NOUNS):
         # ("Jakarta Framework on Responsible AI" tagged a place: a place name with a document's head)
@@ -1204,11 +1207,18 @@ def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> l
     return out
 
 
-def _one_sense_per_name(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
+#: Last words of a name that no person's name ends in ("Severn *Photonics*", "Hoshino *Electric*").
+BODY_NAME_ENDINGS = COMPANY_NAME_HEADS | {"photonics", "electric", "compute", "computing", "vision", "silicon",
+                                          "analytics", "dynamics", "ai", "digital", "software", "microelectronics",
+                                          "devices", "industries", "group", "partners", "bank", "university"}
+
+
+def _one_sense_per_name(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
     """One name, one referent within a story: the tagger reads each mention of "Stichting Datavrij" on its
     own, and may call the same words a foundation in one sentence and a person in another. A name of two
     or more words the tagger typed differently takes the type most of its mentions outside the headline
-    have (the first one's on a tie; a headline's title case misleads the tagger)."""
+    have (the first one's on a tie; a headline's title case misleads the tagger). A name that ends in a
+    body's word or a place ("Severn Photonics", "ETH Zurich") is no person's where any mention says so."""
     groups: dict[tuple[int, str], list[int]] = {}
     for k, m in enumerate(mentions):
         if m.key and len(m.label.split()) >= 2 and m.how in {"ner", "retyped", "titled", "gazetteer"}:
@@ -1225,6 +1235,10 @@ def _one_sense_per_name(doc: Doc, mentions: list[EntityMention]) -> list[EntityM
                 votes.setdefault(mentions[k].key, [0, mentions[k]])[0] += 1
         if not votes:
             continue
+        last = mentions[ks[0]].label.split()[-1]
+        bodies = {k: v for k, v in votes.items() if v[1].type != "Person"}
+        if bodies and (last.lower() in BODY_NAME_ENDINGS or gaz.lookup(last) is not None):
+            votes = bodies
         winner = max(votes.values(), key=lambda v: (v[0], -v[1].start))[1]
         for k in ks:
             m = mentions[k]
@@ -1632,7 +1646,8 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     # Systems", when that word is distinctive (not a demonym, a country or a generic name word)
     first_words: dict[str, list[EntityMention]] = {}
     for m in mentions:
-        if m.type in {"Company", "Organisation"} and m.end - m.start >= 2:
+        if (m.type in {"Company", "Organisation"} or m.type == "ResearchInstitute" and doc[m.start].text.isupper()) \
+                and m.end - m.start >= 2:  # ("KTH" after "KTH Royal Institute of Technology")
             at = m.start if doc[m.start].lower_ != "the" else m.start + 1
             first = doc[at].text
             hyphenated = at + 1 < m.end and doc[at + 1].text in {"-", "–"}  # ("Vistula-Zhuravel Defence", a
@@ -1761,7 +1776,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
                 resolved = [x for x in resolved if x.end <= i or x.start >= i + n]
                 resolved.append(EntityMention(i, i + n, target.key, target.label, target.type, "acronym"))
     resolved.sort(key=lambda x: x.start)
-    resolved = _one_sense_per_name(doc, resolved)
+    resolved = _one_sense_per_name(doc, resolved, gaz)
     resolved = _link_descriptions(doc, resolved)
     by_start = {m.start: m for m in resolved}
     for k, m in enumerate(resolved):  # "SB 1142, the Frontier AI Accountability Act": the bill by its name
@@ -2260,6 +2275,8 @@ def _link_descriptions(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
             continue
         if kind is None:
             continue
+        if lemma == "text" and token.tag_ == "NN" and not any(c.dep_ in {"det", "poss"} for c in token.children):
+            continue  # "models trained mostly on English text": text as a mass noun is no document
         places = {i for m in out if m.how == "demonym" or m.type in {"Country", "City", "Place", "Concept"}
                   for i in range(m.start, m.end)}  # ("the *Artificial Intelligence* Governance Bill")
         capitalised = _capitalised_name(token, covered - places)

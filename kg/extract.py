@@ -869,7 +869,8 @@ def _passive_theme_tokens(verb: Token) -> tuple[list[Token], str]:
         return conjuncts(subj), "passive-subject"
     if verb.dep_ in {"acl", "amod"}:
         return conjuncts(verb.head), "participle"
-    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i and verb.i == verb.sent.start:
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i \
+            and all(t.is_space or t.is_punct for t in verb.doc[verb.sent.start:verb.i]):
         # "Tabled by Ghana and Senegal, the resolution was co-sponsored by 71 states": a fronted
         # participle describes the subject of the clause it opens
         subjects = _children(verb.head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
@@ -2925,7 +2926,7 @@ class Extractor:
                         membership = any("membership" in self.gazetteer.titles.kind(w) for w in title.split())
                         predicate = "officialOf" if org.type in {"Country", "Region", "GovernmentBody",
                                                                  "InternationalOrganisation"} \
-                            else "memberOf" if re.search(r"\bPart(y|ies)\b", org.label) or membership \
+                            else "memberOf" if _is_party(org) or membership \
                             else "affiliatedWith"  # ("MEP Siobhán Keane of the Greens/EFA group": a member)
                         if (person.key, org.key, predicate) not in seen:
                             seen.add((person.key, org.key, predicate))
@@ -3419,8 +3420,16 @@ class Extractor:
         if "organisation" in kinds and agency:
             return "officialOf"  # (the chair or chief executive of a regulator holds an office of it, too)
         if kinds & {"organisation", "government"}:
-            return "affiliatedWith"
+            # (a party's spokesperson or chair is a member of it: "defence spokesperson for the Socialist
+            # Left Party")
+            return "memberOf" if _is_party(org) else "affiliatedWith"
         return None
+
+
+def _is_party(org: EntityMention) -> bool:
+    """Whether a body is a political party, by its name: "the Socialist Left Party", "the Green League"."""
+    return re.search(r"\bPart(y|ies)\b", org.label) is not None or org.type == "Organisation" \
+        and name_head(org.label) in {"league", "front", "movement"}
 
 
 def _titles_a_name_after(title: Token, name: set[int]) -> bool:

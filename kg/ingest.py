@@ -101,7 +101,7 @@ _BOILERPLATE = re.compile(
     r"|this (?:article|story|piece) (?:was|has been) (?:amended|corrected|updated)[^\n]*"
     # a news ticker: "LIVE TICKER >> 11:02 Guyana: … >> 10:47 …", "LIVE 16:58 >> St Lucia: …"
     r"|(?:live|breaking|ticker|news ticker)\b[^\n]*(?:>>|»)[^\n]*"
-    r"|[^\n]*\b\d{1,2}:\d{2}\b[^\n]*(?:>>|»|\|)[^\n]*\b\d{1,2}:\d{2}\b[^\n]*"
+    r"|[^\n]*\b\d{1,2}:\d{2}\b[^\n]*(?:>>|»)[^\n]*\b\d{1,2}:\d{2}\b[^\n]*"
     r"|(?-i:By [A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|and|de|van|von|al|el|bin)){1,4})(?:,[^\n.]{0,60})?"
     r")[ \t]*$", re.I | re.M)
 

@@ -476,6 +476,27 @@ def reattach_text_appositions(doc):
     return doc
 
 
+def reattach_fronted_participles(doc):
+    """Make the main clause after a fronted participle the root again: in "Founded in 2021 by A, a former
+    researcher, and B, a software engineer, the company now employs 85 people" the small model reads
+    *Founded* as the sentence's verb and "the company now employs …" as a relative clause on B, though no
+    relative word opens it. The participle describes the main clause's subject."""
+    for root in doc:
+        if root.dep_ != "ROOT" or root.tag_ != "VBN" \
+                or not all(t.is_space or t.is_punct for t in doc[root.sent.start:root.i]):
+            continue
+        for verb in root.subtree:
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if verb.dep_ != "relcl" or verb.tag_ not in {"VBZ", "VBD", "VBP"} or not subjects \
+                    or subjects[0].tag_ in {"WDT", "WP", "WP$"} or subjects[0].lower_ == "that" \
+                    or doc[subjects[0].left_edge.i - 1].text != ",":
+                continue
+            verb.head, verb.dep_ = verb, "ROOT"
+            root.head, root.dep_ = verb, "advcl"
+            break
+    return doc
+
+
 def attach_colon_lists(doc):
     """Give a list after a colon to the plural noun before the colon: in "The network was established by
     its three founding members: the University of Chile, …" the small model hangs the list on the
@@ -495,7 +516,8 @@ def attach_colon_lists(doc):
 PARSE_REPAIRS = (reattach_stranded_conjuncts, reattach_participle_conjuncts, retag_participle_conjuncts,
                  join_split_objects, rejoin_split_lists, reattach_including, merge_repeated_agents,
                  attach_for_clauses, reattach_topic_conjuncts, reattach_nominal_conjuncts,
-                 attach_attributive_participles, reattach_text_appositions, attach_colon_lists, attach_named_objects)
+                 attach_attributive_participles, reattach_text_appositions, reattach_fronted_participles,
+                 attach_colon_lists, attach_named_objects)
 
 
 @Language.factory("kg_verb_repair", default_config={"lexicon_files": []})

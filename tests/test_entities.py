@@ -209,3 +209,26 @@ def test_a_start_up_in_apposition_is_a_company(facts):
                 "company had hired 60 engineers.")
     assert ("Marc-André Pelletier", "affiliatedWith", "Tessel Silicon", False) in got, got
     assert ("Tessel Silicon", "competesWith", "Nvidia", False) in got, got
+
+
+def test_a_consortium_the_tagger_called_an_event_is_a_body(nlp):
+    doc = nlp("STOCKHOLM — Four universities and two companies from the Nordic and Baltic region on Monday "
+              "launched the Nordic-Baltic Open Language Consortium, a research partnership.")
+    found = {m.label: m.type for m in doc._.kg_mentions}
+    assert found.get("Nordic-Baltic Open Language Consortium") == "Organisation", found
+
+
+def test_an_institute_by_the_acronym_that_opens_its_name(nlp):
+    doc = nlp("The consortium was established by KTH Royal Institute of Technology and Ericsson. It will be based "
+              "at KTH in Stockholm.")
+    kth = [m.key for m in doc._.kg_mentions if doc[m.start:m.end].text == "KTH"]
+    assert kth == ["org/kth-royal-institute-of-technology"], kth
+
+
+def test_a_name_ending_in_a_body_word_is_no_person_where_any_mention_says_so(nlp):
+    doc = nlp("Rapidus struck an agreement with Severn Photonics, a Bristol-based maker of compound-semiconductor "
+              "lasers, to co-develop optical interconnects.\n\n\"Optics is where the bottleneck is moving,\" said "
+              "Takumi Sawada. Alistair Grieve, chief executive of Severn Photonics, said the deal would double "
+              "the company's research staff.")
+    types = {m.type for m in doc._.kg_mentions if m.label == "Severn Photonics"}
+    assert "Person" not in types, types

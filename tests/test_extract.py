@@ -2708,3 +2708,60 @@ def test_a_postponed_or_cancelled_event_did_not_happen(facts):
                 "Jordan has been postponed to the spring, and France cancelled its talks with Iran.")
     assert ("Claire Montaigu", "visited", "Jordan", False) not in got, got
     assert ("France", "metWith", "Iran", False) not in got, got
+
+
+# --- session 14: who the words refer to -------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # "she" after a woman the article just called "Ms", not a subject of unknown sex before her (the tagger
+    # took the company for a person)
+    ("Telefónica announced an investment, and its chief executive, Marcos Villalba Ortega, said the company "
+     "would also fund 2,000 scholarships.\n\nThe visit has a European dimension. Mr Olmedo said Spain would "
+     "push for a digital partnership, and he invited Ms Velasco to the Ibero-American summit in Madrid next "
+     "year. She said she would attend.",
+     ("Velasco", "attended", "Ibero-American summit in Madrid", False), ("Telefónica", "attended")),
+    # a title in apposition qualified by its own country is not the dateline's
+    ("ACCRA - The United Kingdom and Ghana on Wednesday signed a memorandum of understanding on AI safety.\n\n"
+     "Ghana hosted the talks. Ghana is keen.\n\nThe visit came three weeks after a trip to Accra by Zhang "
+     "Ruiqing, China's vice-minister of industry and information technology, during which China and Ghana "
+     "struck an agreement.",
+     ("Zhang Ruiqing", "officialOf", "China", False), ("Zhang Ruiqing", "officialOf", "Ghana")),
+    # a list after a colon is what the plural before the colon announces
+    ("The Latin American Open AI Network released a model on Monday. The network was established in 2023 by "
+     "its three founding members: the University of Chile, the University of São Paulo and the National "
+     "Autonomous University of Mexico.",
+     ("University of Chile", "established", "Latin American Open AI Network", False),
+     ("Latin American Open AI Network", "established")),
+    # an alliance described in apposition is a body, whatever the tagger said
+    ("Smart Africa, the Kigali-based alliance to which Rwanda, Ghana and Senegal belong, welcomed the charter. "
+     "Its director general, Jean-Paul Nsengimana Rugira, said the alliance would work with the African Union "
+     "Commission.",
+     ("Jean-Paul Nsengimana Rugira", "affiliatedWith", "Smart Africa", False), ("Smart Africa", "officialOf")),
+    # a party's spokesperson, or a member "of" a party, is a member of it
+    ("But Kari Vold, defence spokesperson for the Socialist Left Party, criticised the ministry.",
+     ("Kari Vold", "memberOf", "Socialist Left Party", False), ("Kari Vold", "affiliatedWith")),
+    ("The amendment was co-sponsored by Helmi Saarinen of the Green League.",
+     ("Helmi Saarinen", "memberOf", "Green League", False), ("Helmi Saarinen", "affiliatedWith")),
+    # a well-known company the tagger takes for a person: "the company" is it
+    ("Ericsson will contribute engineers, said Jonas Lindahl, the company's head of AI research.",
+     ("Jonas Lindahl", "affiliatedWith", "Ericsson", False), ("Ericsson", "affiliatedWith")),
+    # text as a mass noun is no document that one declines to join
+    ("She warned about dependence on American models trained mostly on English text. Spotify declined to join.",
+     None, ("Spotify", "endorsed")),
+])
+def test_reference(facts, text, expected, unwanted):
+    got = facts(text)
+    if expected is not None:
+        assert expected in got, got
+    assert not any((s, p) == unwanted[:2] and (len(unwanted) < 3 or o == unwanted[2]) for s, p, o, n in got), got
+
+
+def test_a_fronted_participle_describes_the_main_clause_subject(nlp, facts):
+    # the small model makes "the company now employs …" a relative clause on the last founder
+    text = ("Sautiwave, a Nairobi-based start-up that builds speech recognition models, has raised "
+            "$22 million.\n\nFounded in 2021 by Achieng Odhiambo-Mutua, a former speech researcher at the "
+            "University of Nairobi, and Ibrahima Sarr Diallo, a Senegalese software engineer, the company now "
+            "employs 85 people in Nairobi and Dakar.")
+    got = facts(text)
+    assert ("Achieng Odhiambo-Mutua", "established", "Sautiwave", False) in got, got
+    assert ("Ibrahima Sarr Diallo", "established", "Sautiwave", False) in got, got

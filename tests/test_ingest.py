@@ -120,6 +120,8 @@ def test_symlink_loops_and_unreadable_files(tmp_path: Path):
      ["Mali praised it."], ["Guyana", "Jamaican"]),
     ("LIVE 16:58 >> St Lucia: cabinet approves new levy\nThe talks ran from 10:00 to 12:30 in Geneva.",
      ["The talks ran from 10:00 to 12:30 in Geneva."], ["St Lucia"]),
+    # (but a page's place-and-date line stays: it tells whose "the ministry" is)
+    ("Warsaw, 14.05.2025 18:42 | Updated 20:05\nThe ministry signed it.", ["Warsaw, 14.05.2025 18:42 | Updated 20:05"], []),
     # a list in the story itself stays
     ("The plan has two parts:\n- Kenya will fund a lab (the first).\n- Ghana will host it.",
      ["- Kenya will fund a lab (the first).", "- Ghana will host it."], []),
