@@ -693,6 +693,24 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
                 out.append(Span(doc, ent.start, j, label="EVENT" if head in EVENT_NOUNS else "ORG"))
                 k += 1
                 continue
+        known = gaz.lookup(ent.text) if gaz is not None and len(ent) == 1 and ent.label_ == "ORG" else None
+        if known is not None and known.type in {"InternationalOrganisation", "Company"}:
+            # "the Mercosur Digital Agenda Group": a body's name opening a longer name (the gazetteer rules
+            # one-word bodies before the NER, which then misses the rest)
+            j = end
+            while j < len(doc) and j - end < 5 and doc[j].is_title and doc[j].pos_ in {"PROPN", "NOUN"} \
+                    and doc[j].ent_type_ not in {"GPE", "PERSON", "DATE", "NORP"}:
+                j += 1
+            if j - end >= 2 and (doc[j - 1].lower_ in ORGANISATION_NOUNS or doc[j - 1].lower_ in _ORG_HEADS
+                                 or doc[j - 1].lower_ in _BODY_NAME_HEADS or doc[j - 1].lower_ == "group") \
+                    and doc[j - 1].lower_ not in EVENT_NOUNS and not (j < len(doc) and doc[j].lower_ in _NAME_PREPOSITIONS):
+                # (not "the UNESCO Regional Forum on the Ethics of AI": an event, named at more length)
+                while k + 1 < len(ents) and ents[k + 1].start < j:
+                    k += 1
+                start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else ent.start
+                out.append(Span(doc, start, j, label="ORG"))
+                k += 1
+                continue
         words = [t.lower_ for t in ent if t.lower_ != "the"]
         if len(words) == 1 and words[0] in _NAME_OPENING_ADJECTIVES and end < len(doc) and doc[end].is_title:
             k += 1  # "the National" cut off "Artificial Intelligence Strategy": no name of its own

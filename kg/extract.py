@@ -489,6 +489,25 @@ def _relative_head(verb: Token) -> Token:
     return head
 
 
+def _relative_heads(verb: Token) -> list[Token]:
+    """The nouns a relative clause modifies: a coordination the clause follows ("France and Germany, which
+    have …"), but only its last member where the clause speaks of one ("signed by Argentina, Brazil,
+    Uruguay and Bolivia, which joined the bloc as a full member last year")."""
+    head = _relative_head(verb)
+    members = conjuncts(head)
+    named = [mention_at(t) for t in members]
+    if len(members) < 2 or any(m is None or m.end - 1 != t.i or type_group(m.type) != "Actor"
+                               for m, t in zip(named, members)):
+        return members  # (not a list of names: "the Japan-Republic of Korea Agreement, which was signed …")
+    # "which is *a* member", "which joined … *as a* full member": one, the nearest before the clause
+    nouns = [c for c in verb.children if c.dep_ == "attr"] + [
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in _children(c, {"pobj"})]
+    if any(d.dep_ == "det" and d.lower_ in {"a", "an"} for n in nouns for d in n.children):
+        before = [t for t in members if t.i < verb.i]
+        return [max(before, key=lambda t: t.i)] if before else members
+    return members
+
+
 def _clause_number(verb: Token) -> str | None:
     """Sing or Plur from the finite verb of a relative clause ("that *was* drafted", "which *have* …")."""
     for token in [*_children(verb, {"aux", "auxpass"}), verb]:
@@ -743,7 +762,7 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
                 and subjects[1].left_edge.i == subjects[0].i + 1:
             subj = subjects[1]  # "the Warsaw-based foundation Cyfrowa Wolnosc warned": the class noun's name
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return conjuncts(_relative_head(verb)), "relative"
+            return _relative_heads(verb), "relative"
         if len(subjects) == 2 and subjects[1].pos_ == "NOUN" and mention_at(subjects[1]) is None \
                 and mention_at(subj) is not None and subjects[1].left_edge.i > 0 \
                 and verb.doc[subjects[1].left_edge.i - 1].text == ",":
@@ -752,7 +771,7 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
             return conjuncts(subj) + [c for c in subjects[1].conjuncts if mention_at(c) is not None], "direct"
         return conjuncts(subj), "direct"
     if verb.dep_ == "relcl":
-        return conjuncts(_relative_head(verb)), "relative"
+        return _relative_heads(verb), "relative"
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         # absolute "with": "the council met in Cairo, with Egypt's minister, Karim Mansour, chairing the
         # session": the one chairing is the object of "with", not the clause's subject
@@ -833,15 +852,18 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
         if subjects:
             subj = subjects[0]
             if subj.lower_ in RELATIVE_PRONOUNS and gov.dep_ == "relcl":
-                return conjuncts(_relative_head(gov)), "inherited"
+                return _relative_heads(gov), "inherited"
             return conjuncts(subj), "inherited"
-        if link == "conj" and _children(gov, PASSIVE_SUBJECT_DEPS) and _children(verb, {"dobj"}) \
-                and not _children(verb, {"agent", "auxpass"}):
+        if link == "conj" and _children(gov, PASSIVE_SUBJECT_DEPS) and not _children(verb, {"agent", "auxpass"}) \
+                and (_children(verb, {"dobj"}) or verb.tag_ in {"VBZ", "VBD"} and _children(verb, {"prep"})):
             # "Palisade was founded in 2021 and released Kindred in 2023": an active conjunct with an
-            # object of its own shares the passive's subject
+            # object of its own shares the passive's subject ("Loopa, which is headquartered in Dublin and
+            # competes with TikTok": the relative clause's)
             subj = _children(gov, PASSIVE_SUBJECT_DEPS)[0]
             if subj.lower_ not in RELATIVE_PRONOUNS:
                 return conjuncts(subj), "inherited"
+            if gov.dep_ == "relcl":
+                return _relative_heads(gov), "inherited"
         if _children(gov, PASSIVE_SUBJECT_DEPS) and gov.dep_ != "conj":
             if link == "xcomp":  # "Whitfield is scheduled to visit Japan", "China was asked to sign"
                 subj = _children(gov, PASSIVE_SUBJECT_DEPS)[0]
@@ -865,7 +887,7 @@ def _passive_theme_tokens(verb: Token) -> tuple[list[Token], str]:
     if subjects:
         subj = subjects[0]
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return conjuncts(_relative_head(verb)), "relative"
+            return _relative_heads(verb), "relative"
         return conjuncts(subj), "passive-subject"
     if verb.dep_ in {"acl", "amod"}:
         return conjuncts(verb.head), "participle"
@@ -877,7 +899,7 @@ def _passive_theme_tokens(verb: Token) -> tuple[list[Token], str]:
         if subjects and subjects[0].i > verb.i and subjects[0].lower_ not in RELATIVE_PRONOUNS:
             return conjuncts(subjects[0]), "participle"
     if verb.dep_ == "relcl":
-        return conjuncts(_relative_head(verb)), "relative"
+        return _relative_heads(verb), "relative"
     if verb.dep_ == "conj":  # "proposed by China and co-sponsored by 140 countries"
         head = verb.head
         if is_passive(head):
@@ -1088,7 +1110,7 @@ def _match_trigger(verb: Token, trig: Trigger, passive: bool) -> tuple[list[Toke
             while governor.dep_ == "xcomp" and governor.head != governor:  # object of the controlled verb
                 governor = governor.head
             if governor.dep_ == "relcl":
-                return conjuncts(_relative_head(governor)), "relative"
+                return _relative_heads(governor), "relative"
         wanted = [x for x in _children(verb, {"xcomp"}) if x.i > obj.i]
         if wanted and trig.request and any(c.lower_ in RELATIVE_PRONOUNS for c in _children(wanted[0], {"dobj"})):
             return None  # ("a firm which lawmakers had urged it to list": the relative's gap, not a call)
@@ -3069,7 +3091,8 @@ class Extractor:
 
         - apposition: "Laos and Cambodia, both members of ASEAN";
         - copula, also negated and in relative clauses: "Brazil, which is not a member of the OECD";
-        - becoming: "Timor-Leste, which became the bloc's 11th member".
+        - becoming: "Timor-Leste, which became the bloc's 11th member";
+        - the members listed: "Mercosur's four founding members, Brazil, Argentina, Uruguay and Paraguay".
         """
         out = self._party_labels(sent, sent_index, doc_id)
         for noun in sent:
@@ -3097,11 +3120,14 @@ class Extractor:
                 if not subjects:
                     continue
                 subject = subjects[0]
-                members = conjuncts(_relative_head(verb)) if subject.lower_ in RELATIVE_PRONOUNS \
+                members = _relative_heads(verb) if subject.lower_ in RELATIVE_PRONOUNS \
                     and verb.dep_ == "relcl" else conjuncts(subject)
                 negated = any(c.lower_ in {"no", "never"} for c in noun.children) \
                     or _is_negated(verb, subjects, [noun])  # (also "is no longer a member", "has never been")
                 rule = "membership:copula"
+            elif noun.tag_ == "NNS" and _children(noun, {"appos"}):
+                # "Mercosur's four founding members, Brazil, Argentina, Uruguay and Paraguay, …"
+                members = [t for a in _children(noun, {"appos"}) for t in conjuncts(a)]
             else:
                 continue
             for m_tok, _ in _expand(members):

@@ -2765,3 +2765,26 @@ def test_a_fronted_participle_describes_the_main_clause_subject(nlp, facts):
     got = facts(text)
     assert ("Achieng Odhiambo-Mutua", "established", "Sautiwave", False) in got, got
     assert ("Ibrahima Sarr Diallo", "established", "Sautiwave", False) in got, got
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # the members a plural "members" lists in apposition
+    ("Mercosur's four founding members, Brazil, Argentina, Uruguay and Paraguay, negotiate as one.",
+     {("Paraguay", "memberOf", "Mercosur", False), ("Brazil", "memberOf", "Mercosur", False)}, set()),
+    # a relative clause that speaks of one ("which is a member", "as a full member") is the last one's
+    ("Kenya, Ghana and Peru, which is a member of the OECD, attended.",
+     {("Peru", "memberOf", "OECD", False)}, {("Kenya", "memberOf", "OECD", False)}),
+    # … but a plural one is all of theirs
+    ("The pact was backed by France and Germany, which have signed the Paris Charter.",
+     {("France", "signed", "Paris Charter", False), ("Germany", "signed", "Paris Charter", False)}, set()),
+    # an active conjunct of a passive relative clause shares its head
+    ("Kestrel AI, which is headquartered in Dublin and competes with TikTok and YouTube for younger users, faces "
+     "a daily fine.", {("Kestrel AI", "competesWith", "TikTok", False)}, set()),
+    # a known body's name opening a longer name is that longer body's
+    ("The protocol was drafted by the Mercosur Digital Agenda Group, a technical body chaired by Brazil.",
+     {("Mercosur Digital Agenda Group", "proposed", "protocol", False)}, {("Mercosur", "proposed", "protocol", False)}),
+])
+def test_members_and_relative_clauses(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not (unwanted & got), got
