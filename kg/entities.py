@@ -1004,6 +1004,14 @@ def _retype_gatherings(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
         # "…, which was hosted by X", "a forum hosted by X": the clause on the name (or on its last word)
         verbs += [c for t in span for c in t.children if c.dep_ in {"relcl", "acl"} and c.i >= m.end]
         verbs += [c for v in list(verbs) for c in v.conjuncts]  # "hosted by X and attended by Y"
+        after = doc[m.end:m.end + 7]
+        if len(after) >= 3 and after[0].text == "," and after[1].lower_ in {"a", "an"}:
+            # "the Africa Regional Forum on AI, a three-day meeting convened by …" (as apposition or, as
+            # the small model often parses it, a second object)
+            noun = next((t for t in after[2:] if t.pos_ in {"NOUN", "VERB", "AUX", "ADP"} and t.tag_ != "HYPH"
+                         and not (t.pos_ == "NOUN" and t.dep_ == "compound")), None)
+            if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in EVENT_NOUNS:
+                return True
         return any(v.lemma_.lower() in GATHERING_VERBS for v in verbs)
 
     events = {m.key: EVENT_NOUNS[name_head(m.label)] for m in mentions

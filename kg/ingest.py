@@ -77,7 +77,7 @@ def clean_markup(text: str) -> str:
 
 _DATELINE = re.compile(r"^([A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,40})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
                        r"(?:\s+\([A-Z][\w .&/-]{1,30}\))?)"
-                       r"\s+([—–-]{1,2})\s+", re.M)
+                       r"[ \t]+([—–-]{1,2})[ \t]+", re.M)  # (on one line: not a heading over a list of links)
 
 
 def separate_datelines(text: str) -> str:

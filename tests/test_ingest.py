@@ -130,3 +130,13 @@ def test_link_lists_are_blanked_in_place(page, kept, dropped):
     blank = blank_boilerplate(page)
     assert len(blank) == len(page)  # offsets still point into the same text
     assert all(k in blank for k in kept) and not any(d in blank for d in dropped), blank
+
+
+def test_a_heading_over_a_list_of_links_is_no_dateline(tmp_path):
+    # "RELATED STORIES" over "- Kenya launches …" once read as a dateline ("LAGOS -"), which unhooked the list
+    (tmp_path / "a.txt").write_text("Ghana signs AI pact\n\nACCRA - Ghana signed the pact on Monday.\n\n"
+                                    "RELATED STORIES\n- Kenya launches national AI strategy\n- Togo joins alliance\n",
+                                    encoding="utf-8")
+    doc = next(iter(read_documents(tmp_path)))
+    assert "Ghana signed the pact" in doc.text
+    assert "Kenya launches" not in doc.text and "Togo joins" not in doc.text, doc.text
