@@ -1442,11 +1442,18 @@ def _described_organisations(doc: Doc, mentions: list[EntityMention], gaz: Gazet
         descriptors.setdefault(m.key, []).append(lemma)
     # a class noun right before the name: "Hanoi-based start-up Viet Cortex", "chipmaker Daon Semiconductor"
     for m in mentions:
-        if m.how != "ner" or m.type not in {"Person", "Place"} or m.start in replace or m.start < 1:
+        if m.start < 1 or m.start in replace:
             continue
         before = doc[m.start - 1]
         noun = "start-up" if before.lower_ == "up" and m.start >= 3 and doc[m.start - 2].text == "-" \
             and doc[m.start - 3].lower_ == "start" else before.lower_
+        if m.type in {"Organisation", "Company", "ResearchInstitute", "GovernmentBody"} and before.pos_ == "NOUN" \
+                and noun in ORGANISATION_DESCRIPTION_HEADS:
+            # (a body the NER typed: "the campaign group Fair Claims Project" is "the group" later)
+            descriptors.setdefault(m.key, []).append(noun)
+            continue
+        if m.how != "ner" or m.type not in {"Person", "Place"}:
+            continue
         if noun in ORGANISATION_DESCRIPTION_HEADS and before.pos_ in {"NOUN", "ADP", "PART", "ADV"} \
                 and not _is_titled_person(doc, m, gaz):
             kind = ORGANISATION_DESCRIPTION_HEADS[noun]

@@ -2745,6 +2745,17 @@ def test_a_postponed_or_cancelled_event_did_not_happen(facts):
     # a well-known company the tagger takes for a person: "the company" is it
     ("Ericsson will contribute engineers, said Jonas Lindahl, the company's head of AI research.",
      ("Jonas Lindahl", "affiliatedWith", "Ericsson", False), ("Ericsson", "affiliatedWith")),
+    # "the group" is the body introduced as one ("the campaign group Fair Claims Project"), not a paper
+    # named in a photo credit since
+    ("Eastmoor Borough Council has suspended an AI tool, days after the campaign group Fair Claims Project "
+     "accused it of discrimination.\n\nThe council's offices on Market Street. Picture: Eastmoor Gazette\n\n"
+     "\"People were treated as suspects,\" said Marcus Oyelaran, the group's coordinator.",
+     ("Marcus Oyelaran", "affiliatedWith", "Fair Claims Project", False), ("Marcus Oyelaran", "affiliatedWith",
+                                                                         "Eastmoor Gazette")),
+    # the staff of a development bank hold offices of an international body
+    ("The African Development Bank will provide a further $1 billion in loans, the bank's president, Adewale "
+     "Ogundipe, told the summit.", ("Adewale Ogundipe", "officialOf", "African Development Bank", False),
+     ("Adewale Ogundipe", "affiliatedWith")),
     # text as a mass noun is no document that one declines to join
     ("She warned about dependence on American models trained mostly on English text. Spotify declined to join.",
      None, ("Spotify", "endorsed")),
