@@ -1626,6 +1626,8 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
 
     kept = []
     for m in mentions:
+        if m.type == "Group" and m.how == "gazetteer" and m.start >= 2 and doc[m.start - 1].lower_ in {"and", "or", ","}:
+            continue  # "seven Nordic and Baltic countries": not the Baltic states alone
         if not _not_a_name(doc, m, gaz):
             kept.append(m)
             continue

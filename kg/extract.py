@@ -2127,11 +2127,28 @@ def _bound_by_generic_plural(token: Token) -> bool:
     return False
 
 
+def _group_members(group: EntityMention) -> list[str]:
+    """The countries a named group of states is, from the gazetteer ("Baltic states")."""
+    entry = Gazetteer.load().entries.get(group.key)
+    return list(entry.members) if entry is not None else []
+
+
+def _member_mention(token: Token, extra: str) -> EntityMention | None:
+    """The country ``extra`` ("member:country/estonia", from :func:`_expand`) names, at ``token``."""
+    entry = Gazetteer.load().entries.get(extra.split(":", 1)[1])
+    return EntityMention(token.i, token.i + 1, entry.key, entry.label, entry.type, "member") if entry else None
+
+
 def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
     """Argument heads, with plural pronouns replaced by their coordinated antecedents ("China, the UK
     and the US … they") and group nouns joined by their named members ("officials, including Li")."""
     out: list[tuple[Token, str]] = []
     for token in tokens:
+        named = mention_at(token)
+        members = _group_members(named) if named is not None and named.type == "Group" else []
+        if members:  # "the three Baltic states": Estonia, Latvia and Lithuania
+            out += [(token, f"member:{key}") for key in members]
+            continue
         pair = _counted_antecedents(token)
         if pair:  # "the two governments": the last two named (a person: the state they serve)
             states = COUNTED_ANAPHORS.get(_noun_lemma(token)) == "Country"
@@ -2602,7 +2619,9 @@ class Extractor:
         reciprocal = frame.theme_how == "reciprocal"
         offices = sent.doc._.kg_offices or {}
         for s_tok, s_extra in _expand(subjects):
-            subj = _resolve(s_tok, "subject", False, self.gazetteer)
+            subj = _member_mention(s_tok, s_extra) if s_extra.startswith("member:") \
+                else _resolve(s_tok, "subject", False, self.gazetteer)
+            s_extra = "member" if s_extra.startswith("member:") else s_extra
             if s_extra == "office" and subj is not None:
                 subj = offices.get(subj.key)
             if subj is None and frame.subject_how == "modifier" and getattr(mention_at(s_tok), "how", "") == "demonym":
@@ -2687,7 +2706,8 @@ class Extractor:
                     accused = resolve_token(o_tok)
                     if accused is None or type_group(accused.type) != "Actor":
                         continue
-                obj = None
+                obj = _member_mention(o_tok, o_extra) if o_extra.startswith("member:") else None
+                o_extra = "member" if o_extra.startswith("member:") else o_extra
                 if o_tok.lemma_.lower() in PROPOSAL_NOUNS and mention_at(o_tok) is None and any(
                         c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in o_tok.children) \
                         and not any(c.dep_ in {"compound", "amod", "prep", "poss", "relcl", "acl"} for c in o_tok.children):

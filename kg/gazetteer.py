@@ -119,6 +119,7 @@ class Entry:
     demonyms: list[str] = field(default_factory=list)
     capitals: list[str] = field(default_factory=list)  # one city: canonical name first
     seats: list[str] = field(default_factory=list)  # places that stand for the government
+    members: list[str] = field(default_factory=list)  # keys of the countries a named group of states is
 
 
 @dataclass
@@ -334,9 +335,14 @@ def _entity_entries(items: list[dict], source: str, country_keys: dict[str, str]
         elif part_of:
             part_of = f"org/{part_of}"
         key = f"{iri_folder(item['type'])}/{item.get('id') or slugify(item['label'])}"
+        unknown = [code for code in item.get("members", []) if code not in country_keys]
+        if unknown:
+            raise DataFileError(f"{source}: entity {item['label']!r} lists members {', '.join(unknown)} that are "
+                                f"not ISO 3166 alpha-2 country codes")
         entries.append(Entry(key=key, label=item["label"], type=item["type"],
                              aliases=list(item.get("aliases", [])), wikidata=item.get("wikidata"),
-                             part_of=part_of, seats=list(item.get("seats", []))))
+                             part_of=part_of, seats=list(item.get("seats", [])),
+                             members=[country_keys[code] for code in item.get("members", [])]))
     # part_of ids of organisations point at org/<id>; fix those that are other groups
     by_id = {e.key.split("/", 1)[1]: e.key for e in entries}
     for e in entries:

@@ -2756,6 +2756,9 @@ def test_a_postponed_or_cancelled_event_did_not_happen(facts):
     ("The African Development Bank will provide a further $1 billion in loans, the bank's president, Adewale "
      "Ogundipe, told the summit.", ("Adewale Ogundipe", "officialOf", "African Development Bank", False),
      ("Adewale Ogundipe", "affiliatedWith")),
+    # a named group of states acts through its members
+    ("The three Baltic states pushed for tougher language on disinformation.",
+     ("Latvia", "calledFor", "tougher language", False), ("Baltic states", "calledFor")),
     # text as a mass noun is no document that one declines to join
     ("She warned about dependence on American models trained mostly on English text. Spotify declined to join.",
      None, ("Spotify", "endorsed")),

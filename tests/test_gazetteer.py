@@ -66,3 +66,13 @@ def test_bad_gazetteer_file_names_the_file(tmp_path):
 def test_name_helpers():
     assert normalise_name("the UK’s") == "UK"
     assert slugify("António Guterres") == "antonio-guterres"
+
+
+def test_a_named_group_of_states_lists_its_members(tmp_path):
+    assert Gazetteer.load().lookup("Baltic states").members == ["country/estonia", "country/latvia",
+                                                                "country/lithuania"]
+    extra = tmp_path / "groups.toml"
+    extra.write_text('[[entity]]\nlabel = "Andean states"\ntype = "Group"\nmembers = ["PE", "BO", "XX"]\n',
+                     encoding="utf-8")
+    with pytest.raises(DataFileError, match="groups.toml.*'Andean states'.*XX"):
+        Gazetteer.load((extra,))
