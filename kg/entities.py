@@ -2608,7 +2608,8 @@ def resolve_pronoun(token: Token) -> EntityMention | None:
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                    "herself": "f"}
-_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f",
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "shri": "m", "smt": "f", "smt.": "f",
+                     "shrimati": "f", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f",
                      "miss": "f", "dame": "f", "lady": "f", "madam": "f", "baroness": "f", "baron": "m"}
 
 

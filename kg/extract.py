@@ -1843,6 +1843,7 @@ def _state_of_body(doc: Doc, key: str, gaz: Gazetteer) -> EntityMention | None:
                 continue  # an institute or an agency is an actor of its own
             near = [t for c in head.children if c.dep_ in {"compound", "poss", "amod", "nmod"} for t in c.subtree]
             near += [doc[i] for i in range(max(0, m.start - 2), m.start)]
+            near += [t for t in doc[m.start:m.end - 1] if t not in near]  # ("the Philippine Department of …")
             for t in near:
                 country = mention_at(t)
                 if country is not None and country.key == m.key and t.i < m.end - 1:
@@ -2935,7 +2936,9 @@ class Extractor:
                         # (a portfolio's words are no holder: "Minister of State for Digital Affairs")
                         # (before the name, or between it and a title in apposition: "Zhang Ruiqing,
                         # China's vice-minister of industry")
-                        qualifiers = doc[begin:person.start] if begin < person.start else doc[person.end:first]
+                        qualifiers = doc[begin:person.start] if begin < person.start else \
+                            doc[person.end:max(t.right_edge.i for t in phrase) + 1]  # (… "at the Philippine
+                        # Department of National Defense": the apposition's own country, named or not)
                         qualified = any(t.ent_type_ in {"NORP", "GPE", "LOC"} or mention_at(t) is not None
                                         and not _in_portfolio(t)
                                         or self.gazetteer.country_of_demonym(t.text) is not None

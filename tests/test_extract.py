@@ -2759,6 +2759,16 @@ def test_a_postponed_or_cancelled_event_did_not_happen(facts):
     # a named group of states acts through its members
     ("The three Baltic states pushed for tougher language on disinformation.",
      ("Latvia", "calledFor", "tougher language", False), ("Baltic states", "calledFor")),
+    # a body named with its country's adjective is that country's, not the dateline's
+    ("NEW DELHI - India hosted the dialogue. India is keen. India said so.\n\nCarmela Reyes-Santos, an "
+     "undersecretary at the Philippine Department of National Defense, attended the session.",
+     ("Carmela Reyes-Santos", "officialOf", "Philippines", False), ("Carmela Reyes-Santos", "officialOf", "India")),
+    # Indian honorifics are no part of the name
+    ("Chief Minister Shri Bijay Kumar praised Nvidia. Smt Anjali Mohanty criticised Nvidia.",
+     ("Anjali Mohanty", "criticised", "Nvidia", False), ("Smt Anjali Mohanty", "criticised")),
+    # (but "Sri Lanka" is a country, not an honorific and a name)
+    ("Sri Lanka and India on Thursday signed the Colombo Accord on Digital Public Infrastructure.",
+     ("Sri Lanka", "signed", "Colombo Accord on Digital Public Infrastructure", False), ("Lanka", "signed")),
     # text as a mass noun is no document that one declines to join
     ("She warned about dependence on American models trained mostly on English text. Spotify declined to join.",
      None, ("Spotify", "endorsed")),
