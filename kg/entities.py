@@ -1244,7 +1244,8 @@ def _one_sense_per_name(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer)
     own, and may call the same words a foundation in one sentence and a person in another. A name of two
     or more words the tagger typed differently takes the type most of its mentions outside the headline
     have (the first one's on a tie; a headline's title case misleads the tagger). A name that ends in a
-    body's word or a place ("Severn Photonics", "ETH Zurich") is no person's where any mention says so."""
+    body's word or a place, or is a region's ("Severn Photonics", "ETH Zurich", "Nuevo León"), is no person's
+    where any mention says so."""
     groups: dict[tuple[int, str], list[int]] = {}
     for k, m in enumerate(mentions):
         if m.key and len(m.label.split()) >= 2 and m.how in {"ner", "retyped", "titled", "gazetteer"}:
@@ -1261,9 +1262,11 @@ def _one_sense_per_name(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer)
                 votes.setdefault(mentions[k].key, [0, mentions[k]])[0] += 1
         if not votes:
             continue
-        last = mentions[ks[0]].label.split()[-1]
+        label = mentions[ks[0]].label
+        last = label.split()[-1]
         bodies = {k: v for k, v in votes.items() if v[1].type != "Person"}
-        if bodies and (last.lower() in BODY_NAME_ENDINGS or gaz.lookup(last) is not None):
+        if bodies and (last.lower() in BODY_NAME_ENDINGS or gaz.lookup(last) is not None or gaz.is_region(label)):
+            # (a state or province is no person either: "Nuevo León")
             votes = bodies
         winner = max(votes.values(), key=lambda v: (v[0], -v[1].start))[1]
         for k in ks:

@@ -153,6 +153,12 @@ HELDOUT_FLOORS = {  # set: (core precision, core F1, roles F1); measured minus a
     "heldout75": (0.74, 0.66, 0.80),
     "heldout76": (0.70, 0.61, 0.69),
     "heldout77": (0.80, 0.72, 0.73),
+    "heldout78": (0.78, 0.63, 0.82),
+    "heldout79": (0.82, 0.69, 0.78),
+    "heldout80": (0.80, 0.74, 0.73),
+    "heldout81": (0.77, 0.68, 0.76),
+    "heldout82": (0.74, 0.60, 0.59),
+    "heldout83": (0.76, 0.70, 0.75),
 }
 #: Negated gold facts the evaluator matches to an asserted one, known and explained in the README: its loose
 #: match of free-text objects takes "Toros released Şahan-X" (the drone it unveiled) for the denied "released

@@ -232,3 +232,12 @@ def test_a_name_ending_in_a_body_word_is_no_person_where_any_mention_says_so(nlp
               "the company's research staff.")
     types = {m.type for m in doc._.kg_mentions if m.label == "Severn Photonics"}
     assert "Person" not in types, types
+
+
+def test_a_region_is_no_person_where_the_tagger_said_so_once(nlp, facts):
+    text = ("MEXICO CITY — Silicon Harbor Technologies will build a chip plant in Mexico.\n\nLucía Benavides, a "
+            "semiconductor analyst, warned about the plant's water needs in drought-prone Nuevo León.\n\nNuevo "
+            "León's governor, Samuel Treviño Garza, said the state would work with Silicon Harbor on a training "
+            "programme.")
+    types = {m.type for m in nlp(text)._.kg_mentions if m.label == "Nuevo León"}
+    assert "Person" not in types, types
