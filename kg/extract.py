@@ -2134,10 +2134,14 @@ def _group_members(group: EntityMention) -> list[str]:
     return list(entry.members) if entry is not None else []
 
 
-def _member_mention(token: Token, extra: str) -> EntityMention | None:
-    """The country ``extra`` ("member:country/estonia", from :func:`_expand`) names, at ``token``."""
-    entry = Gazetteer.load().entries.get(extra.split(":", 1)[1])
-    return EntityMention(token.i, token.i + 1, entry.key, entry.label, entry.type, "member") if entry else None
+def _member_argument(token: Token, how: str) -> tuple[EntityMention | None, str]:
+    """For an argument :func:`_expand` gave for a member of a named group of states ("member:<key>"), that
+    country and "member"; for any other, nothing and ``how`` unchanged."""
+    if not how.startswith("member:"):
+        return None, how
+    entry = Gazetteer.load().entries.get(how.split(":", 1)[1])
+    return (EntityMention(token.i, token.i + 1, entry.key, entry.label, entry.type, "member") if entry else None,
+            "member")
 
 
 def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
@@ -2620,9 +2624,8 @@ class Extractor:
         reciprocal = frame.theme_how == "reciprocal"
         offices = sent.doc._.kg_offices or {}
         for s_tok, s_extra in _expand(subjects):
-            subj = _member_mention(s_tok, s_extra) if s_extra.startswith("member:") \
-                else _resolve(s_tok, "subject", False, self.gazetteer)
-            s_extra = "member" if s_extra.startswith("member:") else s_extra
+            subj, s_extra = _member_argument(s_tok, s_extra)
+            subj = subj or _resolve(s_tok, "subject", False, self.gazetteer)
             if s_extra == "office" and subj is not None:
                 subj = offices.get(subj.key)
             if subj is None and frame.subject_how == "modifier" and getattr(mention_at(s_tok), "how", "") == "demonym":
@@ -2707,8 +2710,7 @@ class Extractor:
                     accused = resolve_token(o_tok)
                     if accused is None or type_group(accused.type) != "Actor":
                         continue
-                obj = _member_mention(o_tok, o_extra) if o_extra.startswith("member:") else None
-                o_extra = "member" if o_extra.startswith("member:") else o_extra
+                obj, o_extra = _member_argument(o_tok, o_extra)
                 if o_tok.lemma_.lower() in PROPOSAL_NOUNS and mention_at(o_tok) is None and any(
                         c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in o_tok.children) \
                         and not any(c.dep_ in {"compound", "amod", "prep", "poss", "relcl", "acl"} for c in o_tok.children):
@@ -2933,12 +2935,11 @@ class Extractor:
                         while begin > sent.start and (doc[begin - 1].pos_ in {"PROPN", "NOUN", "ADJ", "CCONJ"}
                                                       or doc[begin - 1].text == "-"):
                             begin -= 1  # the whole title: "Indonesian Communications and Digital Affairs Minister"
-                        # (a portfolio's words are no holder: "Minister of State for Digital Affairs")
-                        # (before the name, or between it and a title in apposition: "Zhang Ruiqing,
-                        # China's vice-minister of industry")
+                        # (a portfolio's words are no holder: "Minister of State for Digital Affairs"; the
+                        # words before the name, or a title in apposition with all it says: "Zhang Ruiqing,
+                        # China's vice-minister", "an undersecretary at the Philippine Department of …")
                         qualifiers = doc[begin:person.start] if begin < person.start else \
-                            doc[person.end:max(t.right_edge.i for t in phrase) + 1]  # (… "at the Philippine
-                        # Department of National Defense": the apposition's own country, named or not)
+                            doc[person.end:max(t.right_edge.i for t in phrase) + 1]
                         qualified = any(t.ent_type_ in {"NORP", "GPE", "LOC"} or mention_at(t) is not None
                                         and not _in_portfolio(t)
                                         or self.gazetteer.country_of_demonym(t.text) is not None
