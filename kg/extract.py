@@ -1762,6 +1762,91 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
     return None
 
 
+#: Words that stand for an action named before: "urged others to *do so*"
+_PRO_ACTIONS = {"so", "it", "that", "this", "same", "likewise"}
+
+
+def nominal_label(verb: Token, nominalisations: dict[str, str]) -> str | None:
+    """The name of an action asked for, from the lexicon's nominalisations: "urged Kenya to ratify the
+    Malabo Convention without delay" → "ratification of Malabo Convention"; "called for the text to be
+    published" → "publication of text". Its time and manner are left out, as its asker is.
+
+    Returns None where the clause is to be kept as it is written (a verb not listed, a finite or denied
+    clause, no object), and "" where it names nothing we could say: "urged others to do so", "to ratify
+    it" with nothing for "it" to be.
+    """
+    if verb.pos_ in {"NOUN", "PROPN"}:
+        # "called for the full text to be published": the passive infinitive the parser hung on its noun
+        acts = [c for c in verb.subtree if c.dep_ in {"acl", "relcl"} and c.tag_ == "VBN" and not _children(c, {"neg"})
+                and all(a.pos_ in {"NOUN", "PROPN", "ADP"} for a in c.ancestors if a.i != verb.i and verb in a.ancestors)
+                and _children(c, {"auxpass"}) and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        nominal = nominalisations.get(acts[0].lemma_.lower()) if acts else None
+        return f"{nominal} {_words_of(verb, without=acts[0])}" if nominal else None
+    infinitive = verb.tag_ == "VB" and (verb.dep_ == "xcomp" or any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+    passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not (infinitive or passive) or _children(verb, {"neg"}):
+        return None
+    if verb.lemma_.lower() == "do" and any(c.lower_ in _PRO_ACTIONS for c in verb.children
+                                            if c.dep_ in {"dobj", "advmod", "amod"}):
+        return ""  # "do so", "do the same"
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    key = " ".join([verb.lemma_.lower()] + particles[:1])
+    nominal = nominalisations.get(key)
+    if nominal is None:
+        return None
+    objects = _children(verb, {"nsubjpass"} if passive else {"dobj"})
+    complements = [prep for prep in _children(verb, {"prep"}) if prep.lower_ not in ADJUNCT_PREPOSITIONS
+                   and not any(g.ent_type_ in {"DATE", "TIME"} for g in prep.children)]
+    if not objects:  # "invest in local data centres": the noun, with the verb's own preposition
+        if not complements or not _children(complements[0], {"pobj"}):
+            return None
+        nominal = f"{nominal.rpartition(' ')[0] or nominal} {complements[0].lower_}"
+        objects, complements = _children(complements[0], {"pobj"})[:1], complements[1:]
+    obj = objects[0]
+    if obj.lower_ in RELATIVE_PRONOUNS or obj.tag_ in {"WP", "WDT"}:
+        return None  # ("to publish what it found": a clause of its own)
+    if obj.pos_ == "PRON":
+        named = resolve_token(obj)
+        if named is None or type_group(named.type) in {"Concept", "Actor"}:
+            return ""  # "to ratify it", with no text or thing for "it" to be
+        return f"{nominal} {named.label}"
+    named = mention_at(obj)
+    if named is not None and named.how not in {"description", "concept"} and not complements and all(
+            named.start <= t.i < named.end for t in obj.subtree if t.dep_ not in {"det", "punct", "appos"}
+            and not any(a.dep_ == "appos" for a in t.ancestors if obj in a.ancestors or a == obj) or t == obj):
+        return f"{nominal} {named.label}"  # a name whole, however long ("… on Responsible Military Use of AI")
+    # the object as written, and what else the verb takes ("extend the rule to in-house systems"), less
+    # the clauses and appositions inside them
+    return f"{nominal} {_words_of(obj, *complements)}"
+
+
+def _words_of(*heads: Token, without: Token | None = None, limit: int = 11) -> str:
+    """The words of phrases as written, less their relative clauses, appositions, commas and ``without``."""
+    inner = {t.i for head in heads for d in head.subtree
+             if d.i != head.i and (d.dep_ in {"appos", "relcl", "advcl"} or d.dep_ == "acl" and _children(d, {"nsubj"}))
+             and d.pos_ in {"VERB", "AUX", "NOUN", "PROPN"} for t in d.subtree}
+    inner |= {t.i for head in heads for d in head.subtree if d.dep_ == "prep" and any(
+        g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in d.children) for t in d.subtree}  # "in March"
+    inner |= {t.i for t in without.subtree} if without is not None else set()
+    kept = [t for head in heads for t in head.subtree if t.i not in inner and not (t.is_punct and t.text not in {"-", "'"})]
+    text = "".join(t.text + (t.whitespace_ if n + 1 < len(kept) and kept[n + 1].i == t.i + 1 else " ")
+                   for n, t in enumerate(kept))
+    words = text.split()[:limit]
+    while words and words[-1].lower() in _DANGLING:
+        words.pop()  # (cut short: "… on Artificial Intelligence and")
+    return " ".join(words)
+
+
+_DANGLING = {"and", "or", "but", "of", "the", "a", "an", "to", "in", "on", "for", "with", "by", "from", "at", "as"}
+
+
+#: Prepositions that say when, how or on what terms, not what is acted on ("ratify it *before* June")
+ADJUNCT_PREPOSITIONS = {"before", "after", "by", "within", "without", "until", "during", "at", "despite", "as",
+                        "through", "under", "ahead", "instead", "rather", "than", "like", "since", "over"}
+
+
 def _is_bare_noun(token: Token, mention: EntityMention) -> bool:
     """Whether an argument is a lone common noun, unnamed and unlinked: "the project", "an agreement",
     "criticised the process" (not "the Nairobi Declaration", "a plan to pool compute", nor "the summit",
@@ -2741,6 +2826,14 @@ class Extractor:
                 if obj is None and spec.whole_events and not negated:
                     obj = event_of_sitting(o_tok)  # "attended the closing session" → attended the summit
                 obj = obj or _resolve(o_tok, "subject" if reciprocal else "object", allow_concepts, self.gazetteer)
+                if obj is not None and (obj.how == "concept" and o_tok.pos_ in {"VERB", "AUX"}
+                                        or frame.trigger.request and o_tok.pos_ in {"NOUN", "PROPN"}):
+                    named = nominal_label(o_tok, self.lexicon.nominalisations)
+                    if named == "":
+                        continue
+                    if named:  # "urged Kenya to ratify the convention": called for its ratification
+                        obj = replace(obj, key=entity_key("Concept", named.lower()), label=named, type="Concept",
+                                      how="concept")
                 if obj is not None and obj.type == "Person" and o_tok.dep_ == "conj" and not reciprocal \
                         and getattr(_resolve(o_tok.head, "object", allow_concepts, self.gazetteer), "type", "") == "Concept":
                     # "warned about "escalating retaliation" …, and its president, Rachel Ortiz, called for

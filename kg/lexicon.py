@@ -83,9 +83,13 @@ class Lexicon:
     ['warnedAbout']
     """
 
-    def __init__(self, predicates: dict[str, PredicateSpec], version: str):
+    def __init__(self, predicates: dict[str, PredicateSpec], version: str,
+                 nominalisations: dict[str, str] | None = None):
         self.predicates = predicates
         self.version = version
+        #: verb (with its particle, if any) → the noun phrase that names doing it, up to the word before
+        #: its object: "ratify" → "ratification of", "invest" → "investment in", "ban" → "ban on"
+        self.nominalisations = dict(nominalisations or {})
         self._by_lemma: dict[tuple[str, str], list[Trigger]] = {}
         for spec in predicates.values():
             for trig in spec.triggers:
@@ -111,8 +115,27 @@ class Lexicon:
         return _load(tuple(str(p) for p in extra_files))
 
 
+#: The lexicon's one table that is not a predicate: how to name an action asked for or warned about
+NOMINALISATIONS = "nominalisations"
+_VERB_KEY = re.compile(r"^[a-z][a-z-]*( [a-z]+)?$")
+_NOMINAL = re.compile(r"^[a-z][a-z-]*( [a-z-]+)*$")
+
+
+def _parse_nominalisations(table: object, source: str, into: dict[str, str]) -> None:
+    if not isinstance(table, dict):
+        raise DataFileError(f"{source}: [{NOMINALISATIONS}] must be a table of verb = \"noun phrase\" lines, "
+                            f"like ratify = \"ratification of\"")
+    for verb, nominal in table.items():
+        if not _VERB_KEY.match(verb) or not isinstance(nominal, str) or not _NOMINAL.match(nominal):
+            raise DataFileError(f"{source}: [{NOMINALISATIONS}] {verb} = {nominal!r} is not verb = \"noun phrase\" "
+                                f"in lower case, like ratify = \"ratification of\" or \"set up\" = \"creation of\"")
+        into[verb] = nominal
+
+
 def _parse(data: dict, source: str, into: dict[str, dict]) -> None:
     for name, table in data.items():
+        if name == NOMINALISATIONS:
+            continue
         if not isinstance(table, dict):
             raise DataFileError(f"{source}: {name!r} must be a table [{name}] of predicate settings")
         if not re.fullmatch(r"[a-z][A-Za-z0-9]*", name):
@@ -187,6 +210,7 @@ def _load(extra_files: tuple[str, ...]) -> Lexicon:
         except OSError as exc:
             raise DataFileError(f"{path}: cannot read the lexicon ({exc.strerror}); check the path") from None
     merged: dict[str, dict] = {}
+    nominalisations: dict[str, str] = {}
     digest = hashlib.sha256()
     for source, text in texts:
         try:
@@ -194,10 +218,12 @@ def _load(extra_files: tuple[str, ...]) -> Lexicon:
         except tomllib.TOMLDecodeError as exc:
             raise DataFileError(f"{source}: not valid TOML ({exc}); fix the file") from None
         _parse(data, source, merged)
+        if NOMINALISATIONS in data:
+            _parse_nominalisations(data[NOMINALISATIONS], source, nominalisations)
         digest.update(text.encode("utf-8"))
     predicates = {name: _spec(name, table, "lexicon") for name, table in merged.items()}
     for spec in predicates.values():
         if spec.pair_predicate and spec.pair_predicate not in predicates:
             raise DataFileError(f"lexicon: [{spec.name}] pair_predicate {spec.pair_predicate!r} is not a predicate; "
                                 f"use one of {', '.join(sorted(predicates))}")
-    return Lexicon(predicates, version=digest.hexdigest()[:12])
+    return Lexicon(predicates, version=digest.hexdigest()[:12], nominalisations=nominalisations)

@@ -408,6 +408,35 @@ def test_no_wrong_argument(facts, text, unwanted):
     assert not {f for f in got if f[:len(unwanted)] == unwanted}, got
 
 
+@pytest.mark.parametrize("text,called_for", [
+    # an action asked for is named by its noun (the lexicon's nominalisations), less its time and manner
+    ("Amnesty International urged Kenya to ratify the Malabo Convention without further delay.",
+     "ratification of Malabo Convention"),
+    ("The European Trade Union Confederation called on the Commission to withdraw the measures.",
+     "withdrawal of the measures"),
+    # passive: what is acted on is the subject, wherever the parser hung the infinitive
+    ("Senator Ruth Okafor called for the full text of the memorandum to be published before the vote.",
+     "publication of the full text of the memorandum"),
+    # a prepositional verb keeps its preposition; a second complement stays
+    ("Oxfam urged governments to invest in local data centres rather than relying on foreign clouds.",
+     "investment in local data centres"),
+    ("Privacy International called on regulators to extend the rule to in-house systems by June.",
+     "extension of the rule to in-house systems"),
+    # a verb the table does not list keeps its clause
+    ("Oxfam urged ministers to give exporters clearer guidance.", "give exporters clearer guidance"),
+])
+def test_requests_are_named_by_their_nominalisation(facts, text, called_for):
+    assert called_for in {o for s, p, o, n in facts(text) if p == "calledFor"}, facts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Greenpeace urged other members to do so.",  # an action named before
+    "Greenpeace urged Japan to ratify it.",  # nothing for "it" to be (not Japan)
+])
+def test_requests_that_name_nothing_are_not_stored(facts, text):
+    assert not {f for f in facts(text) if f[1] == "calledFor"}, facts(text)
+
+
 def test_no_event_is_read_from_a_headline(nlp, extractor):
     doc = nlp("France signs AI treaty as Japan holds back\n\nFrance signed the Lyon Treaty on Monday.")
     rels = extractor.extract(doc, "h.txt")

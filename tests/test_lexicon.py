@@ -44,6 +44,9 @@ def test_user_lexicon_adds_verbs_and_predicates(tmp_path):
     ('[restricted]\nverbs = ["add {list}"]\n', "is not 'lemma'"),  # a {noun} needs a preposition to govern it
     ('[funded]\ninverse_verbs = ["receive [money]"]\n', "needs the preposition of its agent"),
     ('[cooperatesWith]\ncomitatives = ["with"]\n', "is not words ending in a preposition"),
+    ('[nominalisations]\nRatify = "ratification of"\n', "is not verb = "),
+    ('[nominalisations]\nratify = 3\n', "is not verb = "),
+    ('nominalisations = ["ratification"]\n', "must be a table of verb"),
 ])
 def test_bad_lexicon_is_a_clear_error(tmp_path, content, message):
     bad = tmp_path / "bad.toml"
@@ -87,3 +90,14 @@ def test_comitatives_are_data(tmp_path):
     extra.write_text('[cooperatesWith]\ncomitatives = ["hand in hand with"]\n', encoding="utf-8")
     phrases = Lexicon.load((extra,)).predicates["cooperatesWith"].comitatives
     assert ("hand", "in", "hand", "with") in phrases and ("jointly", "with") in phrases
+
+
+def test_nominalisations_are_data(tmp_path):
+    """How an action asked for is named is a lexicon table a user can extend or change."""
+    assert Lexicon.load().nominalisations["ratify"] == "ratification of"
+    assert Lexicon.load().nominalisations["set up"] == "creation of"
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[nominalisations]\ndigitise = "digitisation of"\nratify = "ratifying"\n', encoding="utf-8")
+    lex = Lexicon.load((extra,))
+    assert lex.nominalisations["digitise"] == "digitisation of" and lex.nominalisations["ratify"] == "ratifying"
+    assert "nominalisations" not in lex.predicates and lex.version != Lexicon.load().version
