@@ -1462,6 +1462,20 @@ def _described_organisations(doc: Doc, mentions: list[EntityMention], gaz: Gazet
             kind = ORGANISATION_DESCRIPTION_HEADS[noun]
             replace[m.start] = EntityMention(m.start, m.end, entity_key(kind, m.label), m.label, kind, "ner")
             descriptors.setdefault(replace[m.start].key, []).append(noun)
+    # a description before its name, in apposition: "a local subsidiary, Seorim Kazakhstan"
+    for noun in doc:
+        if _description_lemma(noun) not in ORGANISATION_DESCRIPTION_HEADS or noun.pos_ != "NOUN" or noun.tag_ != "NN" \
+                or not any(d.dep_ in {"det", "poss"} for d in noun.children):
+            continue
+        for name in noun.children:
+            m = by_token.get(name.i)
+            if name.dep_ != "appos" or name.i < noun.i or m is None or m.start in replace or m.how != "ner" \
+                    or m.type not in {"Person", "Place"} or name.i != m.end - 1 or _is_titled_person(doc, m, gaz) \
+                    or doc[m.start - 1].text != ",":  # (set off by a comma; "the agency GIZ" is the loop above's)
+                continue
+            kind = ORGANISATION_DESCRIPTION_HEADS[_description_lemma(noun)]
+            replace[m.start] = EntityMention(m.start, m.end, entity_key(kind, m.label), m.label, kind, "ner")
+            descriptors.setdefault(replace[m.start].key, []).append(_description_lemma(noun))
     # … and a name the NER missed there: "the Mexico City consultancy Prospectiva Tecnológica"
     for noun in doc:
         if noun.lower_ not in ORGANISATION_DESCRIPTION_HEADS or noun.pos_ != "NOUN" or noun.i + 1 >= len(doc):
@@ -3131,6 +3145,17 @@ def resolve_description(token: Token) -> EntityMention | None:
         if found is not None:
             return _remember(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
     label = noun_phrase_label(token)
+    between = [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "between"
+               for g in prep.children if g.dep_ == "pobj" for p in (g, *g.conjuncts)]
+    if kind == "Agreement" and len(between) >= 2 and " between " in f" {label} ":
+        # "the investment agreement between Seorim and the Kazakh government": the Seorim-Kazakhstan
+        # investment agreement, as news names it, of this article
+        parties = [m for m in map(resolve_token, between) if m is not None and type_group(m.type) == "Actor"
+                   and m.type != "Person" and m.how != "demonym"]
+        if len(parties) == len(between) and len({m.key for m in parties}) == len(parties):
+            named = "-".join(_short_name(p) for p in parties) + " " + label.split(" between ")[0]
+            key = f"{entity_key(kind, named)}-{slugify(token.doc._.kg_doc_id or 'doc')}"
+            return _remember(token, EntityMention(token.i, token.i + 1, key, named, kind, "description"))
     if kind == "Agreement" and len(label.split()) < 2:
         # "Mexico and the United States signed an agreement": the Mexico-US agreement, of this article
         # (the same two may sign another elsewhere)

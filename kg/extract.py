@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 if not Doc.has_extension("kg_offices"):
     Doc.set_extension("kg_offices", default=None)
 
-from .entities import (DOCUMENT_NOUNS, EVENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, NON_ENTITY_LABELS, PRODUCT_HEADS, EntityMention, is_headline, known_as,
+from .entities import (ANAPHORIC_ORGANISATION_NOUNS, DOCUMENT_NOUNS, EVENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, NON_ENTITY_LABELS, PRODUCT_HEADS, EntityMention, is_headline, known_as,
                        mention_at, product_name,
                        noun_phrase_label,
                        plural_antecedent, resolve_description,
@@ -1517,6 +1517,38 @@ def _writing_body(doc: Doc) -> EntityMention | None:
     return found
 
 
+#: Nouns by which people speak of the body they work for ("the company would …"); not "the fund", which
+#: a fund's manager speaks of as the fund it manages
+_OWN_BODY_NOUNS = {"company", "firm", "start-up", "startup", "developer", "group", "organisation", "organization",
+                   "university", "institute"}
+
+
+def _speakers_body(token: Token) -> EntityMention | None:
+    """"the company" in what a company's officer says is that company: "Najd's chief executive … said,
+    adding that the company would work with AWS" (not the parent firm named in between). The body must
+    be of the noun's kind, and the officer's only one of that kind."""
+    if token.tag_ != "NN" or [c.lower_ for c in token.children] != ["the"] or token.dep_ not in {"nsubj", "nsubjpass"} \
+            or token.lemma_.lower() not in _OWN_BODY_NOUNS:
+        return None  # (what the body does; "would keep working with the network" is another body)
+    kind = ANAPHORIC_ORGANISATION_NOUNS.get(token.lemma_.lower())
+    employers = token.doc.user_data.get("kg_employers") or {}
+    if kind is None or not employers:
+        return None
+    for verb in token.ancestors:
+        if verb.dep_ in {"ccomp", "parataxis"} and verb.head.lemma_.lower() in SPEECH_LEMMAS:
+            speech = verb.head
+            subjects = _children(speech, {"nsubj"}) or (
+                _children(speech.head, {"nsubj"}) if speech.dep_ in {"advcl", "conj", "xcomp"} else [])
+            speaker = _resolve(subjects[0], "subject", False, Gazetteer.load()) if subjects else None
+            bodies = [b for b in employers.get(speaker.key, [])] if speaker is not None and speaker.type == "Person" else []
+            bodies = [b for b in bodies if b.type == kind or kind == "Organisation" and type_group(b.type) == "Actor"]
+            if len({b.key for b in bodies}) == 1:
+                b = bodies[0]  # (the topic a later "it" continues)
+                return remember_subject(token, EntityMention(token.i, token.i + 1, b.key, b.label, b.type, "definite"))
+            return None
+    return None
+
+
 def _speaker_country(speaker: EntityMention, doc: Doc, gaz: Gazetteer) -> EntityMention | None:
     """The country a quoted person speaks for, when the article says whose official they are ("Chinese
     Ambassador Fu Cong", "Wang Yi, China's foreign minister"). "We" in their quote is that country."""
@@ -1674,6 +1706,10 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
         acting = _state_agent(token, gaz)
         if acting is not None:
             return acting
+    if mention_at(token) is None:
+        body = _speakers_body(token)
+        if body is not None:
+            return body
     # ("hosted the first board meeting of the Compute Fund": as an object, the meeting, not the fund)
     event_object = role == "object" and _noun_lemma(token) in EVENT_NOUNS
     mention = _partitive(token) if mention_at(token) is None and not event_object else None
@@ -2342,6 +2378,12 @@ class Extractor:
         # whose official each person is, for "we" in their quotes
         doc._.kg_offices = {r.subject: EntityMention(0, 0, r.object, r.object_label, r.object_type, "office")
                             for r in roles if r.predicate == "officialOf" and r.object_type == "Country"}
+        # … and the body each person works for, for "the company" in what they say
+        doc.user_data["kg_employers"] = {}
+        for r in roles:
+            if r.predicate in {"affiliatedWith", "officialOf"} and r.object_type not in {"Country", "Region", "Group"}:
+                doc.user_data["kg_employers"].setdefault(r.subject, []).append(
+                    EntityMention(0, 0, r.object, r.object_label, r.object_type, "definite"))
         relations: list[Relation] = list(roles)
         doc.user_data["kg_proposals"] = []  # (sentence index, what was proposed, how), for "backed the idea"
         doc.user_data["kg_sentence_objects"] = {}  # (sentence index, predicate) → its last object

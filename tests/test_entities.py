@@ -241,3 +241,22 @@ def test_a_region_is_no_person_where_the_tagger_said_so_once(nlp, facts):
             "programme.")
     types = {m.type for m in nlp(text)._.kg_mentions if m.label == "Nuevo León"}
     assert "Person" not in types, types
+
+
+def test_a_description_before_its_name_in_apposition_types_the_name(facts):
+    # the tagger takes the subsidiary for a person, and then its parent's short name for her surname
+    got = facts("ASTANA — Seorim Networks, a South Korean cloud operator, will build a data centre near Ekibastuz. "
+                "Seorim established a local subsidiary, Seorim Kazakhstan, in Astana in March. Ms Serikbayeva "
+                "praised Seorim for betting early on Kazakhstan.")
+    assert ("Seorim Networks", "established", "Seorim Kazakhstan", False) in got, got
+    assert ("Serikbayeva", "praised", "Seorim Networks", False) in got, got
+
+
+def test_an_officer_speaking_of_the_company_means_their_own(facts):
+    # "the company" in what Najd's chief executive says is Najd, not the parent company named just before
+    got = facts("The United States approved the sale to Najd AI Cloud, a Saudi cloud provider. It had not "
+                "restricted sales to Najd's parent company, Al Safwa Holding.\n\nNajd's chief executive, Tariq Al "
+                "Mutairi, welcomed the decision. \"This is a vote of confidence,\" he said in a statement, adding "
+                "that the company would work with Amazon Web Services.")
+    assert ("Najd AI Cloud", "cooperatesWith", "Amazon Web Services", False) in got, got
+    assert not {f for f in got if f[:2] == ("Al Safwa Holding", "cooperatesWith")}, got

@@ -2853,3 +2853,19 @@ def test_members_and_relative_clauses(facts, text, expected, unwanted):
     got = facts(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not (unwanted & got), got
+
+
+def test_an_agreement_between_two_parties_is_named_by_them(facts):
+    # as news names it: "the University of the South Pacific-Moana Broadcasting Network partnership agreement"
+    got = facts("The partnership agreement between the University of the South Pacific and the Moana "
+                "Broadcasting Network was signed by Anjali Prasad.")
+    assert ("Anjali Prasad", "signed", "University of the South Pacific-Moana Broadcasting Network partnership "
+            "agreement", False) in got, got
+
+
+def test_an_agency_known_by_its_acronym_acts_in_its_own_name(facts):
+    # a regulator with no "ministry" or "department" in its name is an actor of its own, not its state
+    got = facts("The National Institute of Standards and Technology on Monday launched a consortium. Its director "
+                "said NIST would work with the UK AI Security Institute.")
+    assert ("National Institute of Standards and Technology", "cooperatesWith", "UK AI Security Institute",
+            False) in got, got

@@ -9,6 +9,8 @@ from kg.gazetteer import Gazetteer, entity_key, normalise_name, slugify
     ("the US", "United States"), ("U.S.", "United States"), ("America", "United States"),
     ("PRC", "China"), ("People's Republic of China", "China"), ("UNGA", "UN General Assembly"),
     ("Kosovo", "Kosovo"), ("South Korea", "South Korea"), ("Korea, Republic of", "South Korea"),
+    ("NIST", "National Institute of Standards and Technology"), ("FTC", "Federal Trade Commission"),
+    ("GPAI", "Global Partnership on Artificial Intelligence"),
 ])
 def test_aliases_resolve_to_one_label(name, label):
     assert Gazetteer.load().lookup(name).label == label
