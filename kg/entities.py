@@ -667,6 +667,10 @@ def _portfolio_after_title(doc: Doc, start: int, gaz: Gazetteer | None) -> bool:
     return title in {"ministry", "department"} or (gaz is not None and title in gaz.titles.government)
 
 
+#: Plural nouns that open names in the possessive: "People's Action Party", "Workers' Party"
+_COLLECTIVE_POSSESSORS = {"people", "workers", "women", "children", "citizens", "farmers", "peoples"}
+
+
 def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
     """NER spans, with names the model cut off after a function word completed: "Council of the" +
     "European Union", "Framework Convention on" + "Artificial Intelligence"."""
@@ -878,7 +882,9 @@ def _split_span(ent: Span, gaz: Gazetteer) -> list[Span]:
     if gaz.lookup(ent.text) is not None:
         return [ent]  # one known name: "the People's Republic of China"
     for t in ent:
-        if t.tag_ == "POS" and ent.start < t.i < ent.end - 2:
+        if t.tag_ == "POS" and ent.start < t.i < ent.end - 2 and not (
+                doc[t.i - 1].lower_ in _COLLECTIVE_POSSESSORS and doc[ent.start:t.i - 1].text.lower() in {"", "the"}):
+            # (not "the People's Reform Alliance", "the Workers' Party of X": one name)
             right = Span(doc, t.i + 1, ent.end, label=ent.label_)
             if _org_type(right.text) == "Organisation" or name_head(right.text) in DOCUMENT_NOUNS:
                 # "OpenAI's Sam Altman", "the Council of Europe's Framework Convention on AI" (the
@@ -1404,7 +1410,8 @@ def _described_organisations(doc: Doc, mentions: list[EntityMention], gaz: Gazet
         if lemma == "tank" and not any(c.lower_ == "think" for c in descriptions[0].children):
             continue
         existing = by_token.get(head.i)
-        typed = existing is not None and existing.type not in {"Person", "Place", "Product", "Concept", "Group"}
+        typed = existing is not None and existing.type not in {"Person", "Place", "Product", "Concept", "Group"} and not (
+            existing.how == "ner" and type_group(existing.type) in {"Document", "Event"})  # ("Digital Rights Lab", a law?)
         if typed and existing.how == "ner" and existing.type == "GovernmentBody" and kind in {"Organisation", "Company"}:
             # "The Silicon Trade Council, a Washington industry group": a council by name, a lobby by
             # description (the name's head only made the NER guess a state body)
@@ -2471,6 +2478,11 @@ def _subject_mention(token: Token) -> bool:
     """Whether a mention's last token is a subject, or names one ("the Tisza party criticised …")."""
     if token.dep_ == "compound" and token.head.lemma_.lower() in NAMED_BY_COMPOUND_NOUNS:
         token = token.head
+    if token.dep_ in {"poss", "compound", "amod"} and token.head.dep_ in {"nsubj", "nsubjpass"} \
+            and token.head.lemma_.lower() in GOVERNMENT_NOUNS:
+        return True  # "Russia's foreign ministry condemned …": Russia is the topic
+    if token.dep_ == "ROOT" and token.pos_ == "PROPN" and token.i == token.sent.start:
+        return True  # "Fiji, which will host …, pressed for …", the verb parsed as a modifier of the name
     return token.dep_ in {"nsubj", "nsubjpass"}
 
 

@@ -260,3 +260,29 @@ def test_an_officer_speaking_of_the_company_means_their_own(facts):
                 "that the company would work with Amazon Web Services.")
     assert ("Najd AI Cloud", "cooperatesWith", "Amazon Web Services", False) in got, got
     assert not {f for f in got if f[:2] == ("Al Safwa Holding", "cooperatesWith")}, got
+
+
+def test_a_name_opening_with_a_collective_possessive_is_one_name(facts):
+    got = facts("Grace Umba, an opposition MP from the People's Reform Alliance, criticised the agreement.")
+    assert ("Grace Umba", "memberOf", "People's Reform Alliance", False) in got, got
+
+
+def test_a_body_described_as_one_is_no_document(facts):
+    # the tagger types "The Digital Rights Lab" as a law; its description says what it is
+    got = facts("Civil society groups were harsher. The Digital Rights Lab, a Tbilisi-based watchdog, condemned the "
+                "law. Salome Kvaratskhelia, the group's director, said the lab would go to court.")
+    assert ("Salome Kvaratskhelia", "affiliatedWith", "Digital Rights Lab", False) in got, got
+
+
+@pytest.mark.parametrize("text,official,state", [
+    # the topic of the sentence before: a state whose ministry was the subject …
+    ("The European Union imposed sanctions on Tuesday. Russia's foreign ministry condemned the package as "
+     "illegal. Its spokeswoman, Yulia Orlova, accused Brussels of blackmail.", "Yulia Orlova", "Russia"),
+    # … or a name the parser made the root, its verb a modifier
+    ("New Zealand will finance a regional AI advisory desk, according to officials in Wellington.\n\nFiji, which "
+     "will host next year's leaders' meeting, pressed for a binding follow-up instrument. Its deputy prime "
+     "minister, Adi Litia Nawaqa, urged leaders to set a deadline.", "Adi Litia Nawaqa", "Fiji"),
+])
+def test_its_official_belongs_to_the_topic_before(facts, text, official, state):
+    got = facts(text)
+    assert (official, "officialOf", state, False) in got, got

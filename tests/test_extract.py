@@ -424,6 +424,7 @@ def test_no_wrong_argument(facts, text, unwanted):
      "extension of the rule to in-house systems"),
     # a verb the table does not list keeps its clause
     ("Oxfam urged ministers to give exporters clearer guidance.", "give exporters clearer guidance"),
+    ("Oxfam condemned the Data Act and urged the president to veto it.", "veto of Data Act"),
 ])
 def test_requests_are_named_by_their_nominalisation(facts, text, called_for):
     assert called_for in {o for s, p, o, n in facts(text) if p == "calledFor"}, facts(text)
