@@ -476,6 +476,10 @@ def reattach_text_appositions(doc):
     return doc
 
 
+def _children_of(token, deps: set[str]) -> list:
+    return [c for c in token.children if c.dep_ in deps]
+
+
 def reattach_fronted_participles(doc):
     """Make the main clause after a fronted participle the root again: in "Founded in 2021 by A, a former
     researcher, and B, a software engineer, the company now employs 85 people" the small model reads
@@ -487,12 +491,17 @@ def reattach_fronted_participles(doc):
             continue
         for verb in root.subtree:
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if verb.dep_ != "relcl" or verb.tag_ not in {"VBZ", "VBD", "VBP"} or not subjects \
+            # (… or as an auxiliary of the participle: "Signed by A and B, the text calls for …")
+            if verb.dep_ != "relcl" and not (verb.head == root and verb.i > root.i and verb.dep_ in {
+                    "auxpass", "aux", "ccomp", "conj", "dep"} and not _children_of(verb, {"cc"})) \
+                    or verb.tag_ not in {"VBZ", "VBD", "VBP"} or not subjects \
                     or subjects[0].tag_ in {"WDT", "WP", "WP$"} or subjects[0].lower_ == "that" \
                     or doc[subjects[0].left_edge.i - 1].text != ",":
                 continue
             verb.head, verb.dep_ = verb, "ROOT"
             root.head, root.dep_ = verb, "advcl"
+            if verb.pos_ == "AUX" and verb.lemma_.lower() not in {"be", "have", "do"}:
+                verb.pos_ = "VERB"  # ("calls" read as the participle's auxiliary)
             break
     return doc
 

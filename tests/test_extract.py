@@ -2821,6 +2821,16 @@ def test_a_fronted_participle_describes_the_main_clause_subject(nlp, facts):
     assert ("Ibrahima Sarr Diallo", "established", "Sautiwave", False) in got, got
 
 
+def test_a_fronted_passive_whose_main_verb_was_read_as_its_auxiliary(facts):
+    # the small model reads "calls" as the auxiliary of "Signed": the text is what the four signed
+    text = ("The document, titled the Bishkek Communique on Trustworthy Artificial Intelligence, was agreed on "
+            "Thursday. Signed by China, Russia, Kazakhstan and Kyrgyzstan, the eleven-page text calls for "
+            "sovereign access to computing power.")
+    got = facts(text)
+    signers = {s for s, p, o, n in got if p == "signed" and o.startswith("Bishkek Communique") and not n}
+    assert signers == {"China", "Russia", "Kazakhstan", "Kyrgyzstan"}, got
+
+
 @pytest.mark.parametrize("text,expected,unwanted", [
     # the members a plural "members" lists in apposition
     ("Mercosur's four founding members, Brazil, Argentina, Uruguay and Paraguay, negotiate as one.",
