@@ -1527,13 +1527,23 @@ def _speakers_body(token: Token) -> EntityMention | None:
     """"the company" in what a company's officer says is that company: "Najd's chief executive … said,
     adding that the company would work with AWS" (not the parent firm named in between). The body must
     be of the noun's kind, and the officer's only one of that kind."""
-    if token.tag_ != "NN" or [c.lower_ for c in token.children] != ["the"] or token.dep_ not in {"nsubj", "nsubjpass"} \
-            or token.lemma_.lower() not in _OWN_BODY_NOUNS:
-        return None  # (what the body does; "would keep working with the network" is another body)
+    if token.tag_ != "NN" or token.lemma_.lower() not in _OWN_BODY_NOUNS:
+        return None
     kind = ANAPHORIC_ORGANISATION_NOUNS.get(token.lemma_.lower())
     employers = token.doc.user_data.get("kg_employers") or {}
     if kind is None or not employers:
         return None
+    owners = [c for c in token.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}]
+    if owners and len(list(token.children)) == 1:  # "said her company supported the bill": the speaker's own
+        person = resolve_token(owners[0])
+        bodies = [b for b in employers.get(person.key, []) if b.type == kind or kind == "Organisation"
+                  and type_group(b.type) == "Actor"] if person is not None and person.type == "Person" else []
+        if len({b.key for b in bodies}) != 1:
+            return None
+        return remember_subject(token, EntityMention(token.i, token.i + 1, bodies[0].key, bodies[0].label,
+                                                     bodies[0].type, "definite"))
+    if [c.lower_ for c in token.children] != ["the"] or token.dep_ not in {"nsubj", "nsubjpass"}:
+        return None  # (what the body does; "would keep working with the network" is another body)
     for verb in token.ancestors:
         if verb.dep_ in {"ccomp", "parataxis"} and verb.head.lemma_.lower() in SPEECH_LEMMAS:
             speech = verb.head

@@ -19,7 +19,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from .entities import DOCUMENT_NOUNS, EVENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, link_doc
+from .entities import (DOCUMENT_NOUNS, EVENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_DESCRIPTION_HEADS,
+                       ORGANISATION_NOUNS, link_doc)
 from .extract import GROUP_NOUNS, PERSON_NOUNS
 from .errors import ModelError
 from .gazetteer import Gazetteer
@@ -506,6 +507,24 @@ def reattach_fronted_participles(doc):
     return doc
 
 
+def reattach_body_appositions(doc):
+    """Give a body's description to the body just before it: in "Rosalind Ebuka, a senior fellow at the
+    Halverson Institute, a Washington think tank funded by X" the small model makes the think tank a
+    second apposition of the person. A person is no think tank; the name before the comma is."""
+    for appos in doc:
+        if appos.dep_ != "appos" or appos.pos_ != "NOUN" or appos.lemma_.lower() not in ORGANISATION_DESCRIPTION_HEADS \
+                or appos.head.pos_ != "PROPN" or appos.left_edge.i < 2 or doc[appos.left_edge.i - 1].text != ",":
+            continue
+        # (the NER has not run yet: a first apposition on the name, with the body inside it, tells)
+        first = [c for c in appos.head.children if c.dep_ == "appos" and c.i < appos.i and c.pos_ == "NOUN"]
+        body = doc[appos.left_edge.i - 2]
+        if first and body.pos_ == "PROPN" and body.is_title and body in first[0].subtree and body.dep_ == "pobj" \
+                and first[0].lemma_.lower() not in ORGANISATION_DESCRIPTION_HEADS \
+                and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in appos.children):
+            appos.head = body
+    return doc
+
+
 def attach_colon_lists(doc):
     """Give a list after a colon to the plural noun before the colon: in "The network was established by
     its three founding members: the University of Chile, …" the small model hangs the list on the
@@ -526,7 +545,7 @@ PARSE_REPAIRS = (reattach_stranded_conjuncts, reattach_participle_conjuncts, ret
                  join_split_objects, rejoin_split_lists, reattach_including, merge_repeated_agents,
                  attach_for_clauses, reattach_topic_conjuncts, reattach_nominal_conjuncts,
                  attach_attributive_participles, reattach_text_appositions, reattach_fronted_participles,
-                 attach_colon_lists, attach_named_objects)
+                 reattach_body_appositions, attach_colon_lists, attach_named_objects)
 
 
 @Language.factory("kg_verb_repair", default_config={"lexicon_files": []})

@@ -286,3 +286,9 @@ def test_a_body_described_as_one_is_no_document(facts):
 def test_its_official_belongs_to_the_topic_before(facts, text, official, state):
     got = facts(text)
     assert (official, "officialOf", state, False) in got, got
+
+
+def test_her_company_is_the_speakers_employer(facts):
+    got = facts("Testifying first, Priya Raghunathan, the chief policy officer of Corvid Systems, said her company "
+                "supported the bill.")
+    assert ("Corvid Systems", "endorsed", "bill", False) in got, got

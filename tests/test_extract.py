@@ -2880,3 +2880,11 @@ def test_an_agency_known_by_its_acronym_acts_in_its_own_name(facts):
                 "said NIST would work with the UK AI Security Institute.")
     assert ("National Institute of Standards and Technology", "cooperatesWith", "UK AI Security Institute",
             False) in got, got
+
+
+def test_a_second_description_after_a_person_describes_the_body_named_in_the_first(facts):
+    # the small model hangs "a Washington think tank" on the person, so the person would be funded
+    got = facts("Ms Raghunathan was joined by Rosalind Ebuka, a senior fellow at the Halverson Institute, a "
+                "Washington think tank funded largely by the Carrow Foundation.")
+    assert ("Carrow Foundation", "funded", "Halverson Institute", False) in got, got
+    assert ("Carrow Foundation", "funded", "Rosalind Ebuka", False) not in got, got
