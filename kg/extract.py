@@ -1375,6 +1375,13 @@ def _modality(verb: Token, sent: Span) -> tuple[str, float]:
         return "possible", 0.6  # "he expected Zenith Cloud to sign": another's expectation, not a plan
     if sent.text.rstrip().rstrip('"”’').endswith("?"):
         return "possible", 0.5  # a question asserts nothing: "Will you attend the G7 meeting?"
+    clause = verb
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in RECOMMENDING_VERBS and (
+            clause.tag_ in {"VB", "VBP"} and not _children(clause, {"aux"}) or any(
+                a.lower_ in {"should", "must", "ought"} for a in _children(clause, {"aux"}))):
+        return "possible", 0.6  # "recommends that the government work with Japan": advice, not a fact
     below = None
     for v in _scope(verb, frozenset({"xcomp", "conj", "nominal", "advcl"})):
         if below is not None and below.dep_ == "conj" and below.head == v \
@@ -1427,6 +1434,11 @@ def _modality(verb: Token, sent: Span) -> tuple[str, float]:
                               for t in sent):
         return "reported", 0.9
     return "asserted", 1.0
+
+
+#: Verbs whose "that" clause, in the subjunctive, says what ought to happen ("recommends that X work with Y").
+RECOMMENDING_VERBS = frozenset({"recommend", "suggest", "advise", "propose", "demand", "insist", "ask", "urge",
+                                "request", "require"})
 
 
 #: Subordinators that make a future clause depend on a condition ("will sign *if* …", "*once* …").

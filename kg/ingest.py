@@ -128,7 +128,24 @@ def blank_boilerplate(text: str) -> str:
     '                                 \nKenya signed it.'
     """
     blank = _BOILERPLATE.sub(lambda m: " " * len(m.group(0)), text)
-    return _LINK_LISTS.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), blank)
+    blank = _LINK_LISTS.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), blank)
+    return _BULLET.sub(lambda m: " " * len(m.group(0)) if _is_teaser(m, blank) else m.group(0), blank)
+
+
+#: A bulleted line ("- Japan and EU attend as observers", "• Fund opens in May").
+_BULLET = re.compile(r"^[ \t]*[-•*·▪►][ \t]+(?P<body>[^\n]*?)[ \t]*$", re.M)
+
+
+def _is_teaser(bullet: re.Match, text: str) -> bool:
+    """A bullet written as a headline (a "key points" box, a teaser): four words or more and no full stop.
+    Items of a list that a sentence introduces ("… are:") and bullets written as sentences stay."""
+    body = bullet.group("body")
+    if len(body.split()) < 4 or body[-1:] in set('.!?"”’:;)'):
+        return False
+    # the line that leads into the list, over the bullets before this one
+    lead = next((line for line in reversed(text[max(0, bullet.start() - 4000):bullet.start()].splitlines())
+                 if line.strip() and not _BULLET.fullmatch(line)), "")
+    return not lead.rstrip().endswith(":")
 
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

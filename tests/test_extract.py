@@ -2888,3 +2888,12 @@ def test_a_second_description_after_a_person_describes_the_body_named_in_the_fir
                 "Washington think tank funded largely by the Carrow Foundation.")
     assert ("Carrow Foundation", "funded", "Halverson Institute", False) in got, got
     assert ("Carrow Foundation", "funded", "Rosalind Ebuka", False) not in got, got
+
+
+def test_a_recommendation_is_not_a_fact(facts, nlp, extractor):
+    # "recommends that X work with Y" (a subjunctive after a verb of advising) says what ought to be
+    doc = nlp("The report recommends that Australia work more closely with Japan.")
+    rels = extractor.extract(doc, "t.txt")
+    assert {(r.subject_label, r.predicate, r.modality) for r in rels} == {("Australia", "cooperatesWith", "possible")}
+    assert ("Australia", "cooperatesWith", "Japan", False) in facts("The report noted that Australia works closely "
+                                                                   "with Japan.")

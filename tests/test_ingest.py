@@ -140,3 +140,13 @@ def test_a_heading_over_a_list_of_links_is_no_dateline(tmp_path):
     doc = next(iter(read_documents(tmp_path)))
     assert "Ghana signed the pact" in doc.text
     assert "Kenya launches" not in doc.text and "Togo joins" not in doc.text, doc.text
+
+
+def test_headline_style_bullets_are_blanked_but_lists_and_sentences_stay():
+    text = ("KEY POINTS\n- Japan and EU attend as observers\n- Canada signs the declaration today\n\n"
+            "The founding members are:\n- Kenya joins the network now\n- Ghana joins the network later\n"
+            "- The UK signed it on Monday.\nKenya signed.")
+    out = blank_boilerplate(text)
+    assert len(out) == len(text)  # offsets still point into the same text
+    assert "observers" not in out and "Canada signs" not in out
+    assert "Kenya joins the network now" in out and "Ghana joins" in out and "The UK signed it" in out
