@@ -26,6 +26,9 @@ def test_demonyms_and_capitals():
     gaz = Gazetteer.load()
     assert gaz.country_of_demonym("British").label == "United Kingdom"
     assert gaz.country_of_capital("Beijing").label == "China"
+    # small states' capitals too: "Honiara would not sign" is Solomon Islands
+    assert gaz.country_of_capital("Honiara").label == "Solomon Islands"
+    assert gaz.country_of_capital("Nuku'alofa").label == "Tonga"
 
 
 def test_every_country_has_a_deterministic_key():
