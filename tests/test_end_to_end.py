@@ -159,6 +159,12 @@ HELDOUT_FLOORS = {  # set: (core precision, core F1, roles F1); measured minus a
     "heldout81": (0.77, 0.68, 0.76),
     "heldout82": (0.74, 0.60, 0.59),
     "heldout83": (0.76, 0.70, 0.75),
+    "heldout84": (0.69, 0.60, 0.65),
+    "heldout85": (0.81, 0.68, 0.69),
+    "heldout86": (0.77, 0.60, 0.79),
+    "heldout87": (0.74, 0.57, 0.67),
+    "heldout88": (0.66, 0.55, 0.77),
+    "heldout89": (0.68, 0.62, 0.77),
 }
 #: Negated gold facts the evaluator matches to an asserted one, known and explained in the README: its loose
 #: match of free-text objects takes "Toros released Şahan-X" (the drone it unveiled) for the denied "released
