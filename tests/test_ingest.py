@@ -150,3 +150,15 @@ def test_headline_style_bullets_are_blanked_but_lists_and_sentences_stay():
     assert len(out) == len(text)  # offsets still point into the same text
     assert "observers" not in out and "Canada signs" not in out
     assert "Kenya joins the network now" in out and "Ghana joins" in out and "The UK signed it" in out
+
+
+@pytest.mark.parametrize("caption", [
+    "[Photo] Economic affairs minister Tsai Ming-hsun speaks to reporters on Tuesday. (Photo: FBW / Huang Wei-lin)",
+    "[Photo: Committee chair Sorin Manea (centre) opens Tuesday's hearing. Credit: Capital Watch / Andrei Pop]",
+    "▲ Malaysian digital minister Aziz Rahman (centre) chairs the meeting. [Photo: NaviNews]",
+    "[Video: Watch the minister's arrival (0:45)]",
+])
+def test_bracketed_captions_are_blanked(caption):
+    text = f"Kenya signed the accord.\n{caption}\nGhana did not."
+    out = blank_boilerplate(text)
+    assert out.split("\n")[1].strip() == "" and "Kenya signed the accord." in out and "Ghana did not." in out
