@@ -2031,7 +2031,9 @@ def _story_state(doc: Doc, at: int) -> EntityMention | None:
     # Singapore to take a seat, the Ministry of Communication said")
     nearest = max((m for m in doc._.kg_mentions or [] if sent.start <= m.start < at
                    and (m.type == "Country" or m.how == "capital")
-                   and doc[m.end - 1].dep_ != "pobj"),
+                   and doc[m.end - 1].dep_ != "pobj"
+                   # (a demonym owns a delegation, not "14 Chinese companies")
+                   and not (m.how == "demonym" and doc[m.end - 1].head.lemma_.lower() not in GOVERNMENT_NOUNS)),
                   key=lambda m: m.start, default=None)
     return None if nearest is not None and (nearest.country or nearest.key) != home.key else home
 

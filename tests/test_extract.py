@@ -2897,3 +2897,11 @@ def test_a_recommendation_is_not_a_fact(facts, nlp, extractor):
     assert {(r.subject_label, r.predicate, r.modality) for r in rels} == {("Australia", "cooperatesWith", "possible")}
     assert ("Australia", "cooperatesWith", "Japan", False) in facts("The report noted that Australia works closely "
                                                                    "with Japan.")
+
+
+def test_a_demonym_on_a_common_noun_does_not_take_the_ministry_abroad(facts):
+    # "14 Chinese companies" names no acting state: the unqualified ministry is the dateline's (Taiwan's)
+    got = facts("Taiwan adds firms to blacklist\n\nTAIPEI - Taiwan has added 14 Chinese companies to a list of "
+                "barred buyers, the Ministry of Economic Affairs said on Tuesday. The ministry said it had held "
+                "talks with Japan in recent weeks.")
+    assert ("Taiwan", "metWith", "Japan", False) in got, got
