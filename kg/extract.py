@@ -1535,7 +1535,7 @@ _OWN_BODY_NOUNS = {"company", "firm", "start-up", "startup", "developer", "group
                    "university", "institute"}
 
 
-def _speakers_body(token: Token) -> EntityMention | None:
+def _speakers_body(token: Token, gaz: Gazetteer) -> EntityMention | None:
     """"the company" in what a company's officer says is that company: "Najd's chief executive … said,
     adding that the company would work with AWS" (not the parent firm named in between). The body must
     be of the noun's kind, and the officer's only one of that kind."""
@@ -1561,7 +1561,7 @@ def _speakers_body(token: Token) -> EntityMention | None:
             speech = verb.head
             subjects = _children(speech, {"nsubj"}) or (
                 _children(speech.head, {"nsubj"}) if speech.dep_ in {"advcl", "conj", "xcomp"} else [])
-            speaker = _resolve(subjects[0], "subject", False, Gazetteer.load()) if subjects else None
+            speaker = _resolve(subjects[0], "subject", False, gaz) if subjects else None
             bodies = [b for b in employers.get(speaker.key, [])] if speaker is not None and speaker.type == "Person" else []
             bodies = [b for b in bodies if b.type == kind or kind == "Organisation" and type_group(b.type) == "Actor"]
             if len({b.key for b in bodies}) == 1:
@@ -1729,7 +1729,7 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
         if acting is not None:
             return acting
     if mention_at(token) is None:
-        body = _speakers_body(token)
+        body = _speakers_body(token, gaz)
         if body is not None:
             return body
     # ("hosted the first board meeting of the Compute Fund": as an object, the meeting, not the fund)
