@@ -540,12 +540,64 @@ def attach_colon_lists(doc):
     return doc
 
 
+_NAME_MODIFIERS = {"appos", "prep"}
+
+
+def _name_modifier(name):
+    """A name's description: its apposition, or an "of"/"at"/"from" phrase with a name in it."""
+    for child in name.children:
+        if child.dep_ == "appos" and child.i > name.i:
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"of", "at", "from"} and child.i > name.i \
+                and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in child.children):
+            return child
+    return None
+
+
+def reattach_described_conjuncts(doc):
+    """Give a list of described names back its later members: in "signed by Bambang Hartono, Indonesia's
+    minister of communication, and Annelise Vogt, the World Bank's country director" the small model
+    coordinates *Vogt* with *minister*, and in "Nikos Karalis of the National Technical University of
+    Athens, Sofia Papadaki of Aristotle University and …" *Papadaki* with *Athens*, so the second signer is
+    lost. A name coordinated with a word inside the first name's description continues the list of names
+    when it is joined to a title (a common noun cannot be coordinated with a person) or carries a
+    description of the same kind itself (the parallel of "A, minister of X and Y", where Y is a place)."""
+    for name in doc:
+        if name.dep_ != "conj" or name.pos_ != "PROPN" or not name.is_title:
+            continue
+        node, path, found = name.head, [], None
+        while node.dep_ in {"appos", "prep", "pobj", "conj", "compound"} and node.head != node:
+            path.append(node)
+            node = node.head
+            if path[-1].dep_ in _NAME_MODIFIERS and node.pos_ == "PROPN" and node.dep_ != "compound":
+                found = node, path[-1]  # (the outermost name: "A of the University of B, C of …" lists A and C)
+            if path[-1].dep_ == "appos":
+                break
+        before = doc[name.left_edge.i - 1] if name.left_edge.i > 0 else None
+        if before is not None and before.dep_ == "cc":
+            before = doc[before.i - 1]
+        if found is None or before is None or before.text != ",":
+            continue  # (a list of described names is written with commas; "Software and Information Services")
+        node, first_description = found
+        own_description = _name_modifier(name)
+        joined_to_title = name.head.pos_ == "NOUN" and name.head.dep_ == "appos"
+        parallel = own_description is not None and _name_modifier(node) == first_description \
+            and own_description.dep_ == first_description.dep_
+        if not (joined_to_title or parallel):
+            continue
+        for cc in doc[first_description.i:name.i]:
+            if cc.dep_ == "cc" and cc.head == name.head:
+                cc.head = node
+        name.head = node
+    return doc
+
+
 #: The repairs after verbal nouns, in the order they run (each takes and returns the Doc).
 PARSE_REPAIRS = (reattach_stranded_conjuncts, reattach_participle_conjuncts, retag_participle_conjuncts,
                  join_split_objects, rejoin_split_lists, reattach_including, merge_repeated_agents,
                  attach_for_clauses, reattach_topic_conjuncts, reattach_nominal_conjuncts,
                  attach_attributive_participles, reattach_text_appositions, reattach_fronted_participles,
-                 reattach_body_appositions, attach_colon_lists, attach_named_objects)
+                 reattach_body_appositions, attach_colon_lists, reattach_described_conjuncts, attach_named_objects)
 
 
 @Language.factory("kg_verb_repair", default_config={"lexicon_files": []})

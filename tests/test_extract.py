@@ -2905,3 +2905,27 @@ def test_a_demonym_on_a_common_noun_does_not_take_the_ministry_abroad(facts):
                 "barred buyers, the Ministry of Economic Affairs said on Tuesday. The ministry said it had held "
                 "talks with Japan in recent weeks.")
     assert ("Taiwan", "metWith", "Japan", False) in got, got
+
+
+DESCRIBED_LISTS = [
+    # the second name hangs on the first one's title ("minister … and Annelise Vogt")
+    ("The loan agreement was signed in Jakarta on Thursday by Bambang Hartono, Indonesia's minister of "
+     "communication and digital affairs, and Annelise Vogt, the World Bank's country director for Indonesia.",
+     {("Bambang Hartono", "signed", "loan agreement", False), ("Annelise Vogt", "signed", "loan agreement", False),
+      ("Annelise Vogt", "officialOf", "World Bank", False)}, set()),
+    # … or on the place inside the first one's "of" phrase
+    ("The charter was signed by Nikos Karalis of the National Technical University of Athens, Sofia Papadaki "
+     "of Aristotle University and Andreas Loizou of the University of Cyprus.",
+     {("Nikos Karalis", "signed", "charter", False), ("Sofia Papadaki", "signed", "charter", False)}, set()),
+    # no comma, no list: a name's own words stay in it, and the person's pronoun stays hers
+    ("Tahmina Akter, president of the Bangladesh Association of Software and Information Services (BASIS), "
+     "welcomed the programme. But she warned about low wages.",
+     {("Tahmina Akter", "warnedAbout", "low wages", False)}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, unwanted", DESCRIBED_LISTS)
+def test_lists_of_described_names(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, got
+    assert not unwanted & got, got
