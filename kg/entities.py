@@ -3044,7 +3044,8 @@ def resolve_description(token: Token) -> EntityMention | None:
         # "the guidelines" after "the Addis Ababa Implementation Guidelines": that text, by its plural head
         found = _nearest_before(token.doc, token.i, lambda m: type_group(m.type) == "Document"
                                 and m.how in {"ner", "titled", "gazetteer"}
-                                and m.label.split()[-1].lower() == token.lower_, window_sents=30)
+                                and token.lower_ in {m.label.split()[-1].lower(), name_head(m.label)},
+                                window_sents=30)  # (… "Guidelines", "Tokyo Principles on Open Evaluation")
         return _remember(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite")) \
             if found is not None else None
     kind = DOCUMENT_NOUNS.get(lemma) or EVENT_NOUNS.get(lemma) or ORGANISATION_NOUNS.get(lemma) or (

@@ -1812,11 +1812,47 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
             label = " ".join(words)
         else:  # "a set of changes to the AI Act, known as the digital omnibus": the name it is given
             label = known_as(token) or noun_phrase_label(token, max_words=8)
+            if label.lower() == token.lower_:  # "backed the compromise": the compromise described before
+                label = _described_before(token) or label
         label = label.strip()
         if not label or label.lower() in VAGUE_NOUNS | BARE_REFERENCE_NOUNS or not any(ch.isalpha() for ch in label):
             return None  # ("criticised the measure": which measure the words do not say)
         return EntityMention(token.i, token.i + 1, entity_key("Concept", label.lower()), label,
                              "Concept", "concept")
+    return None
+
+
+#: Sentences back a bare definite noun may find the phrase that described what it refers to.
+DESCRIBED_BEFORE_WINDOW = 8
+
+
+def _described_before(token: Token) -> str | None:
+    """The phrase a bare definite noun refers back to: in "Ministers agreed a compromise on high-risk
+    obligations. Germany backed the compromise." the compromise is the "compromise on high-risk
+    obligations". The latest earlier noun of the same lemma in the story that had words of its own
+    (a modifier or an "on"/"of"/"for"/"to" phrase); None when there is none or the noun is not definite."""
+    if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
+                                       for c in token.children) \
+            or any(c.dep_ not in {"det", "punct"} for c in token.children):
+        return None
+    doc = token.doc
+    begin = max(story_start(doc, token.i), token.sent.start)
+    for _ in range(DESCRIBED_BEFORE_WINDOW):  # (the sentences before, back to the story's start)
+        if begin <= story_start(doc, token.i) or begin == 0:
+            break
+        begin = doc[begin - 1].sent.start
+    for earlier in reversed(doc[begin:token.i]):
+        if earlier.pos_ != "NOUN" or earlier.lemma_ != token.lemma_ or earlier.tag_ != token.tag_ \
+                or is_headline(earlier.sent):
+            continue
+        # words that tell it from others of its kind: what it is on or for, or a name ("the Kisumu plant");
+        # not an adjective alone ("a revised draft", "a 46-page order": the text's name is still unknown)
+        content = [c for c in earlier.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                   or c.dep_ == "prep" and c.lower_ in {"on", "of", "for", "to", "against"}]
+        if not content:
+            continue  # ("the compromise" again: look further back)
+        label = noun_phrase_label(earlier, max_words=8)
+        return label if len(label.split()) > 1 else None
     return None
 
 

@@ -2929,3 +2929,25 @@ def test_lists_of_described_names(facts, text, expected, unwanted):
     got = facts(text)
     assert expected <= got, got
     assert not unwanted & got, got
+
+
+DEFINITE_REFERENCES = [
+    # "the compromise" is the one described before by what it is on
+    ("Ministers agreed a compromise on high-risk obligations on Monday. Germany and France backed the compromise.",
+     {("Germany", "endorsed", "compromise on high-risk obligations", False),
+      ("France", "endorsed", "compromise on high-risk obligations", False)}, set()),
+    # a plural text's name is headed by its first noun: "the principles" = "Tokyo Principles on …"
+    ("The ministers adopted the Tokyo Principles on Open Evaluation on Monday. Ms Park endorsed the principles.",
+     {("Park", "endorsed", "Tokyo Principles on Open Evaluation", False)}, set()),
+    # an adjective alone does not say which draft; nothing before, nothing to say
+    ("Officials circulated a revised draft on Monday. Germany backed the draft.", set(),
+     {("Germany", "endorsed", "revised draft", False)}),
+    ("Germany backed the compromise.", set(), {("Germany", "endorsed", "compromise", False)}),
+]
+
+
+@pytest.mark.parametrize("text, expected, unwanted", DEFINITE_REFERENCES)
+def test_definite_references_to_described_things(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, got
+    assert not unwanted & got, got
