@@ -898,6 +898,16 @@ def _passive_theme_tokens(verb: Token) -> tuple[list[Token], str]:
         subjects = _children(verb.head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
         if subjects and subjects[0].i > verb.i and subjects[0].lower_ not in RELATIVE_PRONOUNS:
             return conjuncts(subjects[0]), "participle"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i > verb.head.i and verb.i > 0 \
+            and verb.doc[verb.i - 1].text == "," and _by_agents(verb):
+        # "It hosted a meeting on digital policy in May, attended by Azerbaijan and Kazakhstan": a participle
+        # after the clause describes what the clause acted on, or else what it is about ("The resolution
+        # passed, backed by 120 states")
+        objects = [o for o in _children(verb.head, {"dobj"}) if o.i < verb.i]
+        subjects = [s for s in _children(verb.head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+                    if s.lower_ not in RELATIVE_PRONOUNS and s.pos_ != "PRON"]
+        if objects or subjects:
+            return conjuncts((objects or subjects)[0]), "participle"
     if verb.dep_ == "relcl":
         return _relative_heads(verb), "relative"
     if verb.dep_ == "conj":  # "proposed by China and co-sponsored by 140 countries"

@@ -2951,3 +2951,24 @@ def test_definite_references_to_described_things(facts, text, expected, unwanted
     got = facts(text)
     assert expected <= got, got
     assert not unwanted & got, got
+
+
+TRAILING_PARTICIPLES = [
+    # a participle after the clause describes the clause's object …
+    ("Turkey hosted a meeting of the Organization of Turkic States on digital policy in May, attended by "
+     "Azerbaijan, Kazakhstan and Uzbekistan.",
+     {("Azerbaijan", "attended", "meeting of Organization of Turkic States on digital policy", False),
+      ("Uzbekistan", "attended", "meeting of Organization of Turkic States on digital policy", False)}, set()),
+    ("Kenya signed the Nairobi Accord, drafted by Rwanda.", {("Rwanda", "proposed", "Nairobi Accord", False)},
+     {("Rwanda", "proposed", "Kenya", False)}),
+    # … or, with none, what the clause is about
+    ("The Tallinn Resolution on AI passed on Monday, backed by Estonia.",
+     {("Estonia", "endorsed", "Tallinn Resolution on AI", False)}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, unwanted", TRAILING_PARTICIPLES)
+def test_trailing_participles(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, got
+    assert not unwanted & got, got
