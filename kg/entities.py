@@ -391,9 +391,9 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
         # "Ghana said …" tagged a person: a country's name alone is the country, unless the article
         # names a person that way ("Michael Jordan … Jordan said")
         return EntityMention(ent.start, ent.end, known.key, known.label, known.type, "gazetteer")
-    if label == "PERSON" and len(ent) <= 3 and gaz.country_of_capital(text) is not None and not any(
+    if label in {"PERSON", "NORP"} and len(ent) <= 3 and gaz.country_of_capital(text) is not None and not any(
             e.label_ == "PERSON" and len(e) >= 2 and ent.text in e.text.split() for e in ent.doc.ents):
-        label = "GPE"  # "Rabat would host …" tagged a person: a capital's name alone is the capital
+        label = "GPE"  # "Rabat would host …" tagged a person ("Tunis" a nationality): a capital alone is the capital
     if label in {"PERSON", "LOC"} and 2 <= len(ent) <= 3 and gaz.is_region(text) and not any(
             e.label_ == "PERSON" and len(e) > len(ent) and ent.text in e.text for e in ent.doc.ents):
         label = "GPE"  # "Nuevo León's governor" tagged a person: a state's name alone is the state
@@ -681,6 +681,14 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
         ent = ents[k]
         if len(ent) > 1 and ent[0].lower_ in _CORRELATIVES:
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)  # "Neither Türkiye nor …": Türkiye
+        after = ents[k + 1] if k + 1 < len(ents) else None
+        if ent.label_ == "ORG" and after is not None and after.start == ent.end and len(after) == 1 \
+                and after.ent_id_ and after[0].pos_ == "PROPN" and after[0].is_title \
+                and ent[-1].is_title and ent[-1].dep_ == "compound" and ent[-1].head == after[0]:
+            # "the Scottish Trades Union" + "Congress": the one-word name the gazetteer knows is this
+            # name's head word, not another body ("Congress")
+            ent = Span(doc, ent.start, after.end, label="ORG")
+            k += 1
         end = ent.end
         if ent.label_ == "CONCEPT" and end + 1 < len(doc) and doc[end].lower_ in {"for", "of", "on"} \
                 and (ent[0].is_title or ent[0].is_upper):

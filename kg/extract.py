@@ -3228,7 +3228,12 @@ class Extractor:
             elif len(after) >= 2 and after[0].text in {"(", ","} and re.fullmatch(r"[RD]-[A-Z][\w.]*", after[1].text):
                 letter = after[1].text[0]  # tokenised as one: "(R-Ohio)"
             party_nouns = [c for c in doc[person.end - 1].children if c.dep_ == "appos"
-                           and c.lemma_.lower() in PARTY_NOUNS and not any(d.lower_ == "former" for d in c.children)]
+                           and c.lemma_.lower() in PARTY_NOUNS and not any(d.lower_ == "former" for d in c.children)
+                           and not any(d.dep_ in {"amod", "compound"} and d.is_title and d.i == c.i - 1
+                                       and getattr(mention_at(d), "type", "") not in {"Country", "Region", "City", "Place"}
+                                       and not self.gazetteer.is_region(d.text)
+                                       for d in c.children)]
+            # (a Liberal, Social or Christian Democrat is not of the US party; an Oregon Democrat is)
             key = PARTY_LETTERS.get(letter) if letter else PARTY_NOUNS.get(party_nouns[0].lemma_.lower()) if party_nouns else None
             if key is None and len(after) >= 4 and after[0].text == "(" and after[2].text == "," \
                     and mention_at(after[1]) is not None and mention_at(after[1]).type == "Organisation" \

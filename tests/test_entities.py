@@ -292,3 +292,27 @@ def test_her_company_is_the_speakers_employer(facts):
     got = facts("Testifying first, Priya Raghunathan, the chief policy officer of Corvid Systems, said her company "
                 "supported the bill.")
     assert ("Corvid Systems", "endorsed", "bill", False) in got, got
+
+
+NAMES_THE_TAGGER_MISREADS = [
+    # a capital the NER took for a nationality is still the capital of its state
+    ("Kenya said Nairobi wanted to work with Cairo, Tunis and Dakar.",
+     {("Kenya", "cooperatesWith", "Tunisia", False)}, {("Kenya", "cooperatesWith", "Tunis", False)}),
+    # a one-word name the gazetteer knows, heading a longer name, is that name's head word
+    ("The Scottish Trades Union Congress said it would not endorse the Edinburgh Charter.",
+     {("Scottish Trades Union Congress", "endorsed", "Edinburgh Charter", True)},
+     {("US Congress", "endorsed", "Edinburgh Charter", True)}),
+    # a Liberal Democrat is not of the US Democratic Party; an Oregon Democrat is
+    ("Cllr Sarah Hughes, a Liberal Democrat, criticised the Newport Plan. Senator Ann Lee, an Oregon Democrat, "
+     "backed it.",
+     {("Sarah Hughes", "criticised", "Newport Plan", False), ("Ann Lee", "memberOf", "Democratic Party", False)},
+     {("Sarah Hughes", "memberOf", "Democratic Party", False),
+      ("Cllr Sarah Hughes", "criticised", "Newport Plan", False)}),
+]
+
+
+@pytest.mark.parametrize("text, expected, unwanted", NAMES_THE_TAGGER_MISREADS)
+def test_names_the_tagger_misreads(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, got
+    assert not unwanted & got, got
