@@ -1063,6 +1063,45 @@ def _retype_texts(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention
             if m.key in texts else m for m in mentions]
 
 
+#: Lower-case words inside a title ("Renting the Future", "Closing the Gap in AI Skills").
+_TITLE_FUNCTION_WORDS = {"the", "of", "and", "for", "in", "on", "to", "a", "an", "by", "with", "at", "from"}
+
+
+_NOT_TITLE_ENTS = {"DATE", "TIME", "GPE", "PERSON", "NORP", "LOC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}
+
+
+def _untagged_text_titles(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
+    """Titles the NER left untagged that an apposition calls a text: "according to Renting the Future, a
+    report released on Wednesday by the Meridian Institute" names a report "Renting the Future".
+    Capitalised words (and the small words between them) right before ", a report" (or another text
+    noun from ``_TEXT_APPOSITIONS``), overlapping no name already found."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    added = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _TEXT_APPOSITIONS or noun.tag_ != "NN" \
+                or not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
+            continue
+        comma = noun.left_edge.i - 1
+        if comma < 2 or doc[comma].text != ",":
+            continue
+        start = comma
+        while start > noun.sent.start and (doc[start - 1].is_title or doc[start - 1].lower_ in _TITLE_FUNCTION_WORDS
+                                           and start - 1 > noun.sent.start and doc[start - 2].text not in {",", "("}):
+            start -= 1
+        while start < comma and doc[start].lower_ in _TITLE_FUNCTION_WORDS:
+            start += 1  # (a title opens with a capital)
+        words = [t for t in doc[start:comma] if t.is_alpha]
+        if len(words) < 2 or start == noun.sent.start or any(i in covered for i in range(start, comma)) \
+                or not doc[start].is_title or sum(t.is_title for t in words) < 2 \
+                or any(t.ent_type_ in _NOT_TITLE_ENTS for t in words):
+            continue  # (a sentence's opening capital is no title, nor are "In June", "Minister Ana Lopez")
+        label = doc[start:comma].text
+        kind = DOCUMENT_NOUNS.get(noun.lemma_.lower(), "Document")
+        added.append(EntityMention(start, comma, entity_key(kind, label), label, kind, "titled"))
+        covered |= set(range(start, comma))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
 #: Words that open the names of banks, firms and bodies in other languages ("Banco Cordillera", "Grupo
 #: Andino", "Fundación Karisma"), which the English tagger takes for people or places.
 FOREIGN_BODY_WORDS = {"banco": "Company", "banca": "Company", "banque": "Company", "grupo": "Company",
@@ -1674,6 +1713,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     mentions = _ai_company_names(doc, mentions, gaz)
     mentions = _coordinated_company_names(doc, mentions)
     mentions = _join_patronymics(doc, mentions, gaz)
+    mentions = _untagged_text_titles(doc, mentions)
     doc.user_data["kg_country_labels"] = {m.country: gaz.entries[m.country].label for m in mentions
                                           if m.how == "capital" and m.country in gaz.entries}
     # whose body a known body is ("the British institute" → the UK AI Security Institute)

@@ -316,3 +316,17 @@ def test_names_the_tagger_misreads(facts, text, expected, unwanted):
     got = facts(text)
     assert expected <= got, got
     assert not unwanted & got, got
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    ("Britain risks becoming a tenant of American cloud companies, according to Renting the Future, a report "
+     "released on Wednesday by the Meridian Institute. Declan Byrne praised the report.",
+     {("Meridian Institute", "released", "Renting the Future", False),
+      ("Declan Byrne", "praised", "Renting the Future", False)}, set()),
+    # a date or a place before the comma is no title
+    ("In June, a report by the Meridian Institute was released.", set(), {("Meridian Institute", "released", "In June", False)}),
+])
+def test_an_untagged_title_called_a_text_names_it(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, got
+    assert not unwanted & got, got
