@@ -1102,6 +1102,32 @@ def _untagged_text_titles(doc: Doc, mentions: list[EntityMention]) -> list[Entit
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
+def _untagged_headed_titles(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
+    """Titles of texts the NER left untagged that a capitalised text noun heads: "approving the Law on
+    Algorithmic Systems", "the Code of Practice for Public Algorithms": "the", the head, then "on", "of" or
+    "for" and capitalised words (with the small words between them) to the title's end."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    added = []
+    for head in doc:
+        kind = DOCUMENT_NOUNS.get(head.lower_)
+        if kind is None or not head.is_title or head.i in covered or head.i == head.sent.start \
+                or head.i + 2 >= len(doc) or doc[head.i - 1].lower_ != "the" \
+                or doc[head.i + 1].lower_ not in {"on", "of", "for"} or not doc[head.i + 2].is_title:
+            continue
+        end = head.i + 2
+        while end < head.sent.end and (doc[end].is_title or doc[end].is_upper and doc[end].is_alpha
+                                       or doc[end].lower_ in {"and", "of", "the", "for", "in", "on"}
+                                       and end + 1 < head.sent.end and doc[end + 1].is_title):
+            end += 1
+        if any(i in covered for i in range(head.i, end)) \
+                or any(t.ent_type_ in _NOT_TITLE_ENTS - {"GPE", "NORP"} for t in doc[head.i:end]):
+            continue
+        label = doc[head.i:end].text
+        added.append(EntityMention(head.i, end, entity_key(kind, label), label, kind, "titled"))
+        covered |= set(range(head.i, end))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
 #: Words that open the names of banks, firms and bodies in other languages ("Banco Cordillera", "Grupo
 #: Andino", "Fundación Karisma"), which the English tagger takes for people or places.
 FOREIGN_BODY_WORDS = {"banco": "Company", "banca": "Company", "banque": "Company", "grupo": "Company",
@@ -1714,6 +1740,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     mentions = _coordinated_company_names(doc, mentions)
     mentions = _join_patronymics(doc, mentions, gaz)
     mentions = _untagged_text_titles(doc, mentions)
+    mentions = _untagged_headed_titles(doc, mentions)
     doc.user_data["kg_country_labels"] = {m.country: gaz.entries[m.country].label for m in mentions
                                           if m.how == "capital" and m.country in gaz.entries}
     # whose body a known body is ("the British institute" → the UK AI Security Institute)
