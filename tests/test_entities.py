@@ -333,6 +333,7 @@ def test_an_untagged_title_called_a_text_names_it(facts, text, expected, unwante
 
 
 def test_an_untagged_title_headed_by_a_text_noun_is_that_text(facts):
-    got = facts("Georgia's parliament on Wednesday approved the Law on Algorithmic Systems in its final reading. The "
-                "bill was drafted by the Ministry of Economy and tabled by Levan Gogoladze, a lawmaker.")
+    got = facts("Georgia's parliament on Wednesday adopted the country's first law on artificial intelligence, "
+                "approving the Law on Algorithmic Systems in its final reading. The bill was drafted by the Ministry "
+                "of Economy and tabled by Levan Gogoladze, a lawmaker.")
     assert ("Levan Gogoladze", "proposed", "Law on Algorithmic Systems", False) in got, got
