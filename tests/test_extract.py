@@ -2972,3 +2972,17 @@ def test_trailing_participles(facts, text, expected, unwanted):
     got = facts(text)
     assert expected <= got, got
     assert not unwanted & got, got
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    ("The Asian Development Bank will coordinate with the World Bank to avoid duplication.",
+     {("Asian Development Bank", "cooperatesWith", "World Bank", False)}, set()),
+    ("Kenya and Rwanda joined forces on data centres.", {("Kenya", "cooperatesWith", "Rwanda", False)}, set()),
+    # joining alone (a scheme, a body) is no working together
+    ("Slovakia and Hungary have not joined, officials said.", set(),
+     {("Slovakia", "cooperatesWith", "Hungary", True)}),
+])
+def test_verbs_of_working_together(facts, text, expected, unwanted):
+    got = facts(text)
+    assert expected <= got, got
+    assert not unwanted & got, got
