@@ -942,7 +942,9 @@ def _by_agents(verb: Token) -> list[Token]:
         # report by Amnesty" on a person's noun)
         for prep in _children(verb, {"prep"}):
             for pobj in _children(prep, {"pobj"}):
-                if pobj.ent_type_ in {"DATE", "TIME"} or (
+                setting = mention_at(pobj) is not None and type_group(mention_at(pobj).type) == "Event" \
+                    and prep.lower_ in {"at", "during", "on"}  # ("signed at a ceremony in Nairobi by A and B")
+                if pobj.ent_type_ in {"DATE", "TIME"} or setting or (
                         pobj.pos_ == "NOUN" and mention_at(pobj) is None and _noun_lemma(pobj) not in PERSON_NOUNS):
                     for by in _children(pobj, {"prep"}):
                         named = _children(by, {"pobj"}) if by.lower_ == "by" else []

@@ -2986,3 +2986,11 @@ def test_verbs_of_working_together(facts, text, expected, unwanted):
     got = facts(text)
     assert expected <= got, got
     assert not unwanted & got, got
+
+
+def test_by_agents_hung_on_the_ceremony(facts):
+    # the small model hangs "by …" on the ceremony at which the text was signed, not on "signed"
+    got = facts("The memorandum was signed at a ceremony in Nairobi by Cabinet Secretary Wanjiru Kamau-Otieno and "
+                "the UAE's Minister of State for Digital Economy, Khalid Al Suwaidi, who is on a visit.")
+    assert {("Wanjiru Kamau-Otieno", "signed", "memorandum", False),
+            ("Khalid Al Suwaidi", "signed", "memorandum", False)} <= got, got
