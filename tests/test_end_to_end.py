@@ -165,6 +165,12 @@ HELDOUT_FLOORS = {  # set: (core precision, core F1, roles F1); measured minus a
     "heldout87": (0.74, 0.57, 0.67),
     "heldout88": (0.66, 0.55, 0.77),
     "heldout89": (0.68, 0.62, 0.77),
+    "heldout90": (0.76, 0.61, 0.55),
+    "heldout91": (0.82, 0.62, 0.55),
+    "heldout92": (0.71, 0.59, 0.78),
+    "heldout93": (0.81, 0.71, 0.62),
+    "heldout94": (0.79, 0.70, 0.76),
+    "heldout95": (0.84, 0.73, 0.69),
 }
 #: Negated gold facts the evaluator matches to an asserted one, known and explained in the README: its loose
 #: match of free-text objects takes "Toros released Şahan-X" (the drone it unveiled) for the denied "released
