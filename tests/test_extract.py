@@ -2924,13 +2924,6 @@ DESCRIBED_LISTS = [
 ]
 
 
-@pytest.mark.parametrize("text, expected, unwanted", DESCRIBED_LISTS)
-def test_lists_of_described_names(facts, text, expected, unwanted):
-    got = facts(text)
-    assert expected <= got, got
-    assert not unwanted & got, got
-
-
 DEFINITE_REFERENCES = [
     # "the compromise" is the one described before by what it is on
     ("Ministers agreed a compromise on high-risk obligations on Monday. Germany and France backed the compromise.",
@@ -2944,13 +2937,6 @@ DEFINITE_REFERENCES = [
      {("Germany", "endorsed", "revised draft", False)}),
     ("Germany backed the compromise.", set(), {("Germany", "endorsed", "compromise", False)}),
 ]
-
-
-@pytest.mark.parametrize("text, expected, unwanted", DEFINITE_REFERENCES)
-def test_definite_references_to_described_things(facts, text, expected, unwanted):
-    got = facts(text)
-    assert expected <= got, got
-    assert not unwanted & got, got
 
 
 TRAILING_PARTICIPLES = [
@@ -2967,22 +2953,24 @@ TRAILING_PARTICIPLES = [
 ]
 
 
-@pytest.mark.parametrize("text, expected, unwanted", TRAILING_PARTICIPLES)
-def test_trailing_participles(facts, text, expected, unwanted):
-    got = facts(text)
-    assert expected <= got, got
-    assert not unwanted & got, got
-
-
-@pytest.mark.parametrize("text, expected, unwanted", [
+WORKING_TOGETHER = [
     ("The Asian Development Bank will coordinate with the World Bank to avoid duplication.",
      {("Asian Development Bank", "cooperatesWith", "World Bank", False)}, set()),
     ("Kenya and Rwanda joined forces on data centres.", {("Kenya", "cooperatesWith", "Rwanda", False)}, set()),
     # joining alone (a scheme, a body) is no working together
     ("Slovakia and Hungary have not joined, officials said.", set(),
      {("Slovakia", "cooperatesWith", "Hungary", True)}),
-])
-def test_verbs_of_working_together(facts, text, expected, unwanted):
+]
+
+#: (sentence, facts wanted, facts not wanted), by phenomenon
+WANTED_AND_UNWANTED = {"described lists": DESCRIBED_LISTS, "definite references": DEFINITE_REFERENCES,
+                       "trailing participles": TRAILING_PARTICIPLES, "working together": WORKING_TOGETHER}
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    pytest.param(*case, id=f"{name} {i}") for name, table in WANTED_AND_UNWANTED.items()
+    for i, case in enumerate(table)])
+def test_wanted_and_unwanted_facts(facts, text, expected, unwanted):
     got = facts(text)
     assert expected <= got, got
     assert not unwanted & got, got
