@@ -1220,6 +1220,14 @@ def _retype_products(doc: Doc, mentions: list[EntityMention]) -> list[EntityMent
     products = {m.key: entity_key("Product", m.label) for m in mentions
                 if m.how == "ner" and m.type in {"Organisation", "Company", "Place"} and m.end - m.start == 1
                 and doc[m.start].dep_ == "dobj" and doc[m.start].head.lemma_.lower() in PRODUCT_VERBS}
+    # … and a one-word name an apposition calls a product, whatever the NER took it for ("released Sangam, an
+    # open speech model": no person)
+    products.update({m.key: entity_key("Product", m.label) for m in mentions
+                     if m.how == "ner" and m.type in {"Organisation", "Company", "Place", "Person"}
+                     and m.end - m.start == 1 and any(
+                         c.dep_ == "appos" and c.lemma_.lower() in PRODUCT_HEADS and c.i > m.start
+                         and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in c.children)
+                         for c in doc[m.start].children)})
     return [EntityMention(m.start, m.end, products[m.key], m.label, "Product", m.how, m.country)
             if m.key in products and m.how == "ner" else m for m in mentions]
 

@@ -1688,6 +1688,12 @@ def _delegates_named_before(token: Token, window_sents: int = 6) -> EntityMentio
     return None
 
 
+def doc_text_before(token: Token) -> str:
+    """The text of the token just before a phrase (its left edge), or "" at the start of the document."""
+    edge = token.left_edge.i
+    return token.doc[edge - 1].text if edge > 0 else ""
+
+
 def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> EntityMention | None:
     if token.lower_ in {"which", "whom"} and token.dep_ == "pobj":
         # "Halcyon Cloud, with which we have partnered": the noun the clause modifies
@@ -1731,6 +1737,15 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
         if gaz.titles.kind(token.text):  # the parse lost the apposition: "Japan's minister for …, NAME, met"
             named = _name_after_comma_title(token, gaz)
             if named is not None:
+                return named
+    here = mention_at(token)
+    if here is not None and here.type in {"Group", "City", "Place", "Region"} and token.pos_ == "PROPN":
+        # "the Bengaluru start-up Vaani Labs released …": the parser heads the phrase with the place and
+        # hangs the firm's name on it, with no comma between (an apposition proper would have one)
+        for child in _children(token, {"appos"}):
+            named = mention_at(child)
+            if named is not None and child.i > token.i and doc_text_before(child) != "," \
+                    and type_group(named.type) == "Actor" and named.type not in {"Country", "Group", "Person"}:
                 return named
     if mention_at(token) is None and token.dep_ == "appos" and token.pos_ == "NOUN":
         named = mention_at(token.head)  # "Lumen Labs, a French start-up founded by …": the start-up is Lumen Labs

@@ -337,3 +337,11 @@ def test_an_untagged_title_headed_by_a_text_noun_is_that_text(facts):
                 "approving the Law on Algorithmic Systems in its final reading. The bill was drafted by the Ministry "
                 "of Economy and tabled by Levan Gogoladze, a lawmaker.")
     assert ("Levan Gogoladze", "proposed", "Law on Algorithmic Systems", False) in got, got
+
+
+def test_a_product_named_in_apposition_and_a_firm_behind_its_city(facts):
+    # "Sangam, an open speech model" is no person; "the Bengaluru start-up Vaani Labs" is the firm
+    got = facts("On the second day, the Bengaluru start-up Vaani Labs released Sangam, an open speech model "
+                "covering 22 Indian languages.")
+    assert ("Vaani Labs", "released", "Sangam", False) in got, got
+    assert not any(s == "Bengaluru" for s, *_ in got), got
