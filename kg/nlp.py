@@ -592,12 +592,36 @@ def reattach_described_conjuncts(doc):
     return doc
 
 
+def reattach_titled_conjuncts(doc):
+    """Give a list of "title, NAME" pairs back its second pair: in "signed by Peru's minister of economy,
+    Alejandro Cárdenas Villar, and the IDB's representative in Peru, Sofía Marchetti Duarte" the small
+    model coordinates *representative* with the first name and hangs the second name on the first title,
+    so the second signer is lost. A title coordinated with the name in apposition to a title is that
+    title's conjunct, and a name in apposition to the first title after the second is the second's."""
+    titles = Gazetteer.load().titles
+    for second in doc:
+        name = second.head
+        first = name.head
+        if second.dep_ != "conj" or second.pos_ != "NOUN" or not titles.kind(second.text) \
+                or name.dep_ != "appos" or name.pos_ != "PROPN" or first.pos_ != "NOUN" or not titles.kind(first.text) \
+                or not first.i < name.i < second.i:
+            continue
+        for cc in doc[name.i + 1:second.left_edge.i]:
+            if cc.dep_ == "cc" and cc.head == name:
+                cc.head = first
+        second.head = first
+        for later in [c for c in first.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > second.i]:
+            later.head = second
+    return doc
+
+
 #: The repairs after verbal nouns, in the order they run (each takes and returns the Doc).
 PARSE_REPAIRS = (reattach_stranded_conjuncts, reattach_participle_conjuncts, retag_participle_conjuncts,
                  join_split_objects, rejoin_split_lists, reattach_including, merge_repeated_agents,
                  attach_for_clauses, reattach_topic_conjuncts, reattach_nominal_conjuncts,
                  attach_attributive_participles, reattach_text_appositions, reattach_fronted_participles,
-                 reattach_body_appositions, attach_colon_lists, reattach_described_conjuncts, attach_named_objects)
+                 reattach_body_appositions, attach_colon_lists, reattach_described_conjuncts, reattach_titled_conjuncts,
+                 attach_named_objects)
 
 
 @Language.factory("kg_verb_repair", default_config={"lexicon_files": []})

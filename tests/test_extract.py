@@ -2982,3 +2982,12 @@ def test_by_agents_hung_on_the_ceremony(facts):
                 "the UAE's Minister of State for Digital Economy, Khalid Al Suwaidi, who is on a visit.")
     assert {("Wanjiru Kamau-Otieno", "signed", "memorandum", False),
             ("Khalid Al Suwaidi", "signed", "memorandum", False)} <= got, got
+
+
+def test_second_title_name_pair_of_a_by_list(facts):
+    # the small model coordinates the second title with the first name, and hangs the second name on the
+    # first title
+    got = facts("The loan agreement was signed in Lima on Monday by Peru's minister of economy and finance, "
+                "Alejandro Cárdenas Villar, and the IDB's representative in Peru, Sofía Marchetti Duarte.")
+    assert {("Alejandro Cárdenas Villar", "signed", "loan agreement", False),
+            ("Sofía Marchetti Duarte", "signed", "loan agreement", False)} <= got, got
