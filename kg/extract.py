@@ -1688,7 +1688,7 @@ def _delegates_named_before(token: Token, window_sents: int = 6) -> EntityMentio
     return None
 
 
-def doc_text_before(token: Token) -> str:
+def _text_before(token: Token) -> str:
     """The text of the token just before a phrase (its left edge), or "" at the start of the document."""
     edge = token.left_edge.i
     return token.doc[edge - 1].text if edge > 0 else ""
@@ -1744,7 +1744,7 @@ def _resolve(token: Token, role: str, allow_concepts: bool, gaz: Gazetteer) -> E
         # hangs the firm's name on it, with no comma between (an apposition proper would have one)
         for child in _children(token, {"appos"}):
             named = mention_at(child)
-            if named is not None and child.i > token.i and doc_text_before(child) != "," \
+            if named is not None and child.i > token.i and _text_before(child) != "," \
                     and type_group(named.type) == "Actor" and named.type not in {"Country", "Group", "Person"}:
                 return named
     if mention_at(token) is None and token.dep_ == "appos" and token.pos_ == "NOUN":
@@ -1856,18 +1856,17 @@ DESCRIBED_BEFORE_WINDOW = 8
 def _described_before(token: Token) -> str | None:
     """The phrase a bare definite noun refers back to: in "Ministers agreed a compromise on high-risk
     obligations. Germany backed the compromise." the compromise is the "compromise on high-risk
-    obligations". The latest earlier noun of the same lemma in the story that had words of its own
-    (a modifier or an "on"/"of"/"for"/"to" phrase); None when there is none or the noun is not definite."""
+    obligations". The latest earlier noun of the same lemma, within the story and the last
+    ``DESCRIBED_BEFORE_WINDOW`` sentences, that had words of its own (an "on"/"of"/"for"/"to"/"against"
+    phrase or a name); None when there is none or the noun is not definite."""
     if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
                                        for c in token.children) \
             or any(c.dep_ not in {"det", "punct"} for c in token.children):
         return None
     doc = token.doc
-    begin = max(story_start(doc, token.i), token.sent.start)
-    for _ in range(DESCRIBED_BEFORE_WINDOW):  # (the sentences before, back to the story's start)
-        if begin <= story_start(doc, token.i) or begin == 0:
-            break
-        begin = doc[begin - 1].sent.start
+    starts = sentence_starts(doc)
+    here = bisect.bisect_right(starts, token.i) - 1
+    begin = max(story_start(doc, token.i), starts[max(0, here - DESCRIBED_BEFORE_WINDOW)] if starts else 0)
     for earlier in reversed(doc[begin:token.i]):
         if earlier.pos_ != "NOUN" or earlier.lemma_ != token.lemma_ or earlier.tag_ != token.tag_ \
                 or is_headline(earlier.sent):
