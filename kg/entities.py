@@ -151,6 +151,11 @@ _ORG_SUBTYPES = [
 _ORG_HEADS = {"network", "alliance", "coalition", "partnership", "association", "federation", "consortium",
               "league", "community", "bloc", "union", "movement", "watch", "forum", "organisation", "organization"}
 
+#: Head words that make a name the NER called a place or building a body all the same: "launched the
+#: Arctic-Atlantic Institute for Responsible AI" (not "centre" or "office", which may be buildings).
+_BODY_HEADS = {"institute", "university", "academy", "agency", "foundation", "commission", "authority",
+               "ministry", "department", "bureau", "council", "secretariat"}
+
 #: Entity spans that are web addresses, e-mails or markup, not names.
 _NOT_A_NAME = re.compile(r"://|www\.|@|\.(?:com|org|html?)\b|[<>{}|]")
 
@@ -460,7 +465,7 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
                                  country.key)
     if label == "GPE" and gaz.is_region(text):  # "New Jersey would work with New York": a government
         return EntityMention(ent.start, ent.end, entity_key("Region", text), text, "Region", "ner")
-    if label in {"GPE", "LOC", "FAC"} and not (len(text.split()) >= 2 and head_word in _ORG_HEADS):
+    if label in {"GPE", "LOC", "FAC"} and not (len(text.split()) >= 2 and head_word in _ORG_HEADS | _BODY_HEADS):
         return EntityMention(ent.start, ent.end, entity_key("Place", text), text, "Place", "ner")
     if label in {"ORG", "GPE", "LOC", "FAC"}:  # ("the Franco-German AI Compute Alliance" tagged a facility)
         kind = _org_type(text)
@@ -1799,6 +1804,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
                 first_words.setdefault(first, []).append(m)
     doc.user_data["kg_story_starts"] = story_starts(doc, mentions)
     doc.user_data["kg_datelines"] = _datelines(doc, gaz)
+    mentions = _retype_datelines(doc, mentions, gaz)
     mentions = _retype_people(doc, _retype_products(doc, _retype_texts(doc, _retype_gatherings(doc, mentions))), gaz)
     mentions = _untagged_people(doc, mentions, gaz)
     mentions = _retype_group_members(doc, mentions)
@@ -2120,6 +2126,25 @@ _TITLE_FUNCTION_WORDS = {"a", "an", "the", "of", "on", "for", "and", "or", "in",
 _DATELINE_SEPARATORS = {"—", "–", "-", "--", ",", "(", ":"}
 
 
+def _retype_datelines(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
+    """A dateline is a place, whatever the NER made of its capitals: "BRIDGETOWN, Barbados —" is the city
+    (Barbados's, as an agent), never an organisation a later "its" could refer to."""
+    spans = doc.user_data.get("kg_dateline_spans") or []
+    out = []
+    for m in mentions:
+        span = next(((a, b) for a, b in spans if a <= m.start and m.end <= b), None)
+        if span is None or m.type in {"Country", "City", "Place", "Region"}:
+            out.append(m)
+            continue
+        text = doc[m.start:m.end].text.title()
+        country = gaz.country_of_capital(text)
+        if country is not None:
+            out.append(EntityMention(m.start, m.end, entity_key("City", text), text, "City", "capital", country.key))
+        else:
+            out.append(EntityMention(m.start, m.end, entity_key("Place", text), text, "Place", "ner"))
+    return out
+
+
 def _datelines(doc: Doc, gaz: Gazetteer) -> dict[int, tuple[str, str]]:
     """Each story's dateline country, by the story's start: "NAIROBI —", "KUALA LUMPUR, March 3
     (Reuters) -" open the body of a story written from that country. A city kg cannot place gives none."""
@@ -2140,6 +2165,7 @@ def _datelines(doc: Doc, gaz: Gazetteer) -> dict[int, tuple[str, str]]:
             if following is None or following.text not in _DATELINE_SEPARATORS:
                 continue
             place = " ".join(caps).title()
+            doc.user_data.setdefault("kg_dateline_spans", []).append((words[0].i, words[len(caps) - 1].i + 1))
             entry = gaz.country_of_capital(place) or gaz.lookup(place)
             if entry is not None and entry.type == "Country":
                 out[start] = (entry.key, entry.label)
@@ -2546,7 +2572,7 @@ def _nearest_before(doc: Doc, before: int, accept, window_sents: int = 3,
         return None
     if prefer_subjects:
         # Centering: a pronoun most often continues the topic, the subject of a recent clause
-        subjects = [m for m in candidates if _subject_mention(doc[m.end - 1])]
+        subjects = [m for m in candidates if _subject_mention(doc[m.end - 1]) or _subject_mention(doc[m.start:m.end].root)]
         if subjects:
             return max(subjects, key=lambda m: m.start)
     # Of the latest sentence that has candidates, the argument highest in its tree (Hobbs): "adopted a
@@ -2554,7 +2580,8 @@ def _nearest_before(doc: Doc, before: int, accept, window_sents: int = 3,
     latest = max(candidates, key=lambda m: m.start)
     sentence = doc[latest.end - 1].sent
     same = [m for m in candidates if sentence.start <= m.start < sentence.end]
-    return min(same, key=lambda m: (_depth(doc[m.end - 1]), -m.start))
+    # (by the name's own head, not its last word: "the Institute for Responsible AI" is as high as its head)
+    return min(same, key=lambda m: (_depth(doc[m.start:m.end].root), -m.start))
 
 
 def _subject_mention(token: Token) -> bool:
@@ -3041,6 +3068,22 @@ def _measure(modifier: Token) -> bool:
         modifier.i >= 2 and modifier.doc[modifier.i - 1].text == "-" and modifier.doc[modifier.i - 2].like_num)
 
 
+def _introduced_unnamed(token: Token, window_sents: int = 8) -> Token | None:
+    """The latest earlier noun of the same lemma in the story that an indefinite article introduced as a
+    new thing with no name: "a regional tourism data trust" before "the trust"."""
+    doc = token.doc
+    starts = sentence_starts(doc)
+    here = bisect.bisect_right(starts, token.i) - 1
+    begin = max(story_start(doc, token.i), starts[max(0, here - window_sents)] if starts else 0)
+    for earlier in reversed(doc[begin:token.i]):
+        if earlier.pos_ == "NOUN" and earlier.lemma_ == token.lemma_ and mention_at(earlier) is None \
+                and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in earlier.children) \
+                and not any(c.dep_ == "appos" for c in earlier.children) and earlier.dep_ not in {"appos", "attr"}:
+            # (not "Mila, a research institute" nor "a trust, the Caribbean Data Trust": named there)
+            return earlier
+    return None
+
+
 def resolve_description(token: Token) -> EntityMention | None:
     """Resolve a common-noun phrase naming a document or event ("the resolution", "the summit").
 
@@ -3108,9 +3151,18 @@ def resolve_description(token: Token) -> EntityMention | None:
             home = home_country(token.doc, token.i) or dateline_country(token.doc, token.i)
             return EntityMention(token.i, token.i + 1, home.key, home.label, home.type, "metonymy") \
                 if home is not None else None
-        found = found or _nearest_before(token.doc, token.i, strict, window_sents=5) \
-            or (None if wanted == "GovernmentBody" and _nearest_before(token.doc, token.i, strict, window_sents=30)
-                else _nearest_before(token.doc, token.i, accept, window_sents=5))
+        if found is None:
+            introduced = _introduced_unnamed(token)
+            found = _nearest_before(token.doc, token.i, strict, window_sents=5) \
+                or (None if wanted == "GovernmentBody" and _nearest_before(token.doc, token.i, strict, window_sents=30)
+                    else _nearest_before(token.doc, token.i, accept, window_sents=5))
+            if introduced is not None and (found is None or found.start < introduced.i):
+                # "called for a regional data trust. The trust will be funded by …": the new body the story
+                # just introduced, not one named before it that does not bear its noun
+                label = noun_phrase_label(introduced, max_words=8)
+                if len(label.split()) >= 2:  # ("belongs to a consortium … the consortium": no words to name it)
+                    return _remember(token, EntityMention(token.i, token.i + 1, entity_key("Concept", label.lower()),
+                                                          label, "Concept", "description"))
         # (an untyped organisation is "the regulator" only when the story has named no state body)
         if found is not None:
             return remember_subject(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))

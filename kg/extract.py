@@ -149,6 +149,9 @@ GROUP_NOUNS = {"country", "nation", "state", "government", "member", "organisati
                "company", "firm", "expert", "scientist", "researcher", "leader", "official", "minister",
                "delegation", "party", "signatory", "economy", "power", "lab", "laboratory"}
 HYPHEN_PREFIXES = {"co", "re", "pre", "counter", "cross"}
+#: What an open call invites ("a call for proposals"): the noun "call" then makes no demand.
+OPEN_CALL_OBJECTS = {"proposal", "application", "paper", "submission", "bid", "tender", "nomination", "entry",
+                     "abstract", "applicant", "candidate", "participant", "expression", "project", "idea"}
 
 
 @dataclass(frozen=True)
@@ -770,6 +773,11 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], str]:
             # was parsed as a second subject, holding the coordination
             return conjuncts(subj) + [c for c in subjects[1].conjuncts if mention_at(c) is not None], "direct"
         return conjuncts(subj), "direct"
+    if verb.dep_ in {"relcl", "acl"} and verb.tag_ == "VB" and verb.head.ent_type_ == "MONEY" \
+            and verb.head.dep_ == "dobj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "pledged $40 million to seed the fund": the amount's purpose is its giver's, whatever the parser
+        # hung the infinitive on
+        return _subject_tokens(verb.head.head)[0], "inherited"
     if verb.dep_ == "relcl":
         return _relative_heads(verb), "relative"
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
@@ -890,6 +898,11 @@ def _passive_theme_tokens(verb: Token) -> tuple[list[Token], str]:
             return _relative_heads(verb), "relative"
         return conjuncts(subj), "passive-subject"
     if verb.dep_ in {"acl", "amod"}:
+        return conjuncts(verb.head), "participle"
+    if verb.dep_ == "appos" and verb.tag_ == "VBN" and verb.i > verb.head.i \
+            and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in verb.children):
+        # "the Straits Evaluation Lab, a non-profit funded by Singapore": the parser took the hyphenated noun
+        # for adjectives and made the participle the apposition; it describes the name
         return conjuncts(verb.head), "participle"
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i \
             and all(t.is_space or t.is_punct for t in verb.doc[verb.sent.start:verb.i]):
@@ -2700,6 +2713,9 @@ class Extractor:
                     kinds = {k for k in ("Document", "Event") if k in spec.object_types} or {"Document"}
                     implicit = _discourse_document(noun, kinds=kinds)
                     objs = [implicit] if implicit is not None else []
+                if noun.lemma_.lower() == "call":
+                    # "a call for research proposals": an open invitation to apply, not a demand
+                    objs = [o for o in objs or [] if o.lemma_.lower() not in OPEN_CALL_OBJECTS]
                 if not objs:
                     continue
                 themes, theme_how = objs, "noun-prep"

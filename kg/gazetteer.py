@@ -183,6 +183,7 @@ class Gazetteer:
                 self._alias_folded.setdefault(norm.casefold(), entry.key)
         for demonym in entry.demonyms:
             self.demonyms.setdefault(demonym, entry.key)
+        self._folded_capitals = None
         for capital in entry.capitals:
             self.capitals.setdefault(capital, entry.key)
         for seat in entry.seats:  # a seat names its government even where it is another's capital
@@ -208,8 +209,21 @@ class Gazetteer:
         return _fold_ascii(normalise_name(name)) in _region_names()
 
     def country_of_capital(self, name: str) -> Entry | None:
-        key = self.capitals.get(normalise_name(name))
+        """The country whose capital (or the body whose seat) a city is; accents optional.
+
+        >>> Gazetteer.load().country_of_capital("Reykjavík").label
+        'Iceland'
+        """
+        norm = normalise_name(name)
+        key = self.capitals.get(norm)
+        if key is None and not norm.isascii():  # "Reykjavík", "Chișinău" as well as "Reykjavik"
+            key = self._capitals_folded().get(_fold_ascii(norm))
         return self.entries.get(key) if key else None
+
+    def _capitals_folded(self) -> dict[str, str]:
+        if getattr(self, "_folded_capitals", None) is None:
+            self._folded_capitals = {_fold_ascii(name): key for name, key in self.capitals.items()}
+        return self._folded_capitals
 
     def ruler_patterns(self, multi_word: bool = True) -> list[dict]:
         """EntityRuler patterns: exact-case phrases for the gazetteer's names and aliases.

@@ -616,12 +616,49 @@ def reattach_titled_conjuncts(doc):
 
 
 #: The repairs after verbal nouns, in the order they run (each takes and returns the Doc).
+def reattach_listed_appositions(doc):
+    """Give a list back the names the parser made an apposition: in "The Vector Institute, Mila, the
+    University of Oslo, the University of Helsinki and Aarhus University launched X" the small model
+    hangs "the University of Oslo" (and the rest of the list with it) on "Mila" as an apposition. A name
+    that, after a comma, starts a coordination closed by "and" or "or", set against a name that is
+    itself in a coordination, is one more member of that list (a description is a common noun, "Mila,
+    a research institute"; a name's apposition does not go on with "and")."""
+    for appos in doc:
+        head = appos.head
+        if appos.dep_ != "appos" or appos.pos_ != "PROPN" or head.pos_ != "PROPN" or appos.i < head.i \
+                or appos.left_edge.i < 1 or doc[appos.left_edge.i - 1].text != ",":
+            continue
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in appos.children):
+            continue
+        chain = [c for c in appos.subtree if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        closed = any(t.dep_ == "cc" and t.lower_ in {"and", "or"} for t in appos.subtree)
+        # (the name before is in a list too: a conjunct, or itself a name hung on a name, "A, B, C and D")
+        nested = head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.i < head.i
+        listed = head.dep_ == "conj" or nested or any(c.dep_ == "conj" and c.i < appos.i for c in head.children)
+        # a list of three or more is set off by commas ("Minister of ICT and Innovation" is one title) …
+        commas = any(doc[c.left_edge.i - 1].text == "," for c in chain)
+        # … and the member before is a plain name, not one the parser already ran into a description
+        # ("the Partnership, a programme with the University of Edinburgh, ETH Zurich, …")
+        before = doc[head.left_edge.i - 2] if head.left_edge.i >= 2 and doc[head.left_edge.i - 1].text == "," else None
+        plain = before is not None and before.pos_ == "PROPN" and (before == head.head or all(
+            a.pos_ in {"PROPN", "ADP"} for a in before.ancestors if head.head in a.subtree and a != head.head))
+        if not (chain and closed and listed and commas and plain):
+            continue
+        if nested:
+            head.dep_ = "conj"
+        first = head
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        appos.head, appos.dep_ = first, "conj"
+    return doc
+
+
 PARSE_REPAIRS = (reattach_stranded_conjuncts, reattach_participle_conjuncts, retag_participle_conjuncts,
                  join_split_objects, rejoin_split_lists, reattach_including, merge_repeated_agents,
                  attach_for_clauses, reattach_topic_conjuncts, reattach_nominal_conjuncts,
                  attach_attributive_participles, reattach_text_appositions, reattach_fronted_participles,
                  reattach_body_appositions, attach_colon_lists, reattach_described_conjuncts, reattach_titled_conjuncts,
-                 attach_named_objects)
+                 attach_named_objects, reattach_listed_appositions)
 
 
 @Language.factory("kg_verb_repair", default_config={"lexicon_files": []})
