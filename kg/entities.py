@@ -687,11 +687,11 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
         if len(ent) > 1 and ent[0].lower_ in _CORRELATIVES:
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)  # "Neither Türkiye nor …": Türkiye
         after = ents[k + 1] if k + 1 < len(ents) else None
-        if ent.label_ == "ORG" and after is not None and after.start == ent.end and len(after) == 1 \
-                and after.ent_id_ and after[0].pos_ == "PROPN" and after[0].is_title \
-                and ent[-1].is_title and ent[-1].dep_ == "compound" and ent[-1].head == after[0]:
-            # "the Scottish Trades Union" + "Congress": the one-word name the gazetteer knows is this
-            # name's head word, not another body ("Congress")
+        if ent.label_ == "ORG" and after is not None and after.start == ent.end \
+                and after.ent_id_ and all(t.pos_ == "PROPN" and t.is_title for t in after) \
+                and ent[-1].is_title and ent[-1].dep_ == "compound" and ent[-1].head in after:
+            # "the Scottish Trades Union" + "Congress", "the New" + "Democratic Party": the name the
+            # gazetteer knows is this name's head, not another body ("Congress", the US party)
             ent = Span(doc, ent.start, after.end, label="ORG")
             k += 1
         end = ent.end
@@ -2133,7 +2133,7 @@ def _retype_datelines(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -
     out = []
     for m in mentions:
         span = next(((a, b) for a, b in spans if a <= m.start and m.end <= b), None)
-        if span is None or m.type in {"Country", "City", "Place", "Region"}:
+        if span is None or m.type in {"Country", "City", "Place", "Region"} or m.how == "gazetteer":
             out.append(m)
             continue
         text = doc[m.start:m.end].text.title()
@@ -2165,7 +2165,15 @@ def _datelines(doc: Doc, gaz: Gazetteer) -> dict[int, tuple[str, str]]:
             if following is None or following.text not in _DATELINE_SEPARATORS:
                 continue
             place = " ".join(caps).title()
-            doc.user_data.setdefault("kg_dateline_spans", []).append((words[0].i, words[len(caps) - 1].i + 1))
+            after_comma = doc[following.i + 1] if following.text == "," and following.i + 1 < len(doc) else None
+            if after_comma is not None and after_comma.lower_ == "the" and after_comma.i + 1 < len(doc):
+                after_comma = doc[after_comma.i + 1]
+            if following.text != "," or (after_comma is not None and after_comma.is_title and (
+                    after_comma.ent_type_ in {"GPE", "LOC"} or gaz.lookup(after_comma.text) is not None
+                    and gaz.lookup(after_comma.text).type == "Country")):
+                # "BRIDGETOWN, Barbados —", "EINDHOVEN, the Netherlands, 3 February –", "EINDHOVEN —" (not
+                # "CAF, the Development Bank of Latin America, announced …": a body's name opening a sentence)
+                doc.user_data.setdefault("kg_dateline_spans", []).append((words[0].i, words[len(caps) - 1].i + 1))
             entry = gaz.country_of_capital(place) or gaz.lookup(place)
             if entry is not None and entry.type == "Country":
                 out[start] = (entry.key, entry.label)
@@ -3545,6 +3553,12 @@ def resolve_token(token: Token) -> EntityMention | None:
     if token.pos_ == "PRON":
         return resolve_pronoun(token)
     if token.pos_ in {"NOUN", "PROPN"}:
+        if token.lower_ in {"province", "canton", "prefecture"} and [c.lower_ for c in token.children] == ["the"]:
+            # "Ontario banned it …; the firm accused the province of …": the region just named
+            unquoted = _outside_quotes_of(token)
+            region = _nearest_before(doc, token.i, lambda m: m.type == "Region" and unquoted(m), window_sents=6)
+            if region is not None:
+                return EntityMention(token.i, token.i + 1, region.key, region.label, region.type, "metonymy")
         if token.lemma_.lower() in GOVERNMENT_NOUNS or token.lower_ in GOVERNMENT_NOUNS:
             modifiers = [t for c in token.lefts if c.dep_ in {"compound", "amod", "poss", "nmod"} for t in c.subtree]
             for child in modifiers:

@@ -2260,7 +2260,9 @@ COUNTED_ANAPHORS = {"country": "Country", "government": "Country", "nation": "Co
                     "sponsor": "Country", "signatory": "Country", "body": "Organisation",
                     "institute": "Organisation", "agency": "Organisation",
                     "state": "Country", "leader": "Person", "minister": "Person", "president": "Person",
-                    "official": "Person", "company": "Organisation", "firm": "Organisation"}
+                    "official": "Person", "company": "Organisation", "firm": "Organisation",
+                    "commissioner": "Person", "senator": "Person", "lawmaker": "Person", "judge": "Person",
+                    "university": "Organisation", "bank": "Organisation", "party": "Organisation"}
 
 
 def _counted_antecedents(token: Token) -> list[Token]:
@@ -2277,6 +2279,9 @@ def _counted_antecedents(token: Token) -> list[Token]:
     plural = token.tag_ in {"NNS", "NNPS"} and count and {"the", "both", "these", "those", "all"} & words
     either = token.tag_ == "NN" and {"either", "neither"} & words  # "either company": one of the two named
     if not (plural or either):
+        if token.tag_ == "NNS" and words == {"the"} and not any(
+                c.dep_ in {"amod", "compound", "prep", "relcl", "acl"} for c in token.children):
+            return _listed_antecedents(token, kind)
         return []
     count = count or 2
     doc = token.doc
@@ -2317,6 +2322,30 @@ def _counted_antecedents(token: Token) -> list[Token]:
             found.append((key, doc[m.end - 1]))
         if len(found) == count:
             return [t for _, t in reversed(found)]
+    return []
+
+
+def _listed_antecedents(token: Token, kind: str) -> list[Token]:
+    """An uncounted definite plural ("the companies") refers back to the list of that kind the last
+    sentence (or its own, before it) named: "Officials met Google, Meta and TikTok. The companies have
+    not endorsed the statement." Nothing when no list of two or more of that kind is so near."""
+    doc = token.doc
+    starts = sentence_starts(doc)
+    idx = max(0, bisect.bisect_right(starts, token.i) - 1)
+    floor = max(starts[max(0, idx - 1)] if starts else 0, story_start(doc, token.i))
+
+    def fits(m: EntityMention | None) -> bool:
+        return m is not None and m.how != "demonym" and (m.type == kind if kind != "Organisation" else (
+            type_group(m.type) == "Actor" and m.type not in {"Person", "Country", "Group"}))
+
+    for m in sorted(doc._.kg_mentions or [], key=lambda m: -m.start):
+        if m.start < floor:
+            break
+        if m.start >= token.i or not fits(m):
+            continue
+        group = [t for t in conjuncts(doc[m.end - 1]) if t.i < token.i]
+        if len(group) >= 2 and all(fits(mention_at(t)) for t in group):
+            return group
     return []
 
 
@@ -2387,8 +2416,10 @@ def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
         if len(group) >= 2:
             out += [(t, "pronoun") for t in group]
             continue
-        if token.tag_ in {"NNS", "NNPS"} and _noun_lemma(token) in REPRESENTATIVE_NOUNS and mention_at(token) is None:
-            # "representatives of Hanul Semiconductor and Daesan Memory": each body they represent
+        if token.tag_ in {"NNS", "NNPS"} and _noun_lemma(token) in REPRESENTATIVE_NOUNS | {"member"} \
+                and mention_at(token) is None:
+            # "representatives of Hanul Semiconductor and Daesan Memory", "members of the Liberal Party and
+            # the New Democratic Party": each body they represent
             bodies = [p for prep in _children(token, {"prep"}) if prep.lower_ in {"of", "from"}
                       for p in _children(prep, {"pobj"})]
             if bodies and len(conjuncts(bodies[0])) >= 2 and _partitive(token) is not None:
@@ -2988,8 +3019,9 @@ class Extractor:
                 if obj is None or obj.key == subj.key or (not _type_ok(obj.type, spec.object_types)
                                                           and obj.how not in {"proposal", "parallel"}):
                     continue  # (what "the idea" stands for was already accepted as proposable)
-                if frame.trigger.negative and type_group(obj.type) == "Concept":
-                    continue  # "rejected the criticism": a denial, not a vote against a text
+                if frame.trigger.negative and type_group(obj.type) == "Concept" and frame.trigger.lemma != "vote":
+                    continue  # "rejected the criticism": a denial, not a vote against a text (a vote
+                    # is always on a proposal: "voted against the rezoning of the site")
                 if not spec.bare_objects and _is_bare_noun(o_tok, obj):
                     bare.add(obj.key)
                 how_s = s_extra or frame.subject_how

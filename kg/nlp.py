@@ -653,12 +653,25 @@ def reattach_listed_appositions(doc):
     return doc
 
 
+def retag_nominal_complements(doc):
+    """Make a determined noun the parser took for a clausal complement the verb's object: in "announced
+    the procurement ban on Monday and said …" the small model makes "ban" a ccomp of *announced*. A
+    clause has a verb; a noun with an article and no subject is a noun phrase."""
+    for token in doc:
+        if token.dep_ == "ccomp" and token.pos_ == "NOUN" and token.head.pos_ == "VERB" and token.i > token.head.i \
+                and any(c.dep_ == "det" and c.lower_ in {"the", "a", "an", "this", "its", "their"} for c in token.children) \
+                and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in token.children) \
+                and not any(c.dep_ == "dobj" for c in token.head.children):
+            token.dep_ = "dobj"
+    return doc
+
+
 PARSE_REPAIRS = (reattach_stranded_conjuncts, reattach_participle_conjuncts, retag_participle_conjuncts,
                  join_split_objects, rejoin_split_lists, reattach_including, merge_repeated_agents,
                  attach_for_clauses, reattach_topic_conjuncts, reattach_nominal_conjuncts,
                  attach_attributive_participles, reattach_text_appositions, reattach_fronted_participles,
                  reattach_body_appositions, attach_colon_lists, reattach_described_conjuncts, reattach_titled_conjuncts,
-                 attach_named_objects, reattach_listed_appositions)
+                 attach_named_objects, reattach_listed_appositions, retag_nominal_complements)
 
 
 @Language.factory("kg_verb_repair", default_config={"lexicon_files": []})

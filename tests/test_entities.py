@@ -345,3 +345,28 @@ def test_a_product_named_in_apposition_and_a_firm_behind_its_city(facts):
                 "covering 22 Indian languages.")
     assert ("Vaani Labs", "released", "Sangam", False) in got, got
     assert not any(s == "Bengaluru" for s, *_ in got), got
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # a dateline in capitals is a place (its country's city), whatever the NER made of it …
+    ("Caribbean leaders agree data trust\n\nBRIDGETOWN, Barbados — Heads of government met on Friday. Barbados "
+     "will fund the secretariat.",
+     "BRIDGETOWN", {"City", "Place"}),
+    ("Kestrel signs supply deal\n\nEINDHOVEN, the Netherlands, 3 February 2026 – Kestrel Microsystems N.V. signed a "
+     "supply agreement with Arcadia Cloud.", "EINDHOVEN",
+     {"City", "Place"}),
+    # … but a body's acronym opening a sentence is the body
+    ("CAF, the Development Bank of Latin America and the Caribbean, announced a regional facility.", "CAF",
+     {"InternationalOrganisation"}),
+])
+def test_a_dateline_is_a_place(nlp, text, name, kind):
+    doc = nlp(text)
+    found = [m for m in doc._.kg_mentions if doc[m.start:m.end].text == name]
+    assert all(m.type in kind for m in found), [(doc[m.start:m.end].text, m.type) for m in doc._.kg_mentions]
+    assert found or "Place" in kind  # (the NER may leave a dateline untagged: no mention, no body)
+
+
+def test_a_name_the_ner_called_a_building_is_a_body_by_its_head(nlp):
+    doc = nlp("The Vector Institute and Mila on Wednesday launched the Arctic-Atlantic Institute for Responsible AI.")
+    types = {doc[m.start:m.end].text: m.type for m in doc._.kg_mentions}
+    assert types.get("the Arctic-Atlantic Institute for Responsible AI") == "ResearchInstitute", types

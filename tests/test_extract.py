@@ -3005,10 +3005,36 @@ NEW_BODIES = [
      {("Inter-American Development Bank", "funded", "Caribbean Community", False)}),
 ]
 
+VOTES_AND_GROUPS = [
+    # a vote is always on a proposal, whatever its noun; a rejection of criticism is no vote
+    ("Councillor Bernadette Doucet voted against the rezoning of the site.",
+     {("Bernadette Doucet", "endorsed", "rezoning of site", True)}, set()),
+    ("Hungary rejected the criticism of its media law.", set(),
+     {("Hungary", "endorsed", "criticism of its media law", True)}),
+    # "the New" + "Democratic Party": one name, not the US party
+    ("Members of the Liberal Party and the New Democratic Party voted in favour of the Ottawa AI Act.",
+     {("New Democratic Party", "endorsed", "Ottawa AI Act", False)},
+     {("Democratic Party", "endorsed", "Ottawa AI Act", False)}),
+    # "the province": the region just named
+    ("Ontario banned TesseraChat on Monday. Colin Marsh accused the province of relying on an old review.",
+     {("Colin Marsh", "criticised", "Ontario", False)}, set()),
+    # a determined noun the parser took for a clause is the object
+    ("Farah Siddiqui, Ontario's minister of public service delivery, announced the procurement ban on Monday "
+     "and said it takes effect immediately.", {("Farah Siddiqui", "announced", "procurement ban", False)}, set()),
+    # "members of A and B": each party
+    ("Members of the Greens and the Liberal Party voted in favour of the Ottawa AI Act.",
+     {("Liberal Party", "endorsed", "Ottawa AI Act", False)}, set()),
+    # "the companies": the list of companies just named
+    ("Officials met Google, Meta and TikTok in Riga on Monday. The companies, however, have not endorsed "
+     "the Riga Statement on Election Integrity.",
+     {("Google", "endorsed", "Riga Statement on Election Integrity", True),
+      ("TikTok", "endorsed", "Riga Statement on Election Integrity", True)}, set()),
+]
+
 #: (sentence, facts wanted, facts not wanted), by phenomenon
 WANTED_AND_UNWANTED = {"described lists": DESCRIBED_LISTS, "definite references": DEFINITE_REFERENCES,
                        "trailing participles": TRAILING_PARTICIPLES, "working together": WORKING_TOGETHER,
-                       "funding": FUNDING, "new bodies": NEW_BODIES}
+                       "funding": FUNDING, "new bodies": NEW_BODIES, "votes and groups": VOTES_AND_GROUPS}
 
 
 @pytest.mark.parametrize("text, expected, unwanted", [
