@@ -1293,8 +1293,13 @@ def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> l
     for m in mentions:
         start = m.start
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i < m.end \
-                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_:
-            start -= 1  # "Ana Costa" tagged as the place "Costa": take the whole name
+                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and (
+                    not doc[start - 1].ent_type_ or m.type == "Place" and doc[start - 1].ent_type_ == "GPE"
+                    and doc[start - 1].ent_iob_ == "B" and gaz.lookup(doc[start - 1].text) is None
+                    and gaz.country_of_capital(doc[start - 1].text) is None and not gaz.is_region(doc[start - 1].text)):
+            # "Ana Costa" tagged as the place "Costa": take the whole name ("Marta" + "Zielińska", two
+            # places to the tagger, are one name where neither is a place kg knows)
+            start -= 1
         end = _person_name_end(doc, m, start, honorific_surnames, gaz) if m.how == "ner" else m.end
         if end > m.end:
             name = normalise_name(doc[m.start:end].text)
@@ -1322,7 +1327,10 @@ def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> l
                 name = normalise_name(span.text)
                 m = EntityMention(start, m.end, entity_key("Person", name), name, "Person", "ner")
         out.append(m)
-    return out
+    people = [m for m in out if m.type == "Person"]
+    # (the given name the tagger took for a place of its own is now inside the person's name)
+    return [m for m in out if m.type == "Person" or not any(p.start <= m.start and m.end <= p.end and p is not m
+                                                              for p in people)]
 
 
 #: Last words of a name that no person's name ends in ("Severn *Photonics*", "Hoshino *Electric*").

@@ -3171,7 +3171,8 @@ class Extractor:
                 if titled_before and phrase and min(t.i for t in phrase) > person.end and self._names_next(phrase, doc):
                     continue  # "A's minister, NAME1, B's minister, NAME2": the second title is NAME2's
                 phrase = [t for t in phrase if t.i not in theirs and (
-                    t.i >= cutoff or t.i > person.start or rule == "role:group")]  # ("officials, including A and B")
+                    t.i >= cutoff or t.i > person.start or rule in {"role:group", "role:list"})]
+                # ("officials, including A and B", "ministers: A of X, B of Y": the group's title is each one's)
                 kinds = set().union(*(self.gazetteer.titles.kind(t.text) for t in phrase)) if phrase else set()
                 roots = [t for t in phrase if t.head not in phrase or t.head == t]
                 if roots and roots[0].lemma_.lower() == "deputy" and roots[0].pos_ == "NOUN":
@@ -3612,6 +3613,17 @@ class Extractor:
         if head.dep_ == "appos" and mention_at(head.head) is None:
             title = head.head
             yield [t for t in _phrase(title, name) if t.i < head.i], "role:apposition"
+        listed = head
+        while listed.dep_ == "conj" and listed.head.i < listed.i:
+            listed = listed.head
+        if listed.dep_ == "appos" and listed.head.tag_ == "NNS" and mention_at(listed.head) is None \
+                and self.gazetteer.titles.kind(listed.head.lemma_):
+            # "the three countries' digital ministers: Kadri Tamm of Estonia, Jānis Ozoliņš of Latvia …":
+            # each name's own "of"/"from" country under the list's plural title
+            for prep in _children(head, {"prep"}):
+                countries = [p for p in _children(prep, {"pobj"}) if getattr(mention_at(p), "type", "") == "Country"]
+                if prep.lower_ in {"of", "from"} and countries:
+                    yield [listed.head, prep, *head.doc[countries[0].left_edge.i:countries[0].i + 1]], "role:list"
         # "Chinese Ambassador to the UN Fu Cong": the name ends a title's "to" phrase
         if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in {"NOUN", "PROPN"} \
                 and self.gazetteer.titles.kind(head.head.head.text):

@@ -3031,10 +3031,22 @@ VOTES_AND_GROUPS = [
       ("TikTok", "endorsed", "Riga Statement on Election Integrity", True)}, set()),
 ]
 
+LISTED_OFFICIALS = [
+    # a plural title over a list: each name's own country
+    ("The text was signed by the three countries' digital ministers: Kadri Tamm of Estonia, Jānis Ozoliņš "
+     "of Latvia and Rūta Vaitkienė of Lithuania.",
+     {("Kadri Tamm", "officialOf", "Estonia", False), ("Jānis Ozoliņš", "officialOf", "Latvia", False)},
+     {("Kadri Tamm", "officialOf", "Latvia", False)}),
+    # a name the tagger split into two places is one person's
+    ("Marta Zielińska, a spokesperson for the Polish defence ministry, said Warsaw was sympathetic.",
+     {("Marta Zielińska", "officialOf", "Poland", False)}, set()),
+]
+
 #: (sentence, facts wanted, facts not wanted), by phenomenon
 WANTED_AND_UNWANTED = {"described lists": DESCRIBED_LISTS, "definite references": DEFINITE_REFERENCES,
                        "trailing participles": TRAILING_PARTICIPLES, "working together": WORKING_TOGETHER,
-                       "funding": FUNDING, "new bodies": NEW_BODIES, "votes and groups": VOTES_AND_GROUPS}
+                       "funding": FUNDING, "new bodies": NEW_BODIES, "votes and groups": VOTES_AND_GROUPS,
+                       "listed officials": LISTED_OFFICIALS}
 
 
 @pytest.mark.parametrize("text, expected, unwanted", [
