@@ -1300,6 +1300,12 @@ def _retype_people(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> l
             # "Ana Costa" tagged as the place "Costa": take the whole name ("Marta" + "Zielińska", two
             # places to the tagger, are one name where neither is a place kg knows)
             start -= 1
+        capital = gaz.country_of_capital(doc[start:m.end].text) if start < m.start else None
+        if capital is not None and m.how == "ner":
+            # "Santo Domingo was ready to …": "Domingo" tagged as a person is, whole, a capital
+            city = doc[start:m.end].text
+            out.append(EntityMention(start, m.end, entity_key("City", city), city, "City", "capital", capital.key))
+            continue
         end = _person_name_end(doc, m, start, honorific_surnames, gaz) if m.how == "ner" else m.end
         if end > m.end:
             name = normalise_name(doc[m.start:end].text)
@@ -2705,7 +2711,7 @@ def resolve_pronoun(token: Token) -> EntityMention | None:
     accept = _pronoun_filter(kind)
     if kind != "Plural":  # "it", "he": not one of a coordination ("the US and Argentina … it")
         single = accept
-        accept = lambda m: single(m) and not _coordinated(token.doc[m.end - 1])  # noqa: E731
+        accept = lambda m: single(m) and not _coordinated_mention(token.doc, m)  # noqa: E731
     gender = _PRONOUN_GENDER.get(token.lower_)
     if gender:  # "she" is not the man the article called "Mr Otaibi"
         genders = _genders(token.doc)
@@ -2782,8 +2788,13 @@ def _genders(doc: Doc) -> dict[str, str]:
     return found
 
 
-def _coordinated(head: Token) -> bool:
-    return head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+def _coordinated_mention(doc: Doc, m: EntityMention) -> bool:
+    """Whether a mention is one of a coordination ("the US and Argentina"), not a name with "and" in it
+    ("Trinidad and Tobago", "Bosnia and Herzegovina")."""
+    inside = range(m.start, m.end)
+    head = doc[m.start:m.end].root
+    return head.dep_ == "conj" and head.head.i not in inside or any(
+        c.dep_ == "conj" and c.i not in inside for c in head.children)
 
 
 #: Verbs of saying (a pronoun in the clause they report is often the speaker; an ellipsis after them

@@ -3037,6 +3037,12 @@ LISTED_OFFICIALS = [
      "of Latvia and Rūta Vaitkienė of Lithuania.",
      {("Kadri Tamm", "officialOf", "Estonia", False), ("Jānis Ozoliņš", "officialOf", "Latvia", False)},
      {("Kadri Tamm", "officialOf", "Latvia", False)}),
+    # "its" may be a state whose name has "and" in it; a capital the tagger took for a person is its state
+    ("Jamaica praised the final text. Trinidad and Tobago did not sign the annex. Its prime minister, Rohan "
+     "Maharaj-Baptiste, said Santo Domingo was ready to work with CARICOM.",
+     {("Rohan Maharaj-Baptiste", "officialOf", "Trinidad and Tobago", False),
+      ("Dominican Republic", "cooperatesWith", "CARICOM", False)},
+     {("Rohan Maharaj-Baptiste", "officialOf", "Jamaica", False)}),
     # a name the tagger split into two places is one person's
     ("Marta Zielińska, a spokesperson for the Polish defence ministry, said Warsaw was sympathetic.",
      {("Marta Zielińska", "officialOf", "Poland", False)}, set()),
