@@ -1197,6 +1197,26 @@ def _extend_to_name_heads(doc: Doc, mentions: list[EntityMention]) -> list[Entit
     return out
 
 
+def _retype_listed_people(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
+    """A two- or three-word name the NER typed as a body or a place, listed among people: "Moira Callaghan,
+    Trevor Haldane, Anand Desrosiers and Isabelle Fortin-Lavoie" (every other member a person, the name
+    itself with no word of a body's or a place's name in it)."""
+    by_token = {t: m for m in mentions for t in range(m.start, m.end)}
+    out = []
+    for m in mentions:
+        words = doc[m.start:m.end]
+        if doc[m.start].lower_ == "the":
+            words = words[1:]
+        if m.how == "ner" and m.type in {"Organisation", "Place", "Group"} and 2 <= len(words) <= 3 \
+                and all(t.is_title and t.pos_ == "PROPN" for t in words) and _org_type(words.text) == "Organisation" \
+                and not any(t.lower_ in _ORG_HEADS | _BODY_HEADS for t in words):
+            others = [by_token.get(t.i) for t in words.root.conjuncts]
+            if len(others) >= 2 and all(o is not None and o.type == "Person" for o in others):
+                m = EntityMention(m.start, m.end, entity_key("Person", words.text), words.text, "Person", m.how)
+        out.append(m)
+    return out
+
+
 def _retype_group_members(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
     """Two- or three-word names the NER typed as organisations that the European Parliament's notation
     shows are members: "Tomasz Wielgosz (S&D, PL)" — a person of a political group and a country."""
@@ -1821,6 +1841,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     mentions = _retype_datelines(doc, mentions, gaz)
     mentions = _retype_people(doc, _retype_products(doc, _retype_texts(doc, _retype_gatherings(doc, mentions))), gaz)
     mentions = _untagged_people(doc, mentions, gaz)
+    mentions = _retype_listed_people(doc, mentions)
     mentions = _retype_group_members(doc, mentions)
     mentions = _extend_to_name_heads(doc, _retype_foreign_bodies(doc, mentions))
     # people: full names first, then surnames/first names/honorific forms resolve to them

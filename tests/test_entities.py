@@ -370,3 +370,11 @@ def test_a_name_the_ner_called_a_building_is_a_body_by_its_head(nlp):
     doc = nlp("The Vector Institute and Mila on Wednesday launched the Arctic-Atlantic Institute for Responsible AI.")
     types = {doc[m.start:m.end].text: m.type for m in doc._.kg_mentions}
     assert types.get("the Arctic-Atlantic Institute for Responsible AI") == "ResearchInstitute", types
+
+
+def test_a_name_listed_among_people_is_a_person(nlp):
+    # the tagger called "Anand Desrosiers" a body; every other name in the list is a person's
+    doc = nlp("The four commissioners, Moira Callaghan, Trevor Haldane, Anand Desrosiers and Isabelle "
+              "Fortin-Lavoie, released a report.")
+    types = {doc[m.start:m.end].text: m.type for m in doc._.kg_mentions}
+    assert types.get("Anand Desrosiers") == "Person", types

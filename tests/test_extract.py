@@ -3043,6 +3043,11 @@ LISTED_OFFICIALS = [
      {("Rohan Maharaj-Baptiste", "officialOf", "Trinidad and Tobago", False),
       ("Dominican Republic", "cooperatesWith", "CARICOM", False)},
      {("Rohan Maharaj-Baptiste", "officialOf", "Jamaica", False)}),
+    # "the four commissioners" are the four just named
+    ("Veridex Vision sells face search to police. The four commissioners, Moira Callaghan, Trevor Haldane, "
+     "Anand Desrosiers and Isabelle Fortin-Lavoie, met on Wednesday. The four commissioners accused the company "
+     "of scraping photographs.", {("Anand Desrosiers", "criticised", "Veridex Vision", False),
+                                  ("Moira Callaghan", "criticised", "Veridex Vision", False)}, set()),
     # a name the tagger split into two places is one person's
     ("Marta Zielińska, a spokesperson for the Polish defence ministry, said Warsaw was sympathetic.",
      {("Marta Zielińska", "officialOf", "Poland", False)}, set()),
