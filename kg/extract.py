@@ -1545,7 +1545,9 @@ def _writing_body(doc: Doc) -> EntityMention | None:
     found = None
     voice = sum(1 for t in doc if t.lower_ in {"we", "us", "our"} and t.pos_ == "PRON" and not in_quotation(t))
     if voice >= 3:
-        opening = [s for s in doc.sents if not is_headline(s)][:2]
+        # (not a page's menu line, "Mitsuhana Holdings | Corporate | Sustainability | Careers")
+        opening = [s for s in doc.sents if not is_headline(s)
+                   and sum(t.text in {"|", "›", "»", ">"} for t in s) < 2][:2]
         found = next((m for s in opening for m in doc._.kg_mentions or []
                       if s.start <= m.start < s.end and doc[m.end - 1].dep_ in {"nsubj", "nsubjpass"}
                       and type_group(m.type) == "Actor" and m.how not in {"demonym", "description"}

@@ -3022,8 +3022,9 @@ VOTES_AND_GROUPS = [
     ("Farah Siddiqui, Ontario's minister of public service delivery, announced the procurement ban on Monday "
      "and said it takes effect immediately.", {("Farah Siddiqui", "announced", "procurement ban", False)}, set()),
     # "members of A and B": each party
-    ("Members of the Greens and the Liberal Party voted in favour of the Ottawa AI Act.",
-     {("Liberal Party", "endorsed", "Ottawa AI Act", False)}, set()),
+    ("Members of the Liberal Party and the Green Party voted in favour of the Ottawa AI Act.",
+     {("Liberal Party", "endorsed", "Ottawa AI Act", False), ("Green Party", "endorsed", "Ottawa AI Act", False)},
+     set()),
     # "the companies": the list of companies just named
     ("Officials met Google, Meta and TikTok in Riga on Monday. The companies, however, have not endorsed "
      "the Riga Statement on Election Integrity.",
@@ -3084,3 +3085,16 @@ def test_second_title_name_pair_of_a_by_list(facts):
                 "Alejandro Cárdenas Villar, and the IDB's representative in Peru, Sofía Marchetti Duarte.")
     assert {("Alejandro Cárdenas Villar", "signed", "loan agreement", False),
             ("Sofía Marchetti Duarte", "signed", "loan agreement", False)} <= got, got
+
+
+def test_a_page_menu_is_not_the_voice_of_the_text(facts):
+    # "we" in a company's page is the body introduced at the top, never a word of its menu line
+    text = ("Mitsuhana Holdings Q3 earnings call: AI tie-ups with Microsoft\n"
+            "Skip to main content\n"
+            "Mitsuhana Holdings  |  Corporate  |  Products & Services  |  Sustainability  |  Investor Relations  |  "
+            "Careers\n"
+            "Home > Investor Relations > IR Library > Earnings Calls\n\n"
+            "Revenue rose 14 percent. In October we concluded a five-year agreement with Microsoft. We released "
+            "Tsubasa 3 in September. We also joined the GENIAC programme.")
+    got = facts(text)
+    assert not any(s == "Sustainability" for s, *_ in got), got
