@@ -350,6 +350,12 @@ _BILL_NUMBER = re.compile(r"^(?:(?:S|H|A)\.?\s?B\.?|H\.?\s?R\.?|Bill\s+(?:[A-Z]-
 
 def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
     label = ent.label_
+    if label in NON_ENTITY_LABELS and len(ent) == 2 and ent[0].is_title and ent[0].lower_ in DOCUMENT_NOUNS \
+            and ent[1].like_num:
+        # "Amendment 31", "Resolution 2712" tagged a date: a text by its number, never another one of its kind
+        name = normalise_name(ent.text)
+        kind = DOCUMENT_NOUNS[ent[0].lower_]
+        return EntityMention(ent.start, ent.end, entity_key(kind, name), name, kind, "ner")
     if label in NON_ENTITY_LABELS:
         return None
     if _BILL_NUMBER.match(ent.text.strip()):  # a bill by its number is a law, whatever the NER said

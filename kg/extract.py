@@ -64,6 +64,8 @@ PREVENT_VERBS = {"bar", "prevent", "ban", "prohibit", "stop", "block", "keep", "
 #: Verbs that, governing another verb, make it an intention or plan.
 INTENT_GOVERNORS = {"want", "hope", "intend", "seek", "aim", "wish", "try", "pledge", "promise", "vow",
                     "agree", "offer", "strive", "attempt", "commit", "like", "love", "look", "propose", "push"}
+#: Forms the small model lemmatises wrongly ("hoped" → "hop"), by their lower-case text.
+LEMMA_FIXES = {"hoped": "hope", "hoping": "hope"}
 #: Governors whose complement is asked for, not done: "apply to join", "bid to host", "asked to join".
 ATTEMPT_GOVERNORS = {"apply", "bid", "campaign", "lobby", "petition", "ask", "request"}
 #: Passives whose complement happened: "was forced to withdraw".
@@ -1439,7 +1441,7 @@ def _modality(verb: Token, sent: Span) -> tuple[str, float]:
             if lemma in POSSIBLE_MODALS:
                 return "possible", 0.6
         if v is not verb and v not in verb.conjuncts:
-            lemma = v.lemma_.lower()
+            lemma = LEMMA_FIXES.get(v.lower_, v.lemma_.lower())
             if v.pos_ in {"NOUN", "PROPN"}:
                 if lemma in NOMINAL_ASSERTED:
                     continue

@@ -378,3 +378,11 @@ def test_a_name_listed_among_people_is_a_person(nlp):
               "Fortin-Lavoie, released a report.")
     types = {doc[m.start:m.end].text: m.type for m in doc._.kg_mentions}
     assert types.get("Anand Desrosiers") == "Person", types
+
+
+def test_a_numbered_text_the_tagger_took_for_a_date_is_its_own_text(facts):
+    # "Amendment 31" (tagged a date) is not "Amendment 12", named later: adopting one is not adopting the other
+    got = facts("Most of the night was spent on Amendment 31, tabled by Helena Vasconcelos. The Senate adopted it by "
+                "a comfortable margin. The Senate declined to adopt Amendment 12, put forward by Rodrigo Prado.")
+    assert ("Helena Vasconcelos", "proposed", "Amendment 31", False) in got, got
+    assert ("Helena Vasconcelos", "proposed", "Amendment 12", False) not in got, got

@@ -3098,3 +3098,10 @@ def test_a_page_menu_is_not_the_voice_of_the_text(facts):
             "Tsubasa 3 in September. We also joined the GENIAC programme.")
     got = facts(text)
     assert not any(s == "Sustainability" for s, *_ in got), got
+
+
+def test_hoping_to_sign_is_an_intention(facts):
+    # the small model lemmatises "hoped" as "hop"; the hope is still an intention, not a report of signing
+    got = facts("The Federal University of Pernambuco did not sign the Coimbra Charter. Its vice-rector, Sérgio "
+                "Wanderley, said the university hoped to sign before the end of the year.", with_modality=True)
+    assert ("Federal University of Pernambuco", "signed", "Coimbra Charter", False, "intended") in got, got
