@@ -180,11 +180,16 @@ HELDOUT_FLOORS = {  # set: (core precision, core F1, roles F1); measured minus a
     "heldout102": (0.67, 0.51, 0.64),
     "heldout103": (0.76, 0.66, 0.78),
     "heldout104": (0.71, 0.54, 0.64),
+    "heldout105": (0.68, 0.47, 0.46),
+    "heldout106": (0.82, 0.71, 0.61),
+    "heldout107": (0.74, 0.64, 0.81),
 }
 #: Negated gold facts the evaluator matches to an asserted one, known and explained in the README: its loose
 #: match of free-text objects takes "Toros released Şahan-X" (the drone it unveiled) for the denied "released
-#: technical documentation on the Şahan-X's targeting software". No set may gain one.
-NEGATED_MATCHED = {"heldout68": 1}
+#: technical documentation on the Şahan-X's targeting software". In `heldout106` the gold's "did not sign it"
+#: meets the next sentence's "the university hoped to sign before the end of the year", which kg keeps as an
+#: intention, and the evaluator, which scores intentions, counts as stated. No set may gain one.
+NEGATED_MATCHED = {"heldout68": 1, "heldout106": 1}
 
 
 @pytest.mark.slow
