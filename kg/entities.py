@@ -2173,8 +2173,8 @@ def _retype_datelines(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -
     spans = doc.user_data.get("kg_dateline_spans") or []
     out = []
     for m in mentions:
-        span = next(((a, b) for a, b in spans if a <= m.start and m.end <= b), None)
-        if span is None or m.type in {"Country", "City", "Place", "Region"} or m.how == "gazetteer":
+        in_dateline = any(a <= m.start and m.end <= b for a, b in spans)
+        if not in_dateline or m.type in {"Country", "City", "Place", "Region"} or m.how == "gazetteer":
             out.append(m)
             continue
         text = doc[m.start:m.end].text.title()

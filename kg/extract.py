@@ -2297,8 +2297,7 @@ def _counted_antecedents(token: Token) -> list[Token]:
     def fits(m: EntityMention | None) -> bool:
         if union_too and m is not None and m.type == "InternationalOrganisation" and m.how != "demonym":
             return True
-        return m is not None and (m.type == kind if kind != "Organisation" else (
-            type_group(m.type) == "Actor" and m.type not in {"Person", "Country", "Group"}))
+        return _of_kind(m, kind)
 
     candidates = [m for m in sorted(doc._.kg_mentions or [], key=lambda m: -m.start)
                   if floor <= m.start < token.i and m.how != "demonym"]
@@ -2339,8 +2338,7 @@ def _listed_antecedents(token: Token, kind: str) -> list[Token]:
     floor = max(starts[max(0, idx - 1)] if starts else 0, story_start(doc, token.i))
 
     def fits(m: EntityMention | None) -> bool:
-        return m is not None and m.how != "demonym" and (m.type == kind if kind != "Organisation" else (
-            type_group(m.type) == "Actor" and m.type not in {"Person", "Country", "Group"}))
+        return _of_kind(m, kind) and m.how != "demonym"
 
     for m in sorted(doc._.kg_mentions or [], key=lambda m: -m.start):
         if m.start < floor:
@@ -2351,6 +2349,13 @@ def _listed_antecedents(token: Token, kind: str) -> list[Token]:
         if len(group) >= 2 and all(fits(mention_at(t)) for t in group):
             return group
     return []
+
+
+def _of_kind(m: EntityMention | None, kind: str) -> bool:
+    """Whether a mention is of the kind a group noun names: its type, or for "Organisation" any body
+    (not a person, a country or a counted group)."""
+    return m is not None and (m.type == kind if kind != "Organisation" else (
+        type_group(m.type) == "Actor" and m.type not in {"Person", "Country", "Group"}))
 
 
 def _type_ok(entity_type: str, allowed: tuple[str, ...]) -> bool:
