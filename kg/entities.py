@@ -2281,6 +2281,39 @@ def is_headline(sent: Span) -> bool:
     return sent.start < _headline_end(sent.doc)
 
 
+#: What may stand before a title on its line: list marks, quote marks of a forum, numbers, clock times.
+_TITLE_LEAD = re.compile(r"[\W\d_]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?[\W_]*)?", re.I)
+#: What may follow it: a clock time or a date in brackets ("Senate approves AI bill (05:10)").
+_TITLE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,20}\))?[\s|•·▪►»>-]*$")
+
+
+def is_title_line(sent: Span, max_words: int = 25) -> bool:
+    """Whether a sentence is a line of its own that reads as a title rather than prose: a live blog's entry
+    heading, a link in a "Most read" list, the headline of a story quoted inside a page. It fills its line
+    (after list marks or a clock time), is short, and ends without a full stop. Like the headline, its
+    telegraphic grammar misleads the parser, and the prose under it says the same in full.
+
+    A hard-wrapped paragraph's line is not one: its sentence goes on to the next line.
+    """
+    text = sent.doc.text
+    own = sent.text
+    start = sent.start_char + len(own) - len(own.lstrip())
+    end = sent.start_char + len(own.rstrip())
+    if start >= end or "\n" in text[start:end]:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not _TITLE_LEAD.fullmatch(text[line_start:start]) or not _TITLE_TAIL.fullmatch(text[end:line_end]):
+        return False
+    body = _TITLE_TAIL.sub("", text[start:end])
+    body = body[_TITLE_LEAD.match(body).end():]
+    if not body or body[-1] in ".!?\"”'’:;)…" or len(body.split()) > max_words:
+        return False
+    following = text[line_end:].lstrip()
+    return not following[:1].islower()  # (a wrapped line whose sentence the parser cut at the break)
+
+
 def _quoted_name_before(noun: Token) -> tuple[str, int, int]:
     """A quoted name right before the noun's phrase, in apposition: '"Shared Intelligence for
     Sustainable Development", a resolution on …'. The name and its token range."""

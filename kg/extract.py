@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 if not Doc.has_extension("kg_offices"):
     Doc.set_extension("kg_offices", default=None)
 
-from .entities import (ANAPHORIC_ORGANISATION_NOUNS, DOCUMENT_NOUNS, EVENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, NON_ENTITY_LABELS, PRODUCT_HEADS, EntityMention, is_headline, known_as,
+from .entities import (ANAPHORIC_ORGANISATION_NOUNS, DOCUMENT_NOUNS, EVENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, NON_ENTITY_LABELS, PRODUCT_HEADS, EntityMention, is_headline, is_title_line, known_as,
                        mention_at, product_name,
                        noun_phrase_label,
                        plural_antecedent, resolve_description,
@@ -2527,7 +2527,7 @@ class Extractor:
         doc.user_data["kg_proposals"] = []  # (sentence index, what was proposed, how), for "backed the idea"
         doc.user_data["kg_sentence_objects"] = {}  # (sentence index, predicate) → its last object
         for sent_index, sent in enumerate(sents):
-            if is_headline(sent):
+            if is_headline(sent) or is_title_line(sent):
                 continue
             before = len(relations)
             for frame in self._frames(sent):

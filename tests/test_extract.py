@@ -445,6 +445,29 @@ def test_no_event_is_read_from_a_headline(nlp, extractor):
     assert all(r.sentence_index > 0 for r in rels)
 
 
+@pytest.mark.parametrize("text,wanted,unwanted", [
+    # a live blog's entry heading, under a clock time: the prose under it tells the event
+    ("Live updates\n\n15:55 Seoul and Riyadh sign chip memorandum\n\nMinisters met in Riyadh on Tuesday.",
+     set(), ("Saudi Arabia", "signed")),
+    # a "Most read" link, after its list number, and a teaser with its clock time in brackets
+    ("Ministers met in Riyadh on Tuesday.\n\nMost read\n1. Qatar signs chip supply deal with Nvidia\n"
+     "2. Senate approves AI bill (05:10)\n", set(), ("Qatar", "agreementWith")),
+    # a forum post quoting another page's headline
+    ("Saw this in the Times this morning.\n> Kyrgyzstan and Russia sign memorandum on AI tutors\n"
+     "> The deal covers 300 schools.", set(), ("Kyrgyzstan", "signed")),
+    # a hard-wrapped paragraph's line is prose: its sentence goes on below it
+    ("Ministers met in Riyadh on Tuesday.\n\nThe ministry said Japan signed the Riyadh Accord\nand France "
+     "endorsed it.", {("Japan", "signed", "Riyadh Accord")}, None),
+    # a body sentence with its full stop is read, however short its line
+    ("Ministers met in Riyadh on Tuesday.\n\nQatar signed the Riyadh Accord.\n\nIt takes effect in May.",
+     {("Qatar", "signed", "Riyadh Accord")}, None),
+])
+def test_no_event_is_read_from_a_title_line(facts, text, wanted, unwanted):
+    got = facts(text)
+    assert wanted <= {(s, p, o) for s, p, o, n in got}, got
+    assert unwanted is None or not any((s, p) == unwanted for s, p, o, n in got), got
+
+
 @pytest.mark.parametrize("text,fact", [
     # "not" on the auxiliary, split from its verb by a parenthetical
     ("Islamabad has lodged a protest but has not, unlike Kazakhstan, criticised Washington in public.",
