@@ -2019,7 +2019,8 @@ def story_starts(doc: Doc, mentions: list[EntityMention], window: int = 3) -> li
     """Token offsets where a new, unrelated story starts in a file that holds several (news pages often
     do). A paragraph break is a story boundary when the vocabulary around it changes (TextTiling: the
     nouns of the ``window`` paragraphs before and after share almost nothing, at a marked dip) *and*
-    the text after it names new people and none of the people named before it. References (titles,
+    the text after it names new people and none of the people named before it, *and* it opens with a
+    line that is not prose (a heading, a link, a share bar). References (titles,
     surnames, definite descriptions, pronouns, acronyms) never cross a boundary.
 
     Returns ``[0, …]``: the first story starts at 0.
@@ -2089,7 +2090,7 @@ def story_starts(doc: Doc, mentions: list[EntityMention], window: int = 3) -> li
     spread = math.sqrt(sum((d - mean) ** 2 for d in depths) / len(depths))
     starts = [0]
     for i, (g, depth) in enumerate(zip(gaps, depths), start=1):
-        if g >= 0.1 or depth <= mean + 1.5 * spread:
+        if g >= 0.1 or depth <= mean + 1.5 * spread or not _marked_break(doc, paras[i][0]):
             continue
         before = set().union(*people[starts_index(paras, starts[-1]):i]) if i else set()
         after = set().union(*people[i:i + window])
@@ -2103,6 +2104,17 @@ def story_starts(doc: Doc, mentions: list[EntityMention], window: int = 3) -> li
         if before and after and not (after & before) and not (things_after & things_before) and not refers_back:
             starts.append(paras[i][0])
     return starts
+
+
+def _marked_break(doc: Doc, start: int) -> bool:
+    """Whether the paragraph at token ``start`` opens with a line that is not prose (a heading, a link, a
+    share bar, a dateline: no full stop at its end). Stories on one page are set apart so; a paragraph
+    of prose that changes topic ("Opposition MPs were unconvinced. …") goes on the story before it."""
+    text = doc.text
+    begin = doc[start].idx
+    end = text.find("\n", begin)
+    line = text[begin:len(text) if end < 0 else end].strip()
+    return not line or line[-1] not in ".!?\"”'’:;"
 
 
 def starts_index(paras: list[tuple[int, int]], token: int) -> int:
