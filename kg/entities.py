@@ -2293,6 +2293,50 @@ def is_headline(sent: Span) -> bool:
     return sent.start < _headline_end(sent.doc)
 
 
+#: Small words a speaker label's title may hold ("The Minister for State Reform").
+_LABEL_CONNECTORS = {"of", "for", "the", "and", "on", "de", "da", "do", "dos", "van", "von", "al", "el", "bin", "y"}
+
+
+#: Labels a web page puts before its own lines: a caption's, a link's, a timestamp's.
+_PAGE_LABELS = {"photo", "photograph", "picture", "image", "caption", "video", "audio", "read", "related", "share",
+                "tags", "topics", "keywords", "published", "updated", "posted", "source", "credit", "watch",
+                "listen", "see", "also", "more", "most", "trending", "sponsored", "advertisement", "follow"}
+
+
+def speaker_label_end(doc, start: int, max_words: int = 8) -> int | None:
+    """Where the utterance starts after a speaker label that opens the line at ``start``: capitalised
+    words, maybe with a bracketed party, name or note, then a colon ("Lin Jiayi:", "The President (Graça
+    Nogueira):", "MINISTER MORIYAMA (through interpreter):"). None when the line opens otherwise.
+
+    Datelines ("ISLAMABAD:") and page labels ("Photo:") fit too; setting them apart harms nothing.
+    """
+    if doc[start].lower_ in _PAGE_LABELS:
+        return None  # ("Photograph: Lucy Marchbank and Mark Tillotson …", "READ: Kenya unveils …": the page's)
+    depth = words = 0
+    for j in range(start, min(start + 24, len(doc) - 1)):
+        t = doc[j]
+        if "\n" in t.text:
+            return None
+        if t.text in {":", "):", "]:"}:
+            after = doc[j + 1]
+            if not words or "\n" in t.whitespace_ or after.is_space:
+                return None  # (a label on a line of its own is a sentence of its own already)
+            return j + 1 if after.text[:1].isupper() or after.text in {'"', "“", "‘", "'"} else None
+        if t.text in {"(", "["}:
+            depth += 1
+        elif t.text in {")", "]"}:
+            depth -= 1
+        elif depth > 0 or t.like_num or t.text in {"-", "—", "–", ".", "'", "’", ",", "&", "/"}:
+            continue  # (inside brackets anything goes: "(CH)", "(through interpreter)", "[00:21]")
+        elif t.text[:1].isupper() and (t.is_alpha or "-" in t.text or "." in t.text):
+            words += 1
+            if words > max_words:
+                return None
+        elif t.lower_ not in _LABEL_CONNECTORS:
+            return None
+    return None
+
+
 #: What may stand before a title on its line: list marks, quote marks of a forum, numbers, clock times.
 _TITLE_LEAD = re.compile(r"[\W\d_]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?[\W_]*)?", re.I)
 #: What may follow it: a clock time or a date in brackets ("Senate approves AI bill (05:10)").

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 if not Doc.has_extension("kg_offices"):
     Doc.set_extension("kg_offices", default=None)
 
-from .entities import (ANAPHORIC_ORGANISATION_NOUNS, DOCUMENT_NOUNS, EVENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, NON_ENTITY_LABELS, PRODUCT_HEADS, EntityMention, is_headline, is_title_line, known_as,
+from .entities import (ANAPHORIC_ORGANISATION_NOUNS, DOCUMENT_NOUNS, EVENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, NON_ENTITY_LABELS, PRODUCT_HEADS, EntityMention, is_headline, is_title_line, known_as, speaker_label_end,
                        mention_at, product_name,
                        noun_phrase_label,
                        plural_antecedent, resolve_description,
@@ -1510,30 +1510,36 @@ def _quote_speaker(token: Token) -> EntityMention | None:
     return None
 
 
-def _transcript_speaker(token: Token) -> EntityMention | None:
-    """For "I"/"we" in a transcript: the person whose name, in capitals and with a colon, opens the
-    paragraph ("RAGHUNATHAN: … I will chair that meeting." → Priya Raghunathan). A label that names no
-    person of the article ("QUESTION:") gives nobody."""
+def _transcript_speaker(token: Token, max_lines: int = 4) -> EntityMention | None:
+    """For "I"/"we" in a transcript: the person whose label opens the turn ("RAGHUNATHAN: … I will chair
+    that meeting." → Priya Raghunathan; "The Minister for State Reform (Duarte Valente): … I visited …";
+    "Lin Jiayi: …"). A turn runs over the lines after its label until the next label. A label that
+    names no person of the article ("QUESTION:", "HOST:") gives nobody."""
     doc = token.doc
-    start = token.i
-    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
-        start -= 1
-    label = []
-    for t in doc[start:token.i]:
-        if t.text == ":":
-            break
-        if not (t.is_alpha and t.text.isupper()) and t.text != "-":
-            return None
-        label.append(t.text)
-    else:
-        return None
-    name = " ".join(label).replace(" - ", "-")
-    if not name:
-        return None
+    line_starts = [t.i for t in doc[:token.i + 1]
+                   if t.i == 0 or "\n" in doc[t.i - 1].whitespace_ or "\n" in doc[t.i - 1].text]
+    for start in [i for i in reversed(line_starts) if not doc[i].is_space][:max_lines]:
+        utterance = speaker_label_end(doc, start)
+        if utterance is None:
+            continue
+        colon = utterance - 1
+        people = [m for m in doc._.kg_mentions or [] if m.type == "Person" and start <= m.start < colon]
+        if people:
+            return people[-1]  # ("The President (Graça Nogueira)": the name, not the office)
+        return _capitalised_speaker(doc, [t for t in doc[start:colon] if t.is_alpha and t.text.isupper()])
+    return None
+
+
+def _capitalised_speaker(doc: Doc, words: list[Token]) -> EntityMention | None:
+    """The person of the article a label in capitals names by surname or full name ("RAGHUNATHAN",
+    "MINISTER NÆSS")."""
     people = {m.key: m for m in doc._.kg_mentions or [] if m.type == "Person" and len(m.label.split()) >= 2}
-    matches = [m for m in people.values() if m.label.upper() == name
-               or m.label.upper().endswith(" " + name)]
-    return matches[0] if len(matches) == 1 else None
+    for k in range(len(words)):
+        name = " ".join(t.text for t in words[k:])
+        matches = [m for m in people.values() if m.label.upper() == name or m.label.upper().endswith(" " + name)]
+        if matches:
+            return matches[0] if len(matches) == 1 else None
+    return None
 
 
 def _writing_body(doc: Doc) -> EntityMention | None:

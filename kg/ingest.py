@@ -95,7 +95,7 @@ def separate_datelines(text: str) -> str:
 _BOILERPLATE = re.compile(
     r"^[ \t]*(?:"
     r"(?:read more|related|see also|also read|recommended|more on this|most read|watch|listen)\b[^\n]{0,3}[:：|–—-][^\n]*"
-    r"|(?:photo|picture|image|caption|file photo|illustration)\s*[:：(][^\n]*"
+    r"|(?:photo|photograph|picture|image|caption|file photo|illustration)\s*[:：(][^\n]*"
     # "[Photo] Minister X speaks … (Photo: FBW)", "[Video: Watch …]", "▲ Ministers pose … [Photo: NaviNews]"
     r"|[\[(]\s*(?:photo|picture|image|video|graphic|illustration)\b[^\n]*"
     r"|[^\n]*[\[(](?:photo|picture|image)(?: credit)?\s*:[^\n\])]*[\])]"

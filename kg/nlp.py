@@ -20,7 +20,7 @@ import spacy
 from spacy.language import Language
 
 from .entities import (DOCUMENT_NOUNS, EVENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_DESCRIPTION_HEADS,
-                       ORGANISATION_NOUNS, link_doc)
+                       ORGANISATION_NOUNS, link_doc, speaker_label_end)
 from .extract import GROUP_NOUNS, PERSON_NOUNS
 from .errors import ModelError
 from .gazetteer import Gazetteer
@@ -61,12 +61,41 @@ def line_breaks(doc):
                     break
                 if t.is_alpha and t.is_lower:
                     break  # (a sentence, not a dateline)
+    for token in doc:
+        # a transcript's speaker label is no part of what the speaker says: "Mr Rui Baptista (CH): Madam
+        # President, the Chega group will vote against this bill." (the parser reads the label as the subject)
+        if token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text:
+            utterance = speaker_label_end(doc, token.i)
+            if utterance is not None:
+                doc[utterance].is_sent_start = True
+                # … nor is the address that opens it ("Madam President, Members, this bill does three
+                # things"), which the parser makes the subject of the speaker's first verb
+                while (end := _vocative_end(doc, utterance)) is not None:
+                    doc[end].is_sent_start = True
+                    utterance = end
     for token in doc[1:]:
         # nor does a sentence open with a comma or a closing mark: "Fjällmind | , the Stockholm-based
         # developer …, has raised" is one sentence
         if token.text in _NEVER_OPENING and token.is_sent_start is None:
             token.is_sent_start = False
     return doc
+
+
+#: The titles by which a speaker addresses the chair or the house.
+_VOCATIVE_TITLES = {"president", "speaker", "chair", "chairman", "chairwoman", "chairperson", "excellency",
+                    "excellencies", "members", "colleagues", "minister", "senators", "deputies", "commissioner"}
+
+
+def _vocative_end(doc, start: int) -> int | None:
+    """Where the words after an address at ``start`` begin ("Madam President, | the PSD will …")."""
+    for j in range(start, min(start + 4, len(doc) - 1)):
+        if doc[j].text == ",":
+            words = doc[start:j]
+            if words and all(w.text[:1].isupper() for w in words) and words[-1].lower_ in _VOCATIVE_TITLES \
+                    and doc[j + 1].is_alpha:
+                return j + 1
+            return None
+    return None
 
 
 #: Tokens no sentence starts with.

@@ -1484,6 +1484,31 @@ def test_transcript_speakers_and_titles_of_two_people(facts):
     assert ("Khalid Al Mansoori", "officialOf", "Canada", False) not in got, got
 
 
+@pytest.mark.parametrize("text,wanted,unwanted", [
+    # a label with the office and the name in brackets; the turn goes on past a stage direction
+    ("The sitting resumed at 15:05.\n\n"
+     "The Minister for Digital Affairs (Duarte Valente): Members, this bill does three things.\n"
+     "(Applause from the government benches.)\n"
+     "Last month I visited the Spanish AI supervisory agency, AESIA, in A Coruña.",
+     {("Duarte Valente", "visited", "AESIA")}, None),
+    # a name in ordinary case, then the party in brackets; the address to the chair is no subject
+    ("The debate went on late into the evening.\n\n"
+     "Mr Rui Baptista (CH): Madam President, I accuse the Minister, Duarte Valente, of building a bureaucracy.",
+     {("Rui Baptista", "criticised", "Duarte Valente")}, ("Madam President", None)),
+    ("The debate went on late into the evening.\n\n"
+     "Mr Vasco Ferreira (PSD): Madam President, the Social Democratic Party will support the bill.",
+     {("Social Democratic Party", "endorsed", "bill")}, ("Vasco Ferreira", "endorsed")),
+    # a label that names no person of the article gives "I" to nobody
+    ("The spokesperson took questions.\n\nQ: I visited Geneva last week. Will China sign the accord?",
+     set(), ("Q", None)),
+])
+def test_speaker_labels_in_ordinary_case(facts, text, wanted, unwanted):
+    got = facts(text)
+    assert wanted <= {(s, p, o) for s, p, o, n in got}, got
+    if unwanted is not None:
+        assert not any(s == unwanted[0] and unwanted[1] in {None, p} for s, p, o, n in got), got
+
+
 def test_companions_of_the_object(facts):
     got = facts("Canada has invited the UAE, along with India and Kenya, as outreach partners.")
     assert {("Canada", "invited", "India", False), ("Canada", "invited", "Kenya", False)} <= got, got

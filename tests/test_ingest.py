@@ -157,6 +157,7 @@ def test_headline_style_bullets_are_blanked_but_lists_and_sentences_stay():
     "[Photo: Committee chair Sorin Manea (centre) opens Tuesday's hearing. Credit: Capital Watch / Andrei Pop]",
     "▲ Malaysian digital minister Aziz Rahman (centre) chairs the meeting. [Photo: NaviNews]",
     "[Video: Watch the minister's arrival (0:45)]",
+    "Photograph: Lucy Marchbank and Mark Tillotson at the Commerce Department on Monday.",
 ])
 def test_bracketed_captions_are_blanked(caption):
     text = f"Kenya signed the accord.\n{caption}\nGhana did not."
