@@ -756,11 +756,14 @@ def _complete_spans(doc: Doc, gaz: Gazetteer | None = None) -> list[Span]:
             # "Jakarta Framework" + "on Responsible AI", "Global Partnership" + "on AI": a titled
             # complement continues the name (not a place or a date: "the Framework in Brussels")
             j = end + 1
-            while j < len(doc) and j - end < 7 and (doc[j].is_title or doc[j].is_upper or doc[j].lower_ in {"and", "the"}) \
+            while j < len(doc) and j - end < 7 and (doc[j].is_title or doc[j].is_upper or doc[j].lower_ in {"and", "the"}
+                                                    or doc[j].lower_ in {"of", "for", "on"} and j + 1 < len(doc)
+                                                    and doc[j + 1].is_title) \
                     and (doc[j].ent_type_ not in {"GPE", "LOC", "DATE", "PERSON", "NORP", "TIME", "CARDINAL"}
                          or doc[j].ent_type_ == "PERSON" and _ends_in_acronym(doc, j)):
-                j += 1  # (not a person's name, but "Trustworthy AI" the NER took for one)
-            while j > end + 1 and doc[j - 1].lower_ in {"and", "the"}:
+                j += 1  # (not a person's name, but "Trustworthy AI" the NER took for one; "the Agency for
+                # the Supervision of Artificial Intelligence": the complement's own complement goes on too)
+            while j > end + 1 and doc[j - 1].lower_ in {"and", "the", "of", "for", "on"}:
                 j -= 1
             if j > end + 1 and not any(e.start < j and e.end > end and e.label_ in {"GPE", "PERSON"}
                                        and not (e.label_ == "PERSON" and _ends_in_acronym(doc, e.start)) for e in ents):

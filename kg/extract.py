@@ -82,7 +82,7 @@ SPEECH_VERBS = {"say", "tell", "state", "claim", "report", "add", "insist", "arg
                 "believe", "think", "suggest", "confirm", "understand", "reveal", "allege", "announce"}
 #: Nouns that stand for their "of" complement as an argument ("the session of the General Assembly").
 PARTITIVE_HEADS = {"session", "meeting", "members", "member", "states", "countries", "leaders", "leader", "leadership",
-                   "government",
+                   "government", "governments",
                    "representatives", "ministers", "delegation", "delegates", "officials", "group", "body", "council",
                    "head", "side", "majority", "most", "all", "some", "each", "both", "one"}
 #: Nouns whose infinitive complement states a real event ("the decision to invite China").
@@ -2431,10 +2431,11 @@ def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
         if len(group) >= 2:
             out += [(t, "pronoun") for t in group]
             continue
-        if token.tag_ in {"NNS", "NNPS"} and _noun_lemma(token) in REPRESENTATIVE_NOUNS | {"member"} \
+        if token.tag_ in {"NNS", "NNPS"} and _noun_lemma(token) in REPRESENTATIVE_NOUNS | {"member", "government"} \
                 and mention_at(token) is None:
             # "representatives of Hanul Semiconductor and Daesan Memory", "members of the Liberal Party and
-            # the New Democratic Party": each body they represent
+            # the New Democratic Party", "the regional governments of Galicia, Andalusia and Navarre": each
+            # body they represent
             bodies = [p for prep in _children(token, {"prep"}) if prep.lower_ in {"of", "from"}
                       for p in _children(prep, {"pobj"})]
             if bodies and len(conjuncts(bodies[0])) >= 2 and _partitive(token) is not None:

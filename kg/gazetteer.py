@@ -120,6 +120,7 @@ class Entry:
     capitals: list[str] = field(default_factory=list)  # one city: canonical name first
     seats: list[str] = field(default_factory=list)  # places that stand for the government
     members: list[str] = field(default_factory=list)  # keys of the countries a named group of states is
+    regions: list[str] = field(default_factory=list)  # English names of a country's self-governing regions
 
 
 @dataclass
@@ -161,6 +162,7 @@ class Gazetteer:
         self._alias_folded: dict[str, str] = {}  # case-folded alias → key (for names ≥ 4 chars)
         self.demonyms: dict[str, str] = {}  # demonym → country key
         self.capitals: dict[str, str] = {}  # capital/seat of government → country key
+        self._regions: set[str] = set(_region_names())  # folded names of self-governing regions
         for entry in entries:
             self.add(entry)
 
@@ -171,6 +173,7 @@ class Gazetteer:
             old.demonyms += entry.demonyms
             old.capitals += entry.capitals
             old.seats += entry.seats
+            old.regions += entry.regions
             old.wikidata = entry.wikidata or old.wikidata
             old.part_of = entry.part_of or old.part_of
             entry = old
@@ -188,6 +191,7 @@ class Gazetteer:
             self.capitals.setdefault(capital, entry.key)
         for seat in entry.seats:  # a seat names its government even where it is another's capital
             self.capitals[seat] = entry.key  # ("Brussels said": the EU, not Belgium)
+        self._regions |= {_fold_ascii(normalise_name(r)) for r in entry.regions}
 
     def lookup(self, name: str) -> Entry | None:
         """The entry a name refers to, or None. Short names must match case ("US" is not "us")."""
@@ -206,7 +210,7 @@ class Gazetteer:
         >>> Gazetteer.load().is_region("British Columbia")
         True
         """
-        return _fold_ascii(normalise_name(name)) in _region_names()
+        return _fold_ascii(normalise_name(name)) in self._regions
 
     def country_of_capital(self, name: str) -> Entry | None:
         """The country whose capital (or the body whose seat) a city is; accents optional.
@@ -295,7 +299,23 @@ def _fold_ascii(text: str) -> str:
 def _region_names() -> frozenset[str]:
     import pycountry
 
-    return frozenset(_fold_ascii(s.name) for s in pycountry.subdivisions if s.type in REGION_TYPES)
+    return frozenset(_fold_ascii(name) for s in pycountry.subdivisions if s.type in REGION_TYPES
+                     for name in _subdivision_names(s.name))
+
+
+def _subdivision_names(iso_name: str) -> list[str]:
+    """The names an ISO 3166-2 entry gives a region: "Galicia [Galicia]", "Catalunya [Cataluña]" (two
+    languages), "Navarra, Comunidad Foral de" (inverted).
+
+    >>> _subdivision_names("Navarra, Comunidad Foral de")
+    ['Navarra', 'Comunidad Foral de Navarra']
+    """
+    names = [n.strip() for n in re.split(r"\s*[\[\]]\s*", iso_name) if n.strip()]
+    out = []
+    for name in names:
+        head, _, tail = name.partition(", ")
+        out += [head, f"{tail} {head}"] if tail else [name]
+    return out
 
 
 def _data_text(name: str) -> str:
@@ -319,7 +339,7 @@ def _country_entries(table: dict) -> list[Entry]:
             key=entity_key("Country", label), label=label, type="Country",
             aliases=sorted(aliases), wikidata=extra.get("wikidata"),
             demonyms=list(extra.get("demonyms", [])), capitals=list(extra.get("capital", [])),
-            seats=list(extra.get("seats", [])),
+            seats=list(extra.get("seats", [])), regions=list(extra.get("regions", [])),
         ))
     for code, extra in table.items():  # countries ISO does not list (e.g. Kosovo, XK)
         if code not in seen:
@@ -329,7 +349,7 @@ def _country_entries(table: dict) -> list[Entry]:
                 key=entity_key("Country", extra["label"]), label=extra["label"], type="Country",
                 aliases=list(extra.get("aliases", [])), wikidata=extra.get("wikidata"),
                 demonyms=list(extra.get("demonyms", [])), capitals=list(extra.get("capital", [])),
-                seats=list(extra.get("seats", [])),
+                seats=list(extra.get("seats", [])), regions=list(extra.get("regions", [])),
             ))
     return entries
 

@@ -49,8 +49,10 @@ def line_breaks(doc):
     for token in doc:
         # a dateline is no part of the first sentence: "NUSA DUA, Bali — The annual ASEAN meeting …", which
         # the parser otherwise reads with the place as its subject
-        if token.is_upper and token.is_alpha and len(token) > 1 and (token.i == 0 or "\n" in doc[token.i - 1].whitespace_
-                                                                     or "\n" in doc[token.i - 1].text):
+        opens_line = token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text
+        capitals = token.is_upper and token.is_alpha and (len(token) > 1 or token.i + 1 < len(doc) and (
+            doc[token.i + 1].is_upper and doc[token.i + 1].is_alpha and len(doc[token.i + 1]) > 1))  # ("A CORUÑA -")
+        if opens_line and capitals:
             for j in range(token.i + 1, min(token.i + 14, len(doc) - 1)):
                 t = doc[j]
                 if "\n" in t.text or "\n" in doc[j - 1].whitespace_:

@@ -3102,11 +3102,27 @@ LISTED_OFFICIALS = [
      {("Marta Zielińska", "officialOf", "Poland", False)}, set()),
 ]
 
+REGIONS = [
+    # self-governing regions act; "the regional governments of A, B and C" are each of them
+    ("AESIA struck cooperation agreements with the regional governments of Galicia, Andalusia and Navarre on "
+     "Monday.", {("AESIA", "agreementWith", "Galicia", False), ("AESIA", "agreementWith", "Andalusia", False)},
+     set()),
+    ("Catalonia did not join the framework, while Bavaria called for a delay.",
+     {("Catalonia", "endorsed", "framework", True), ("Bavaria", "calledFor", "delay", False)}, set()),
+    # a body's name whose complement has a complement of its own, cut by a concept the gazetteer knows
+    ("The Spanish Agency for the Supervision of Artificial Intelligence (AESIA) struck an agreement with France.",
+     {("Spanish Agency for the Supervision of Artificial Intelligence", "agreementWith", "France", False)},
+     {("Spanish Agency for the Supervision of", "agreementWith", "France", False)}),
+    # a dateline of two words in capitals is no subject
+    ("Regional pacts sealed\n\nA CORUÑA - The agency signed the Coruña Framework on Monday.", set(),
+     {("A CORUÑA", "signed", "Coruña Framework", False), ("CORUÑA", "signed", "Coruña Framework", False)}),
+]
+
 #: (sentence, facts wanted, facts not wanted), by phenomenon
 WANTED_AND_UNWANTED = {"described lists": DESCRIBED_LISTS, "definite references": DEFINITE_REFERENCES,
                        "trailing participles": TRAILING_PARTICIPLES, "working together": WORKING_TOGETHER,
                        "funding": FUNDING, "new bodies": NEW_BODIES, "votes and groups": VOTES_AND_GROUPS,
-                       "listed officials": LISTED_OFFICIALS}
+                       "listed officials": LISTED_OFFICIALS, "regions": REGIONS}
 
 
 @pytest.mark.parametrize("text, expected, unwanted", [

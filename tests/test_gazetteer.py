@@ -31,6 +31,23 @@ def test_demonyms_and_capitals():
     assert gaz.country_of_capital("Nuku'alofa").label == "Tonga"
 
 
+@pytest.mark.parametrize("name,region", [
+    ("Ontario", True), ("British Columbia", True),  # ISO 3166-2, as written
+    ("Galicia", True), ("Cataluña", True), ("Navarra", True),  # ISO names with a second language or inverted
+    ("Bavaria", True), ("Andalusia", True), ("Flanders", True), ("Scotland", True),  # English names, from data
+    ("Geneva", False), ("Lima", False), ("Kenya", False),  # a city, a capital, a country
+])
+def test_self_governing_regions(name, region):
+    assert Gazetteer.load().is_region(name) is region
+
+
+def test_user_gazetteer_adds_regions(tmp_path):
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[countries.CH]\nregions = ["Grisons"]\n', encoding="utf-8")
+    assert not Gazetteer.load().is_region("Grisons")
+    assert Gazetteer.load(extra_files=[extra]).is_region("Grisons")
+
+
 def test_every_country_has_a_deterministic_key():
     gaz = Gazetteer.load()
     countries = [e for e in gaz.entries.values() if e.type == "Country"]
