@@ -1515,6 +1515,34 @@ def _description_lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def _appositive_description(doc: Doc, start: int, max_words: int = 7) -> Token | None:
+    """The head of a description of an organisation that runs from ``start`` to a phrase's end: "the
+    Singaporean state investor", "Chile's state-owned copper company", "a London-based research lab"
+    (a determiner or possessive, modifiers, then the head noun, then a comma, a stop, a preposition or a
+    relative word). Read from the words, for where the parse lost the apposition."""
+    j = start
+    if j < len(doc) and doc[j].lower_ in {"a", "an", "the"}:
+        j += 1
+    elif j + 1 < len(doc) and doc[j + 1].lower_ in {"'s", "’s"} and doc[j].text[:1].isupper():
+        j += 2  # ("Chile's state-owned …")
+    else:
+        return None
+    for k in range(j, min(j + max_words, len(doc) - 1)):
+        t = doc[k]
+        if (t.tag_ == "NN" or t.tag_ == "NNP" and t.is_lower) and _description_lemma(t) in ORGANISATION_DESCRIPTION_HEADS:
+            after = doc[k + 1]  # (a lower-case head the tagger took for a name's word is still a noun)
+            if after.text in {",", ".", ";", ")", "—", "–"} or after.pos_ == "ADP" \
+                    or after.lower_ in {"that", "which", "whose", "who"}:
+                return t
+            if not (after.text == "-" or after.pos_ in {"NOUN", "PROPN"}):
+                return None
+            continue  # ("a research institute network": the head is further on)
+        if not (t.pos_ in {"ADJ", "NOUN", "PROPN", "NUM", "VERB"} and t.tag_ not in {"NNS", "NNPS"}
+                or t.text in {"-", "'s", "’s"} or t.lower_ in {"based", "owned", "run", "backed"}):
+            return None
+    return None
+
+
 def _described_organisations(doc: Doc, mentions: list[EntityMention], gaz: Gazetteer) -> list[EntityMention]:
     """Organisations the article describes in apposition to their name: "Bantay Datos, a Manila-based
     digital rights watchdog", "Direitos em Rede, a Lisbon-based association". The name is an
@@ -1579,6 +1607,19 @@ def _described_organisations(doc: Doc, mentions: list[EntityMention], gaz: Gazet
         else:
             added.append(m)
         descriptors.setdefault(m.key, []).append(lemma)
+    # … and where the parse lost the apposition ("the acquisition of Parlance AI, the Cambridge start-up
+    # behind …", with "start-up" hung on the verb): the words after the comma are a description all the same
+    for m in mentions:
+        if m.how != "ner" or m.type not in {"Person", "Place"} or m.start in replace or m.end + 2 >= len(doc) \
+                or doc[m.end].text != "," or _is_titled_person(doc, m, gaz) or gaz.lookup(m.label) is not None:
+            continue
+        noun = _appositive_description(doc, m.end + 1)
+        if noun is not None and not any(i in by_token and by_token[i].type not in {"Country", "City", "Place", "Region"}
+                                        for i in range(m.end + 1, noun.i + 1)):  # (not "X, the EU's agency")
+            lemma = _description_lemma(noun)
+            kind = ORGANISATION_DESCRIPTION_HEADS[lemma]
+            replace[m.start] = EntityMention(m.start, m.end, entity_key(kind, m.label), m.label, kind, "ner")
+            descriptors.setdefault(replace[m.start].key, []).append(lemma)
     # a class noun right before the name: "Hanoi-based start-up Viet Cortex", "chipmaker Daon Semiconductor"
     for m in mentions:
         if m.start < 1 or m.start in replace:

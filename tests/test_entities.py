@@ -93,6 +93,23 @@ def test_a_named_plan_or_strategy_is_a_text(nlp, sentence, name, kind):
         [(m.label, m.type) for m in doc._.kg_mentions]
 
 
+@pytest.mark.parametrize("sentence, name, kind", [
+    # the parse hangs the description on the verb, but the words after the comma still describe the name
+    ("The regulator blocked the acquisition of Parlance AI, the Cambridge start-up behind the Ledgerline "
+     "assistant.", "Parlance AI", "Company"),
+    ("It has invited researchers from Inria, the French national research institute for digital science.",
+     "Inria", "ResearchInstitute"),
+    ("Codelco, Chile's state-owned copper company, struck an agreement with Tessera AI on Wednesday.",
+     "Codelco", "Company"),
+    # a place described as a place stays one
+    ("Ministers met in Cambridge, the university town, on Monday.", "Cambridge", "Place"),
+])
+def test_a_name_described_as_a_body_is_one_whatever_the_parse(nlp, sentence, name, kind):
+    doc = nlp(sentence)
+    assert any(m.label == name and m.type == kind for m in doc._.kg_mentions), \
+        [(m.label, m.type) for m in doc._.kg_mentions]
+
+
 TWO_STORIES = """Prime Minister Anna Berg of Norway met oil investors in Oslo on Monday to discuss the sovereign wealth fund.
 Ms Berg told the investors that the fund would keep its ethical guidelines and its long-term strategy.
 Analysts said the fund's returns on equities and bonds had beaten expectations for the third year running.
