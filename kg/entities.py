@@ -156,6 +156,10 @@ _ORG_HEADS = {"network", "alliance", "coalition", "partnership", "association", 
 _BODY_HEADS = {"institute", "university", "academy", "agency", "foundation", "commission", "authority",
                "ministry", "department", "bureau", "council", "secretariat"}
 
+#: A centre or office named for what it does is an institution, not a building: "the Center for Strategic and
+#: International Studies", "the Gulf Centre for Digital Freedoms" (not "the Kennedy Center").
+_INSTITUTION_NAMED = re.compile(r"\b(?:Centre|Center|Office) (?:for|of|on)\b")
+
 #: Entity spans that are web addresses, e-mails or markup, not names.
 _NOT_A_NAME = re.compile(r"://|www\.|@|\.(?:com|org|html?)\b|[<>{}|]")
 
@@ -471,7 +475,8 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
                                  country.key)
     if label == "GPE" and gaz.is_region(text):  # "New Jersey would work with New York": a government
         return EntityMention(ent.start, ent.end, entity_key("Region", text), text, "Region", "ner")
-    if label in {"GPE", "LOC", "FAC"} and not (len(text.split()) >= 2 and head_word in _ORG_HEADS | _BODY_HEADS):
+    if label in {"GPE", "LOC", "FAC"} and not (len(text.split()) >= 2 and (
+            head_word in _ORG_HEADS | _BODY_HEADS or _INSTITUTION_NAMED.search(text))):
         return EntityMention(ent.start, ent.end, entity_key("Place", text), text, "Place", "ner")
     if label in {"ORG", "GPE", "LOC", "FAC"}:  # ("the Franco-German AI Compute Alliance" tagged a facility)
         kind = _org_type(text)

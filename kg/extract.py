@@ -2334,6 +2334,33 @@ def _counted_antecedents(token: Token) -> list[Token]:
     return []
 
 
+def _listed_after_colon(token: Token) -> list[Token]:
+    """A counted plural that a colon goes on to name: "Three states that took part did not sign: Malta,
+    Turkey and the United States" (as many as counted, each of the noun's kind, and nothing after)."""
+    kind = COUNTED_ANAPHORS.get(_noun_lemma(token))
+    if kind is None or token.tag_ not in {"NNS", "NNPS"}:
+        return []
+    numbers = {w: n for n, w in enumerate(["two", "three", "four", "five", "six", "seven", "eight"], start=2)}
+    count = next((numbers.get(c.lower_) or (int(c.text) if c.text.isdigit() else 0)
+                  for c in token.children if c.dep_ == "nummod"), 0)
+    if count < 2 or any(c.lower_ in {"the", "these", "those", "both", "all"} for c in token.children):
+        return []  # ("the three states": named before, not after)
+    doc = token.doc
+    colon = next((t for t in doc[token.i + 1:token.sent.end] if t.text == ":"), None)
+    if colon is None or colon.i + 1 >= token.sent.end:
+        return []
+    first = mention_at(doc[colon.i + 1])
+    if first is None or first.start != colon.i + 1:
+        return []
+    listed = conjuncts(doc[first.end - 1])
+    last = max(t.i for t in listed)
+    rest = [t for t in doc[last + 1:token.sent.end] if not t.is_punct and not t.is_space]
+    if len(listed) != count or not all(_of_kind(mention_at(t), kind) for t in listed) \
+            or (rest and not any(t.dep_ in {"relcl", "acl"} or t.tag_ in {"WDT", "WP"} for t in rest[:2])):
+        return []  # ("…, which holds observer status": a clause on the last one is no more of the list)
+    return listed
+
+
 def _listed_antecedents(token: Token, kind: str) -> list[Token]:
     """An uncounted definite plural ("the companies") refers back to the list of that kind the last
     sentence (or its own, before it) named: "Officials met Google, Meta and TikTok. The companies have
@@ -2417,6 +2444,10 @@ def _expand(tokens: list[Token]) -> list[tuple[Token, str]]:
         members = _group_members(named) if named is not None and named.type == "Group" else []
         if members:  # "the three Baltic states": Estonia, Latvia and Lithuania
             out += [(token, f"member:{key}") for key in members]
+            continue
+        listed = _listed_after_colon(token)
+        if listed:  # "Three states did not sign: Malta, Turkey and the United States"
+            out += [(t, "member") for t in listed]
             continue
         pair = _counted_antecedents(token)
         if pair:  # "the two governments": the last two named (a person: the state they serve)
@@ -2655,7 +2686,10 @@ class Extractor:
                     and not any(c.tag_ == "WP" for c in _children(verb, SUBJECT_DEPS)) \
                     and not [c for c in _children(verb, {"dobj", "ccomp", "xcomp", "attr"}) if c.i > verb.i] \
                     and not any(p.lower_ in OBJECT_PREPOSITIONS and (p.dep_ == "prt" or any(
-                                    o.lemma_.lower() not in {"behalf", "time"} for o in _children(p, {"pobj"})))
+                                    o.lemma_.lower() not in {"behalf", "time"} and o.ent_type_ not in {"DATE", "TIME"}
+                                    and not (p.lower_ == "for" and o.ent_type_ == "GPE")
+                                    for o in _children(p, {"pobj"})))  # ("signed on Tuesday", "signed for Rome":
+                                # when and on whose behalf, not what)
                                 and not (p.i > 0 and p.nbor(-1).text == ",")  # ("signed, to the surprise of …")
                                 for p in _children(verb, {"prep", "prt"})):
                 kinds = {k for k in ("Document", "Event") if k in spec.object_types} or {"Document"}

@@ -568,6 +568,18 @@ def attach_colon_lists(doc):
         if before.pos_ == "NOUN" and before.tag_ == "NNS" and appos.head.i < before.i and appos.head != before \
                 and before.sent == appos.sent:
             appos.head = before
+    for listed in doc:
+        # "Three states … did not sign: Malta, Turkey and the United States": the list names the counted
+        # subject, it is not what was (not) signed
+        verb = listed.head
+        if listed.dep_ != "dobj" or listed.left_edge.i < 2 or doc[listed.left_edge.i - 1].text != ":" \
+                or doc[listed.left_edge.i - 2] != verb:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ == "NNS"
+                        and any(n.dep_ == "nummod" for n in c.children)), None)
+        if subject is not None:
+            listed.dep_ = "appos"
+            listed.head = subject
     return doc
 
 

@@ -103,6 +103,9 @@ def test_a_named_plan_or_strategy_is_a_text(nlp, sentence, name, kind):
      "Codelco", "Company"),
     # a place described as a place stays one
     ("Ministers met in Cambridge, the university town, on Monday.", "Cambridge", "Place"),
+    # a centre named for what it does is an institution, whatever the NER called it
+    ("Helen Marsh, a senior fellow at the Center for Strategic and International Studies, said it showed mistrust.",
+     "Center for Strategic and International Studies", "ResearchInstitute"),
 ])
 def test_a_name_described_as_a_body_is_one_whatever_the_parse(nlp, sentence, name, kind):
     doc = nlp(sentence)

@@ -3118,11 +3118,26 @@ REGIONS = [
      {("A CORUÑA", "signed", "Coruña Framework", False), ("CORUÑA", "signed", "Coruña Framework", False)}),
 ]
 
+IMPLICIT_TEXTS = [
+    # "signed on Tuesday", "signed for Rome": when and on whose behalf, and the text in question is signed
+    ("Ministers adopted the Lisbon Protocol on Monday. Italy signed on Tuesday.",
+     {("Italy", "signed", "Lisbon Protocol", False)}, set()),
+    ("Ministers adopted the Lisbon Protocol on Monday. Valeria Conti, an undersecretary at the Italian foreign "
+     "ministry, signed for Rome.", {("Valeria Conti", "signed", "Lisbon Protocol", False)},
+     {("Valeria Conti", "signed", "Rome", False)}),
+    # a counted subject that a colon goes on to name
+    ("Ministers adopted the Lisbon Protocol on Monday. Three states that took part in the negotiations did not "
+     "sign: Malta, Turkey and the United States, which holds observer status at the Council of Europe.",
+     {("Malta", "signed", "Lisbon Protocol", True), ("United States", "signed", "Lisbon Protocol", True)},
+     {("Malta", "signed", "Lisbon Protocol", False)}),
+]
+
 #: (sentence, facts wanted, facts not wanted), by phenomenon
 WANTED_AND_UNWANTED = {"described lists": DESCRIBED_LISTS, "definite references": DEFINITE_REFERENCES,
                        "trailing participles": TRAILING_PARTICIPLES, "working together": WORKING_TOGETHER,
                        "funding": FUNDING, "new bodies": NEW_BODIES, "votes and groups": VOTES_AND_GROUPS,
-                       "listed officials": LISTED_OFFICIALS, "regions": REGIONS}
+                       "listed officials": LISTED_OFFICIALS, "regions": REGIONS,
+                       "implicit texts": IMPLICIT_TEXTS}
 
 
 @pytest.mark.parametrize("text, expected, unwanted", [
