@@ -1160,6 +1160,68 @@ FOREIGN_BODY_WORDS = {"banco": "Company", "banca": "Company", "banque": "Company
                       "associação": "Organisation", "association": "Organisation"}
 
 
+#: Small words inside names, which an acronym may spell or skip ("Rassemblement *pour* l'Avenir (RPA)",
+#: "Alliance Citoyenne *pour la* Démocratie (ACD)").
+_ACRONYM_SKIPPABLE = {"de", "du", "des", "la", "le", "les", "l'", "l’", "d'", "d’", "pour", "et", "of", "for", "the",
+                      "and", "on", "da", "do", "dos", "das", "del", "em", "y", "e", "für", "und", "der", "van", "von"}
+
+
+def _names_spelled_by_acronyms(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
+    """A name the text defines by its acronym is one name, however the tagger cut it: "the Agence française
+    de développement (AFD)" (tagged "Agence" a person), "the Alliance Citoyenne pour la Démocratie (ACD)".
+    The words before the brackets whose first letters spell the acronym, small words spelt or skipped,
+    make the name; it is an organisation of the kind its words say."""
+    out = list(mentions)
+    for close in doc:
+        if close.text != ")" or close.i < 3 or doc[close.i - 2].text != "(":
+            continue
+        acronym = doc[close.i - 1].text
+        if not (acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 6):
+            continue
+        start = _acronym_start(doc, close.i - 2, acronym)
+        if start is None:
+            continue
+        lo = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start  # ("the National …" tagged)
+        inside = [m for m in out if lo <= m.start < close.i - 2 or start < m.end <= close.i - 2]
+        if len(inside) == 1 and inside[0].start in {lo, start} and inside[0].end == close.i - 2 \
+                or any(m.start < lo or m.end > close.i - 2 for m in inside) \
+                or any(m.how == "gazetteer" or m.type in {"Country", "City", "Region"} for m in inside):
+            continue  # (named whole already; or a known name inside: "the UN Development Programme (UNDP)")
+        if start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ != "the" \
+                and doc[start - 1].i != doc[start - 1].sent.start:
+            continue  # (the name starts before what its acronym spells: "the ASEAN Digital Economy Framework
+            # Agreement (DEFA)")
+        label = doc[start:close.i - 2].text
+        head = name_head(label)
+        kind = DOCUMENT_NOUNS.get(head) or EVENT_NOUNS.get(head) or (
+            _org_type(label) if _org_type(label) != "Organisation" else None) or next(
+            (m.type for m in inside if m.type not in {"Person", "Place", "Concept", "Group"}
+             and type_group(m.type) == "Actor"), None) or "Organisation"
+        out = [m for m in out if m not in inside]
+        out.append(EntityMention(start, close.i - 2, entity_key(kind, label), label, kind, "ner"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _acronym_start(doc: Doc, before: int, acronym: str, max_words: int = 9) -> int | None:
+    """Where the name that ``acronym`` spells ends right before token ``before`` starts, or None."""
+    letters = acronym.lower()
+    k, i = len(letters) - 1, before - 1
+    while i >= 0 and before - i <= max_words and k >= 0:
+        word = doc[i]
+        text = re.split(r"['’]", word.text)[-1] or word.text  # ("l'Avenir": A)
+        small = word.lower_ in _ACRONYM_SKIPPABLE
+        if not (text.isalpha() or small):
+            return None
+        if text[:1].lower() == letters[k] and not (small and k == 0 and not word.text[:1].isupper()):
+            k -= 1
+            if k < 0:
+                return i if word.text[:1].isupper() else None
+        elif not small:
+            return None
+        i -= 1
+    return None
+
+
 def _retype_foreign_bodies(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
     """A name opening with a word for a bank, firm or foundation in another language is that body, whatever
     the tagger said ("Banco Cordillera" tagged a person)."""
@@ -1843,6 +1905,7 @@ def link_doc(doc: Doc, gaz: Gazetteer) -> Doc:
     mentions = _join_patronymics(doc, mentions, gaz)
     mentions = _untagged_text_titles(doc, mentions)
     mentions = _untagged_headed_titles(doc, mentions)
+    mentions = _names_spelled_by_acronyms(doc, mentions)
     doc.user_data["kg_country_labels"] = {m.country: gaz.entries[m.country].label for m in mentions
                                           if m.how == "capital" and m.country in gaz.entries}
     # whose body a known body is ("the British institute" → the UK AI Security Institute)

@@ -3749,6 +3749,13 @@ class Extractor:
             elif org is None and token.dep_ == "poss" and token.pos_ == "NOUN" \
                     and token.lemma_.lower() not in SUBNATIONAL_NOUNS:  # "the group's director"
                 org = resolve_token(token)  # (not "the province's technology minister": no office of the state)
+            elif org is None and _noun_lemma(token) == "ministry" and token.tag_ in {"NN", "NNP"} \
+                    and (token.dep_ == "pobj" and token.head.lower_ in {"for", "at", "of"} or token.dep_ == "compound"):
+                # "a spokesperson for the foreign ministry", "ministry spokesperson Feng Xiaolin": the ministry of
+                # the story's state, or the ministry it has just named
+                org = resolve_token(token) or nearest_mention_before(
+                    token.doc, token.i, lambda m: m.type == "GovernmentBody" and name_head(m.label) == "ministry",
+                    window_sents=2)
             if org is not None and org.type == "Person" and org.how == "ner" and token.dep_ == "pobj" \
                     and token.head.lower_ == "at" and len(org.label.split()) == 1:
                 # "a researcher at Mila": one works at a place of work, not at a person

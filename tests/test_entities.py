@@ -113,6 +113,28 @@ def test_a_name_described_as_a_body_is_one_whatever_the_parse(nlp, sentence, nam
         [(m.label, m.type) for m in doc._.kg_mentions]
 
 
+@pytest.mark.parametrize("sentence, name, acronym", [
+    # a name in another language the tagger cut up is whole where its acronym spells it
+    ("The Agence française de développement (AFD) will provide 25 million euros.",
+     "Agence française de développement", "AFD"),
+    ("The opposition Alliance Citoyenne pour la Démocratie (ACD) voted against the bill.",
+     "Alliance Citoyenne pour la Démocratie", "ACD"),
+    ("The ruling Rassemblement pour l'Avenir (RPA) backed it.", "Rassemblement pour l'Avenir", "RPA"),
+    ("A commissioner at the National Broadcasting and Telecommunications Commission (NBTC) spoke.",
+     "National Broadcasting and Telecommunications Commission", "NBTC"),
+])
+def test_an_acronym_defines_the_name_it_spells(nlp, sentence, name, acronym):
+    doc = nlp(f"{sentence} Later the {acronym} said it would sign.")
+    labels = {doc[m.start:m.end].text: m.label for m in doc._.kg_mentions}
+    assert labels.get(name) == name and labels.get(acronym) == name, labels
+
+
+def test_a_name_that_starts_before_its_acronym_is_left_whole(facts):
+    got = facts("The Philippines and Cambodia have not yet ratified the ASEAN Digital Economy Framework Agreement "
+                "(DEFA), which officials had hoped would enter into force next year.")
+    assert any(s == "Cambodia" and p == "ratified" and n for s, p, o, n in got), got
+
+
 TWO_STORIES = """Prime Minister Anna Berg of Norway met oil investors in Oslo on Monday to discuss the sovereign wealth fund.
 Ms Berg told the investors that the fund would keep its ethical guidelines and its long-term strategy.
 Analysts said the fund's returns on equities and bonds had beaten expectations for the third year running.

@@ -3100,6 +3100,12 @@ LISTED_OFFICIALS = [
     # a name the tagger split into two places is one person's
     ("Marta Zielińska, a spokesperson for the Polish defence ministry, said Warsaw was sympathetic.",
      {("Marta Zielińska", "officialOf", "Poland", False)}, set()),
+    # "the foreign ministry" of a story about one state; "ministry spokesperson" of the ministry just named
+    ("China rejected the readout on Friday. Officials in China said talks with the United States would go on, "
+     "and China would host the next round. Gao Yuming, a spokesperson for the foreign ministry, said the version "
+     "was wrong.", {("Gao Yuming", "officialOf", "China", False)}, set()),
+    ("China's Ministry of Commerce condemned the rule. Ministry spokesperson Feng Xiaolin accused the United "
+     "States of weaponising trade.", {("Feng Xiaolin", "officialOf", "China", False)}, set()),
 ]
 
 REGIONS = [
