@@ -156,6 +156,11 @@ _ORG_HEADS = {"network", "alliance", "coalition", "partnership", "association", 
 _BODY_HEADS = {"institute", "university", "academy", "agency", "foundation", "commission", "authority",
                "ministry", "department", "bureau", "council", "secretariat"}
 
+#: What a region owns, so that a one-word region's name the tagger took for a person's is the region's:
+#: "Galicia's regional minister" (not "Mila's director", a body's).
+_OWNED_BY_REGIONS = {"minister", "government", "governor", "premier", "parliament", "assembly", "president",
+                     "councillor", "executive", "legislature", "cabinet"}
+
 #: A centre or office named for what it does is an institution, not a building: "the Center for Strategic and
 #: International Studies", "the Gulf Centre for Digital Freedoms" (not "the Kennedy Center").
 _INSTITUTION_NAMED = re.compile(r"\b(?:Centre|Center|Office) (?:for|of|on)\b")
@@ -409,9 +414,16 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
     if label in {"PERSON", "NORP"} and len(ent) <= 3 and gaz.country_of_capital(text) is not None and not any(
             e.label_ == "PERSON" and len(e) >= 2 and ent.text in e.text.split() for e in ent.doc.ents):
         label = "GPE"  # "Rabat would host …" tagged a person ("Tunis" a nationality): a capital alone is the capital
-    if label in {"PERSON", "LOC"} and 2 <= len(ent) <= 3 and gaz.is_region(text) and not any(
-            e.label_ == "PERSON" and len(e) > len(ent) and ent.text in e.text for e in ent.doc.ents):
-        label = "GPE"  # "Nuevo León's governor" tagged a person: a state's name alone is the state
+    if label in {"PERSON", "LOC"} and len(ent) <= 3 and gaz.is_region(text) and not any(
+            e.label_ == "PERSON" and len(e) > len(ent) and ent.text in e.text.split() for e in ent.doc.ents) and (
+            len(ent) >= 2 or ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in {"'s", "’s"}
+            and ent.root.head.lemma_.lower() in _OWNED_BY_REGIONS
+            or any(c.dep_ == "conj" for c in ent.root.children) or ent.root.dep_ == "conj"):
+        # "Nuevo León's governor", "Galicia's regional minister", "Galicia, Andalusia and Navarre" tagged a
+        # person: a state's name alone is the state (one word only where it is no given name or body's name,
+        # owning an office or listed: not "a researcher at Mila"; never when the article names a person so,
+        # "Victoria Okafor")
+        label = "GPE"
     if known is not None and not (label == "PERSON" and known.type == "Country"):
         # the gazetteer knows this name ("OpenAI" is a company whatever NER guessed)
         how = "demonym" if label == "NORP" else "gazetteer"
@@ -3829,7 +3841,9 @@ def resolve_token(token: Token) -> EntityMention | None:
                     and any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
                 # "Nuevo León's governor said the state would …": the region just named
                 unquoted = _outside_quotes_of(token)
-                region = _nearest_before(doc, token.i, lambda m: m.type == "Region" and unquoted(m), window_sents=6)
+                region = story_entity(doc, token.i, lambda m: m.type == "Region" and unquoted(m), window_sents=6)
+                # (the story's region, named most: "Tamil Nadu launched … in competition with Karnataka, whose
+                # government did not respond … The state plans to host …" is Tamil Nadu)
                 if region is not None:
                     return EntityMention(token.i, token.i + 1, region.key, region.label, region.type, "metonymy")
             if not modifiers and token.lower_ == "country" \

@@ -966,6 +966,10 @@ def _by_agents(verb: Token) -> list[Token]:
                         if named and (mention_at(named[0]) is not None or named[0].pos_ == "PROPN"):
                             agents += conjuncts(named[0])
     if agents:
+        for other in _children(verb, {"conj"}):  # … or "by" joined to the verb ("signed … by A, …, and by B")
+            if other.lower_ == "by" and other.i > verb.i and _children(other, {"pobj"}):
+                agents += [t for t in conjuncts(_children(other, {"pobj"})[0]) if t not in agents]
+    if agents:
         # "by A, which led the round, and by B", "by A, as well as by B": a second by-phrase the parser
         # hung on the relative clause or on "as well as"
         for by in verb.subtree:

@@ -3119,6 +3119,20 @@ REGIONS = [
     ("The Spanish Agency for the Supervision of Artificial Intelligence (AESIA) struck an agreement with France.",
      {("Spanish Agency for the Supervision of Artificial Intelligence", "agreementWith", "France", False)},
      {("Spanish Agency for the Supervision of", "agreementWith", "France", False)}),
+    # a region's name the tagger took for a person's: owning an office, or listed with other regions
+    ("Xoán Piñeiro, Galicia's regional minister for digital transformation, signed it.",
+     {("Xoán Piñeiro", "officialOf", "Galicia", False)}, set()),
+    ("Victoria Okafor, the minister, signed the accord. Victoria said it was fair.",
+     {("Victoria Okafor", "signed", "accord", False)}, {("Victoria", "signed", "accord", False)}),
+    # "the state" is the story's region, named most, not the rival named last
+    ("Tamil Nadu launched Tamizh Compute on Monday. Officials said Tamil Nadu would expand it. The launch puts Tamil "
+     "Nadu in competition with Karnataka. Karnataka's government did not respond. The state has invited Kerala "
+     "to take part.", {("Tamil Nadu", "invited", "Kerala", False)}, {("Karnataka", "invited", "Kerala", False)}),
+    # a second by-phrase the parser joined to the verb: "signed … by A, …, and by B, …"
+    ("The Coruña Framework was signed at the agency's headquarters by Inés Carballo, AESIA's director-general, and "
+     "by Xoán Piñeiro, Galicia's regional minister for digital transformation.",
+     {("Inés Carballo", "signed", "Coruña Framework", False), ("Xoán Piñeiro", "signed", "Coruña Framework", False)},
+     set()),
     # a dateline of two words in capitals is no subject
     ("Regional pacts sealed\n\nA CORUÑA - The agency signed the Coruña Framework on Monday.", set(),
      {("A CORUÑA", "signed", "Coruña Framework", False), ("CORUÑA", "signed", "Coruña Framework", False)}),
