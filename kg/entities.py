@@ -381,6 +381,14 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
     if len(ent) >= 3 and ent[0].is_sent_start and ent[0].lower_ in _PEOPLE_PLURALS and ent[1].lower_ in {"of", "from", "at"}:
         # "Representatives of Hanul Semiconductor attended": the NER took the capitalised noun for a name
         ent = Span(doc, ent.start + 2, ent.end, label=label)
+    lead = ent.start + (1 if ent[0].lower_ in {"the", "a", "an"} else 0)
+    name_at = next((t.i for t in doc[lead:ent.end] if not t.is_lower), ent.end)
+    if label == "ORG" and name_at > lead and name_at < ent.end and any(
+            t.lower_ in ORGANISATION_DESCRIPTION_HEADS for t in doc[lead:name_at]) \
+            and all(t.is_lower or t.is_punct for t in doc[lead:name_at]):
+        # "France's national institute INESIA", "the ride-hailing firm GoTo": the class noun and its
+        # modifiers describe the name, they are no part of it
+        ent = Span(doc, name_at, ent.end, label=label)
     opening = [t.i for t in ent if t.text == "("]
     if opening and not any(t.text == ")" for t in ent) and opening[0] > ent.start:
         # "Arab Centre for Digital Rights (ACDR": the name ends before its unclosed acronym
@@ -3456,16 +3464,26 @@ def resolve_description(token: Token) -> EntityMention | None:
     if kind is None or (token.pos_ not in {"NOUN", "PROPN"} and not _noun_in_argument(token)):
         return None
     modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "prep"}]
+    owners = [c for c in token.children if c.dep_ == "poss" and mention_at(c) is not None
+              and mention_at(c).type == "Country" and mention_at(c).how != "demonym"]
+    if owners and not any(c.dep_ in {"amod", "compound"} for c in modifiers):
+        modifiers = owners  # "South Korea's institute (for …)": the Korean institute
     national = [mention_at(c) for c in modifiers if mention_at(c) is not None and mention_at(c).type == "Country"]
     if lemma in ORGANISATION_NOUNS and national and len(national) == len(modifiers) == 1 \
-            and dets & {"the", "this", "that"} and token.tag_ == "NN":
+            and (dets & {"the", "this", "that"} or owners) and token.tag_ == "NN":
         # "the Canadian institute", "the British institute": the body with that head of that country
         country = national[0]
         body_country = token.doc.user_data.get("kg_body_country") or {}
         words = {doc_word.lower() for doc_word in (token.doc[country.start:country.end].text, country.label)}
+        entry = Gazetteer.load().entries.get(country.key)
+        # (by any of its names, as whole words: "South Korea's institute" is the Korea AI Safety Institute)
+        names = {n for n in (entry.aliases + entry.demonyms if entry is not None else []) if len(n) >= 4 and "," not in n}
+        called = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b") \
+            if names else None
         found = _nearest_before(token.doc, token.i, lambda m: type_group(m.type) == "Actor" and m.type not in {
             "Person", "Country", "Group"} and m.how != "demonym" and lemma in m.label.lower() and (
-                body_country.get(m.key) == country.key or any(w in m.label.lower() for w in words)), window_sents=30)
+                body_country.get(m.key) == country.key or any(w in m.label.lower() for w in words)
+                or called is not None and called.search(m.label) is not None), window_sents=30)
         if found is not None:
             return _remember(token, EntityMention(token.i, token.i + 1, found.key, found.label, found.type, "definite"))
     if lemma in ORGANISATION_NOUNS and not modifiers:

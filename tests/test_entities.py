@@ -129,6 +129,19 @@ def test_an_acronym_defines_the_name_it_spells(nlp, sentence, name, acronym):
     assert labels.get(name) == name and labels.get(acronym) == name, labels
 
 
+def test_a_class_noun_before_a_name_is_no_part_of_it(nlp):
+    doc = nlp("She praised the delegation led by Inès Garnier, head of evaluations at France's national institute "
+              "INESIA, for brokering the compromise.")
+    labels = {m.label for m in doc._.kg_mentions}
+    assert "INESIA" in labels and not any("institute" in label for label in labels), labels
+
+
+def test_a_countrys_institute_is_the_one_named_for_it(facts):
+    got = facts("The Korea AI Safety Institute opened in 2024. Japan praised South Korea's institute for its work "
+                "on Korean-language tests.")
+    assert ("Japan", "praised", "Korea AI Safety Institute", False) in got, got
+
+
 def test_a_name_that_starts_before_its_acronym_is_left_whole(facts):
     got = facts("The Philippines and Cambodia have not yet ratified the ASEAN Digital Economy Framework Agreement "
                 "(DEFA), which officials had hoped would enter into force next year.")
