@@ -129,6 +129,11 @@ def test_an_acronym_defines_the_name_it_spells(nlp, sentence, name, acronym):
     assert labels.get(name) == name and labels.get(acronym) == name, labels
 
 
+def test_a_judge_is_named_without_the_title(nlp):
+    doc = nlp("Judge Anneli Korhonen asked the Commission to explain the fine.")
+    assert any(m.label == "Anneli Korhonen" for m in doc._.kg_mentions), [m.label for m in doc._.kg_mentions]
+
+
 def test_a_class_noun_before_a_name_is_no_part_of_it(nlp):
     doc = nlp("She praised the delegation led by Inès Garnier, head of evaluations at France's national institute "
               "INESIA, for brokering the compromise.")
