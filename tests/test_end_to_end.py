@@ -183,6 +183,15 @@ HELDOUT_FLOORS = {  # set: (core precision, core F1, roles F1); measured minus a
     "heldout105": (0.68, 0.47, 0.46),
     "heldout106": (0.82, 0.71, 0.61),
     "heldout107": (0.74, 0.64, 0.81),
+    "heldout108": (0.74, 0.66, 0.73),
+    "heldout109": (0.83, 0.69, 0.79),
+    "heldout110": (0.68, 0.54, 0.58),
+    "heldout111": (0.62, 0.47, 0.62),
+    "heldout112": (0.76, 0.62, 0.65),
+    "heldout113": (0.71, 0.54, 0.60),
+    "heldout114": (0.71, 0.55, 0.59),
+    "heldout115": (0.77, 0.63, 0.64),
+    "heldout116": (0.72, 0.59, 0.69),
 }
 #: Negated gold facts the evaluator matches to an asserted one, known and explained in the README: its loose
 #: match of free-text objects takes "Toros released Şahan-X" (the drone it unveiled) for the denied "released
