@@ -357,6 +357,13 @@ _PEOPLE_PLURALS = {"representatives", "delegates", "officials", "executives", "m
 _BILL_NUMBER = re.compile(r"^(?:(?:S|H|A)\.?\s?B\.?|H\.?\s?R\.?|Bill\s+(?:[A-Z]-?)?)\s?\d+$")
 
 
+def _listed_with_places(token: Token, gaz: Gazetteer) -> bool:
+    """Whether a word is coordinated with places or regions only ("Galicia, Andalusia and Navarre"), not
+    with people ("Sabah and Tom met …")."""
+    others = [t for t in token.conjuncts if t != token]
+    return bool(others) and all(t.ent_type_ in {"GPE", "LOC"} or gaz.is_region(t.text) for t in others)
+
+
 def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
     label = ent.label_
     if label in NON_ENTITY_LABELS and len(ent) == 2 and ent[0].is_title and ent[0].lower_ in DOCUMENT_NOUNS \
@@ -382,7 +389,7 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
         # "Representatives of Hanul Semiconductor attended": the NER took the capitalised noun for a name
         ent = Span(doc, ent.start + 2, ent.end, label=label)
     lead = ent.start + (1 if ent[0].lower_ in {"the", "a", "an"} else 0)
-    name_at = next((t.i for t in doc[lead:ent.end] if not t.is_lower), ent.end)
+    name_at = next((t.i for t in doc[lead:ent.end] if not t.is_lower and not t.is_punct), ent.end)
     if label == "ORG" and name_at > lead and name_at < ent.end and any(
             t.lower_ in ORGANISATION_DESCRIPTION_HEADS for t in doc[lead:name_at]) \
             and all(t.is_lower or t.is_punct for t in doc[lead:name_at]):
@@ -423,10 +430,11 @@ def _mention_for_ent(ent: Span, gaz: Gazetteer) -> EntityMention | None:
             e.label_ == "PERSON" and len(e) >= 2 and ent.text in e.text.split() for e in ent.doc.ents):
         label = "GPE"  # "Rabat would host …" tagged a person ("Tunis" a nationality): a capital alone is the capital
     if label in {"PERSON", "LOC"} and len(ent) <= 3 and gaz.is_region(text) and not any(
-            e.label_ == "PERSON" and len(e) > len(ent) and ent.text in e.text.split() for e in ent.doc.ents) and (
+            e.label_ == "PERSON" and len(e) > len(ent) and (ent.text in e.text.split() if len(ent) == 1
+                                                           else ent.text in e.text) for e in ent.doc.ents) and (
             len(ent) >= 2 or ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in {"'s", "’s"}
             and ent.root.head.lemma_.lower() in _OWNED_BY_REGIONS
-            or any(c.dep_ == "conj" for c in ent.root.children) or ent.root.dep_ == "conj"):
+            or _listed_with_places(ent.root, gaz)):
         # "Nuevo León's governor", "Galicia's regional minister", "Galicia, Andalusia and Navarre" tagged a
         # person: a state's name alone is the state (one word only where it is no given name or body's name,
         # owning an office or listed: not "a researcher at Mila"; never when the article names a person so,
@@ -1203,7 +1211,7 @@ def _names_spelled_by_acronyms(doc: Doc, mentions: list[EntityMention]) -> list[
             continue
         lo = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start  # ("the National …" tagged)
         inside = [m for m in out if lo <= m.start < close.i - 2 or start < m.end <= close.i - 2]
-        if len(inside) == 1 and inside[0].start in {lo, start} and inside[0].end == close.i - 2 \
+        if not inside or len(inside) == 1 and inside[0].start in {lo, start} and inside[0].end == close.i - 2 \
                 or any(m.start < lo or m.end > close.i - 2 for m in inside) \
                 or any(m.how == "gazetteer" or m.type in {"Country", "City", "Region"} for m in inside):
             continue  # (named whole already; or a known name inside: "the UN Development Programme (UNDP)")
@@ -1213,6 +1221,8 @@ def _names_spelled_by_acronyms(doc: Doc, mentions: list[EntityMention]) -> list[
             # Agreement (DEFA)")
         label = doc[start:close.i - 2].text
         head = name_head(label)
+        if Gazetteer.load().titles.kind(head):
+            continue  # ("the Chief Executive Officer (CEO)": an office, not a body)
         kind = DOCUMENT_NOUNS.get(head) or EVENT_NOUNS.get(head) or (
             _org_type(label) if _org_type(label) != "Organisation" else None) or next(
             (m.type for m in inside if m.type not in {"Person", "Place", "Concept", "Group"}
@@ -1697,10 +1707,12 @@ def _described_organisations(doc: Doc, mentions: list[EntityMention], gaz: Gazet
     # … and where the parse lost the apposition ("the acquisition of Parlance AI, the Cambridge start-up
     # behind …", with "start-up" hung on the verb): the words after the comma are a description all the same
     for m in mentions:
-        if m.how != "ner" or m.type not in {"Person", "Place"} or m.start in replace or m.end + 2 >= len(doc) \
-                or doc[m.end].text != "," or _is_titled_person(doc, m, gaz) or gaz.lookup(m.label) is not None:
-            continue
+        if m.how != "ner" or m.type != "Place" or m.start in replace or m.end + 2 >= len(doc) \
+                or doc[m.end].text != "," or gaz.lookup(m.label) is not None:
+            continue  # (a person's name before a comma is often a fronted phrase's: "Speaking to Marie Dupont, …")
         noun = _appositive_description(doc, m.end + 1)
+        if noun is not None and noun.dep_ in {"nsubj", "nsubjpass"}:
+            continue  # ("In an interview in Lyon, the firm denied …": the description is the clause's subject)
         if noun is not None and not any(i in by_token and by_token[i].type not in {"Country", "City", "Place", "Region"}
                                         for i in range(m.end + 1, noun.i + 1)):  # (not "X, the EU's agency")
             lemma = _description_lemma(noun)
@@ -2469,21 +2481,31 @@ def speaker_label_end(doc, start: int, max_words: int = 8) -> int | None:
     return None
 
 
-#: What may stand before a title on its line: list marks, quote marks of a forum, numbers, clock times.
-_TITLE_LEAD = re.compile(r"[\W\d_]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?[\W_]*)?", re.I)
-#: What may follow it: a clock time or a date in brackets ("Senate approves AI bill (05:10)").
-_TITLE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,20}\))?[\s|•·▪►»>-]*$")
+#: Marks that open a bulleted line, which is prose however short ("- Microsoft signed a deal with OpenAI").
+_BULLETS = "-•*·▪–—"
+#: Marks a page puts after a title on its line ("Senate approves AI bill | ▶").
+_TAIL_MARKS = " \t|•·▪►»>-"
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once (spaCy rebuilds ``Doc.text`` from its tokens on every call)."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
 
 
 def is_title_line(sent: Span, max_words: int = 25) -> bool:
     """Whether a sentence is a line of its own that reads as a title rather than prose: a live blog's entry
     heading, a link in a "Most read" list, the headline of a story quoted inside a page. It fills its line
-    (after list marks or a clock time), is short, and ends without a full stop. Like the headline, its
-    telegraphic grammar misleads the parser, and the prose under it says the same in full.
+    (after a list number, a quote mark or a clock time; a clock time or date in brackets may follow), is
+    short, and ends without a full stop. Like the headline, its telegraphic grammar misleads the parser,
+    and the prose under it says the same in full.
 
-    A hard-wrapped paragraph's line is not one: its sentence goes on to the next line.
+    Not a title: a hard-wrapped paragraph's line (its sentence goes on to the next line), a bulleted line,
+    or a text of one line.
     """
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     own = sent.text
     start = sent.start_char + len(own) - len(own.lstrip())
     end = sent.start_char + len(own.rstrip())
@@ -2492,14 +2514,27 @@ def is_title_line(sent: Span, max_words: int = 25) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    if not _TITLE_LEAD.fullmatch(text[line_start:start]) or not _TITLE_TAIL.fullmatch(text[end:line_end]):
+    if line_start == 0 and not text[line_end:].strip():
+        return False  # (a text of one line is prose, whatever it ends with)
+    lead = text[line_start:start]
+    if any(ch.isalpha() for ch in re.sub(r"(?i)\b[ap]\.?m\.?", "", lead)) \
+            or text[line_start:end].lstrip()[:1] in set(_BULLETS):
         return False
-    body = _TITLE_TAIL.sub("", text[start:end])
-    body = body[_TITLE_LEAD.match(body).end():]
+    if not _bracketed_or_empty(text[end:line_end].strip(_TAIL_MARKS)):
+        return False
+    body = text[start:end].rstrip(_TAIL_MARKS)
+    if body.endswith(")") and 0 <= len(body) - body.rfind("(") <= 22:
+        body = body[:body.rfind("(")].rstrip(_TAIL_MARKS)
+    body = body[re.match(r"[\W\d_]*", body).end():]  # ("15:55 Seoul and Riyadh sign …", "1. Qatar signs …")
     if not body or body[-1] in ".!?\"”'’:;)…" or len(body.split()) > max_words:
         return False
     following = text[line_end:].lstrip()
     return not following[:1].islower()  # (a wrapped line whose sentence the parser cut at the break)
+
+
+def _bracketed_or_empty(rest: str) -> bool:
+    """Whether what follows a title on its line is nothing or one short bracket ("(05:10)", "(27 February)")."""
+    return not rest or rest[0] == "(" and rest[-1] == ")" and len(rest) <= 22 and rest.count("(") == 1
 
 
 def _quoted_name_before(noun: Token) -> tuple[str, int, int]:

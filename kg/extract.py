@@ -1514,15 +1514,19 @@ def _quote_speaker(token: Token) -> EntityMention | None:
     return None
 
 
-def _transcript_speaker(token: Token, max_lines: int = 4) -> EntityMention | None:
+def _transcript_speaker(token: Token, max_lines: int = 12) -> EntityMention | None:
     """For "I"/"we" in a transcript: the person whose label opens the turn ("RAGHUNATHAN: … I will chair
     that meeting." → Priya Raghunathan; "The Minister for State Reform (Duarte Valente): … I visited …";
     "Lin Jiayi: …"). A turn runs over the lines after its label until the next label. A label that
     names no person of the article ("QUESTION:", "HOST:") gives nobody."""
     doc = token.doc
-    line_starts = [t.i for t in doc[:token.i + 1]
-                   if t.i == 0 or "\n" in doc[t.i - 1].whitespace_ or "\n" in doc[t.i - 1].text]
-    for start in [i for i in reversed(line_starts) if not doc[i].is_space][:max_lines]:
+    line_starts = doc.user_data.get("kg_line_starts")
+    if line_starts is None:  # (once per document: a transcript has many an "I")
+        line_starts = doc.user_data["kg_line_starts"] = [
+            t.i for t in doc if not t.is_space and (t.i == 0 or "\n" in doc[t.i - 1].whitespace_
+                                                    or "\n" in doc[t.i - 1].text)]
+    here = bisect.bisect_right(line_starts, token.i)
+    for start in reversed(line_starts[max(0, here - max_lines):here]):
         utterance = speaker_label_end(doc, start)
         if utterance is None:
             continue
@@ -2345,14 +2349,15 @@ def _listed_after_colon(token: Token) -> list[Token]:
     if kind is None or token.tag_ not in {"NNS", "NNPS"}:
         return []
     numbers = {w: n for n, w in enumerate(["two", "three", "four", "five", "six", "seven", "eight"], start=2)}
-    count = next((numbers.get(c.lower_) or (int(c.text) if c.text.isdigit() else 0)
+    count = next((numbers.get(c.lower_) or (int(c.text) if c.text.isascii() and c.text.isdigit() else 0)
                   for c in token.children if c.dep_ == "nummod"), 0)
     if count < 2 or any(c.lower_ in {"the", "these", "those", "both", "all"} for c in token.children):
         return []  # ("the three states": named before, not after)
     doc = token.doc
     colon = next((t for t in doc[token.i + 1:token.sent.end] if t.text == ":"), None)
-    if colon is None or colon.i + 1 >= token.sent.end:
-        return []
+    if colon is None or colon.i + 1 >= token.sent.end or doc[colon.i - 1] != token.head \
+            or token.dep_ not in {"nsubj", "nsubjpass"}:
+        return []  # (right after the subject's verb: "joined the alliance: Google and Microsoft" lists the object)
     first = mention_at(doc[colon.i + 1])
     if first is None or first.start != colon.i + 1:
         return []
@@ -3757,9 +3762,11 @@ class Extractor:
                     and (token.dep_ == "pobj" and token.head.lower_ in {"for", "at", "of"} or token.dep_ == "compound"):
                 # "a spokesperson for the foreign ministry", "ministry spokesperson Feng Xiaolin": the ministry of
                 # the story's state, or the ministry it has just named
+                words = [c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}]
                 org = resolve_token(token) or nearest_mention_before(
-                    token.doc, token.i, lambda m: m.type == "GovernmentBody" and name_head(m.label) == "ministry",
-                    window_sents=2)
+                    token.doc, token.i, lambda m: m.type == "GovernmentBody" and name_head(m.label) == "ministry"
+                    and all(w in m.label.lower() for w in words), window_sents=2)  # ("the foreign ministry" is
+                # no ministry of defence)
             if org is not None and org.type == "Person" and org.how == "ner" and token.dep_ == "pobj" \
                     and token.head.lower_ == "at" and len(org.label.split()) == 1:
                 # "a researcher at Mila": one works at a place of work, not at a person

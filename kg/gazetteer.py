@@ -299,8 +299,9 @@ def _fold_ascii(text: str) -> str:
 def _region_names() -> frozenset[str]:
     import pycountry
 
+    # (a province's second name is left out: Spain's provinces bear their capitals' names, "Barcelona")
     return frozenset(_fold_ascii(name) for s in pycountry.subdivisions if s.type in REGION_TYPES
-                     for name in _subdivision_names(s.name))
+                     for name in (_subdivision_names(s.name) if s.type != "Province" else [s.name]))
 
 
 def _subdivision_names(iso_name: str) -> list[str]:
@@ -314,7 +315,8 @@ def _subdivision_names(iso_name: str) -> list[str]:
     out = []
     for name in names:
         head, _, tail = name.partition(", ")
-        out += [head, f"{tail} {head}"] if tail else [name]
+        # (inverted only where the tail ends in a small word: not "Southern Nations, Nationalities, and Peoples")
+        out += [head, f"{tail} {head}"] if tail and tail.split()[-1].islower() else [name]
     return out
 
 

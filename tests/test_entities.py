@@ -129,6 +129,27 @@ def test_an_acronym_defines_the_name_it_spells(nlp, sentence, name, acronym):
     assert labels.get(name) == name and labels.get(acronym) == name, labels
 
 
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("Speaking to Marie Dupont, the company behind the app said it would expand.", "Marie Dupont", "Person"),
+    ("The summit was held in Barcelona.", "Barcelona", "Place"),  # a province's name is its capital's
+])
+def test_names_the_new_rules_leave_alone(nlp, sentence, name, kind):
+    doc = nlp(sentence)
+    assert any(m.label == name and m.type == kind for m in doc._.kg_mentions), \
+        [(m.label, m.type) for m in doc._.kg_mentions]
+
+
+def test_title_lines_and_transcripts_stay_fast(nlp, extractor):
+    import time
+
+    text = "Headline\n\nGoogle signed" + " " * 4000 + "a deal with Microsoft\n\nMore text here."
+    lines = "".join(f"Mr Smith: I think we agree on point {i}. I met Emmanuel Macron.\n" for i in range(300))
+    started = time.perf_counter()
+    for doc in (nlp(text), nlp(lines)):
+        extractor.extract(doc, "t.txt")
+    assert time.perf_counter() - started < 20
+
+
 def test_a_judge_is_named_without_the_title(nlp):
     doc = nlp("Judge Anneli Korhonen asked the Commission to explain the fine.")
     assert any(m.label == "Anneli Korhonen" for m in doc._.kg_mentions), [m.label for m in doc._.kg_mentions]
