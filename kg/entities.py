@@ -2481,6 +2481,12 @@ def speaker_label_end(doc, start: int, max_words: int = 8) -> int | None:
     return None
 
 
+def opens_line(token: Token) -> bool:
+    """Whether a token is the first of its line (the document's first, or after a line break)."""
+    before = token.doc[token.i - 1] if token.i else None
+    return before is None or "\n" in before.whitespace_ or "\n" in before.text
+
+
 #: Marks that open a bulleted line, which is prose however short ("- Microsoft signed a deal with OpenAI").
 _BULLETS = "-•*·▪–—"
 #: Marks a page puts after a title on its line ("Senate approves AI bill | ▶").

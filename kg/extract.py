@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 if not Doc.has_extension("kg_offices"):
     Doc.set_extension("kg_offices", default=None)
 
-from .entities import (ANAPHORIC_ORGANISATION_NOUNS, DOCUMENT_NOUNS, EVENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, NON_ENTITY_LABELS, PRODUCT_HEADS, EntityMention, is_headline, is_title_line, known_as, speaker_label_end,
+from .entities import (ANAPHORIC_ORGANISATION_NOUNS, DOCUMENT_NOUNS, EVENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_NOUNS, NON_ENTITY_LABELS, PRODUCT_HEADS, EntityMention, is_headline, is_title_line, known_as, opens_line, speaker_label_end,
                        mention_at, product_name,
                        noun_phrase_label,
                        plural_antecedent, resolve_description,
@@ -1522,9 +1522,7 @@ def _transcript_speaker(token: Token, max_lines: int = 12) -> EntityMention | No
     doc = token.doc
     line_starts = doc.user_data.get("kg_line_starts")
     if line_starts is None:  # (once per document: a transcript has many an "I")
-        line_starts = doc.user_data["kg_line_starts"] = [
-            t.i for t in doc if not t.is_space and (t.i == 0 or "\n" in doc[t.i - 1].whitespace_
-                                                    or "\n" in doc[t.i - 1].text)]
+        line_starts = doc.user_data["kg_line_starts"] = [t.i for t in doc if not t.is_space and opens_line(t)]
     here = bisect.bisect_right(line_starts, token.i)
     for start in reversed(line_starts[max(0, here - max_lines):here]):
         utterance = speaker_label_end(doc, start)

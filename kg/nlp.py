@@ -20,7 +20,7 @@ import spacy
 from spacy.language import Language
 
 from .entities import (DOCUMENT_NOUNS, EVENT_NOUNS, GOVERNMENT_NOUNS, ORGANISATION_DESCRIPTION_HEADS,
-                       ORGANISATION_NOUNS, link_doc, speaker_label_end)
+                       ORGANISATION_NOUNS, link_doc, opens_line, speaker_label_end)
 from .extract import GROUP_NOUNS, PERSON_NOUNS
 from .errors import ModelError
 from .gazetteer import Gazetteer
@@ -49,10 +49,9 @@ def line_breaks(doc):
     for token in doc:
         # a dateline is no part of the first sentence: "NUSA DUA, Bali — The annual ASEAN meeting …", which
         # the parser otherwise reads with the place as its subject
-        opens_line = token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text
         capitals = token.is_upper and token.is_alpha and (len(token) > 1 or token.i + 1 < len(doc) and (
             doc[token.i + 1].is_upper and doc[token.i + 1].is_alpha and len(doc[token.i + 1]) > 1))  # ("A CORUÑA -")
-        if opens_line and capitals:
+        if capitals and opens_line(token):
             for j in range(token.i + 1, min(token.i + 14, len(doc) - 1)):
                 t = doc[j]
                 if "\n" in t.text or "\n" in doc[j - 1].whitespace_:
@@ -66,7 +65,7 @@ def line_breaks(doc):
     for token in doc:
         # a transcript's speaker label is no part of what the speaker says: "Mr Rui Baptista (CH): Madam
         # President, the Chega group will vote against this bill." (the parser reads the label as the subject)
-        if token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text:
+        if opens_line(token):
             utterance = speaker_label_end(doc, token.i)
             if utterance is not None:
                 doc[utterance].is_sent_start = True
